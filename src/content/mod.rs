@@ -1,0 +1,14 @@
+//! The content folder: the model of a procedure, how `content/` is read, and how it is checked.
+//!
+//! `content/` is the source of truth. The importer writes it once from a portal export; after that people edit
+//! it by hand, and every build reads and validates it again.
+
+pub mod model;
+#[cfg(feature = "ssr")]
+pub mod validate;
+#[cfg(feature = "ssr")]
+mod load;
+
+#[cfg(feature = "ssr")]
+pub use load::{Catalogue, ContentError};
+pub use model::*;

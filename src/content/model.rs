@@ -1,0 +1,349 @@
+//! The content model: what one procedure file under `content/procedures/` holds, and the site settings in
+//! `content/site.toml`.
+//!
+//! These types are the contract between the importer (which writes them), `build.rs` (which validates them),
+//! the site builder (which renders them) and the browser islands (which receive small pieces of them). They
+//! depend on `serde` only, because `build.rs` includes this file directly.
+//!
+//! Field names are English for the code; values are Vietnamese as the portal publishes them. Enumerations are
+//! written in Vietnamese in the files (`"trực tuyến"`, `"ngày làm việc"`) so an officer can read and fix them.
+
+use serde::{Deserialize, Serialize};
+
+/// One administrative procedure (thủ tục hành chính), as stored in `content/procedures/<code>.toml`.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Procedure {
+    /// The national code, `N.NNNNNN` (e.g. `1.001193`). Unique; also the page URL `/p/<code>/`.
+    pub code: String,
+    /// The official name, without the leading "Thủ tục".
+    pub name: String,
+    /// The field (lĩnh vực), e.g. "Hộ tịch".
+    pub field: String,
+    /// Which levels of government carry it out.
+    pub levels: Vec<Level>,
+    /// Who may ask for it (Công dân Việt Nam, Doanh nghiệp, …).
+    #[serde(default)]
+    pub audiences: Vec<String>,
+    /// The portal's procedure type (loại thủ tục).
+    #[serde(default, rename = "type")]
+    pub kind: String,
+    /// Number of the decision that published it, e.g. "163/QĐ-BTP".
+    #[serde(default)]
+    pub decision: String,
+    /// The procedure's page on the National Public Service Portal, where a citizen can submit online. https only.
+    pub portal_url: String,
+    /// Usage count on the portal (late 2025); 0 when unknown. A popularity prior for ranking and "most used".
+    #[serde(default)]
+    pub usage_weight: u64,
+    /// Requirements and conditions (yêu cầu, điều kiện), prose; empty when the portal has none.
+    #[serde(default)]
+    pub requirements: String,
+    /// What the citizen receives (kết quả), one entry per document.
+    #[serde(default)]
+    pub results: Vec<String>,
+    /// Agencies involved.
+    #[serde(default)]
+    pub agencies: Agencies,
+    /// Related procedures named by the portal.
+    #[serde(default)]
+    pub related: Vec<Related>,
+    /// How to submit, how long it takes and what it costs, one entry per submission method.
+    #[serde(default)]
+    pub methods: Vec<Method>,
+    /// Required papers (thành phần hồ sơ), grouped ("Giấy tờ phải nộp", "Giấy tờ phải xuất trình", a case…).
+    #[serde(default)]
+    pub papers: Vec<PaperGroup>,
+    /// The steps (trình tự thực hiện), in order.
+    #[serde(default)]
+    pub steps: Vec<Step>,
+    /// The legal documents it rests on (căn cứ pháp lý).
+    #[serde(default)]
+    pub legal_basis: Vec<LegalDoc>,
+    /// What the importer was unsure of: shown in the import report so a person can check the source.
+    #[serde(default)]
+    pub flags: Vec<Flag>,
+}
+
+/// A level of government that carries out a procedure. The 2025 reform left two local levels (tỉnh, xã).
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Level {
+    /// Commune, ward or special zone (cấp xã).
+    #[serde(rename = "xã")]
+    Commune,
+    /// Province or centrally-run city (cấp tỉnh).
+    #[serde(rename = "tỉnh")]
+    Province,
+    /// Ministry or central agency (cấp bộ).
+    #[serde(rename = "bộ")]
+    Ministry,
+    /// Anything else the portal names (cơ quan khác).
+    #[serde(rename = "khác")]
+    Other,
+}
+
+impl Level {
+    /// Every level, in the order a citizen meets them (closest first).
+    pub const ALL: [Level; 4] = [Level::Commune, Level::Province, Level::Ministry, Level::Other];
+
+    /// The label shown to people: "Cấp xã".
+    pub fn label(self) -> &'static str {
+        match self {
+            Level::Commune => "Cấp xã",
+            Level::Province => "Cấp tỉnh",
+            Level::Ministry => "Cấp bộ",
+            Level::Other => "Cơ quan khác",
+        }
+    }
+
+    /// The URL segment: `/cap/xa/`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Level::Commune => "xa",
+            Level::Province => "tinh",
+            Level::Ministry => "bo",
+            Level::Other => "khac",
+        }
+    }
+}
+
+/// Agencies named by the portal. Often empty: the portal leaves them to each province.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Agencies {
+    /// Cơ quan thực hiện: who handles the file.
+    #[serde(default)]
+    pub carrying_out: Vec<String>,
+    /// Cơ quan có thẩm quyền: who decides.
+    #[serde(default)]
+    pub competent: Vec<String>,
+    /// Địa chỉ tiếp nhận hồ sơ: where papers are received.
+    #[serde(default)]
+    pub receiving_address: String,
+    /// Cơ quan được ủy quyền.
+    #[serde(default)]
+    pub authorized: Vec<String>,
+    /// Cơ quan phối hợp.
+    #[serde(default)]
+    pub coordinating: Vec<String>,
+}
+
+/// A related procedure (thủ tục liên quan). The portal sometimes gives only a name.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Related {
+    /// Its code when known, else empty.
+    #[serde(default)]
+    pub code: String,
+    /// Its name as the portal wrote it.
+    #[serde(default)]
+    pub name: String,
+}
+
+/// One way to submit, with its processing time and fees.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Method {
+    /// How the file is submitted.
+    pub channel: Channel,
+    /// How long it takes once the file is complete.
+    pub time: ProcessingTime,
+    /// What it costs; empty when the portal lists nothing (not the same as free: a free method has a 0 fee).
+    #[serde(default)]
+    pub fees: Vec<Fee>,
+    /// The portal's note on this method, prose.
+    #[serde(default)]
+    pub description: String,
+}
+
+/// A submission channel (hình thức nộp).
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Channel {
+    /// At the counter (trực tiếp).
+    #[serde(rename = "trực tiếp")]
+    InPerson,
+    /// Online through the portal (trực tuyến).
+    #[serde(rename = "trực tuyến")]
+    Online,
+    /// By post (dịch vụ bưu chính).
+    #[serde(rename = "bưu chính")]
+    Post,
+}
+
+impl Channel {
+    /// The label shown to people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Channel::InPerson => "Nộp trực tiếp",
+            Channel::Online => "Nộp trực tuyến",
+            Channel::Post => "Qua bưu chính",
+        }
+    }
+}
+
+/// A processing time: a quantity and a unit when the portal gives one, the portal's prose otherwise.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ProcessingTime {
+    /// The quantity (may be fractional: 0.5 ngày). Absent when the time is prose only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<f64>,
+    /// The unit of `amount`.
+    pub unit: TimeUnit,
+    /// The portal's own words about the time, kept when they add something ("kể từ ngày nhận đủ hồ sơ…").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub text: String,
+}
+
+/// Unit of a processing time.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum TimeUnit {
+    /// Ngày làm việc (excludes weekends and holidays).
+    #[serde(rename = "ngày làm việc")]
+    WorkingDays,
+    /// Calendar days.
+    #[serde(rename = "ngày")]
+    Days,
+    /// Hours.
+    #[serde(rename = "giờ")]
+    Hours,
+    /// Months.
+    #[serde(rename = "tháng")]
+    Months,
+    /// Done the same day ("trong ngày").
+    #[serde(rename = "trong ngày")]
+    SameDay,
+    /// The portal gave a number without a unit; the importer flags it.
+    #[serde(rename = "không rõ")]
+    #[default]
+    Unspecified,
+    /// Prose only: see `text`.
+    #[serde(rename = "xem mô tả")]
+    Text,
+}
+
+impl TimeUnit {
+    /// The unit as shown after a number ("5 ngày làm việc").
+    pub fn label(self) -> &'static str {
+        match self {
+            TimeUnit::WorkingDays => "ngày làm việc",
+            TimeUnit::Days => "ngày",
+            TimeUnit::Hours => "giờ",
+            TimeUnit::Months => "tháng",
+            TimeUnit::SameDay => "trong ngày",
+            TimeUnit::Unspecified => "",
+            TimeUnit::Text => "",
+        }
+    }
+}
+
+/// One fee or charge.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Fee {
+    /// The amount in đồng when there is one; 0 means free ("Miễn phí"). Absent when only prose is known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<u64>,
+    /// The rule in words, e.g. "2.000 đồng/trang; từ trang thứ 3 trở lên thu 1.000 đồng/trang".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub rule: String,
+}
+
+/// A group of papers: "Giấy tờ phải nộp", "Giấy tờ phải xuất trình", or a case ("Trường hợp …").
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct PaperGroup {
+    /// The group's heading; empty when the portal gives none.
+    #[serde(default)]
+    pub name: String,
+    /// The papers, in the portal's order.
+    #[serde(default)]
+    pub papers: Vec<Paper>,
+}
+
+/// One required paper (giấy tờ), or a note the portal put among them.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Paper {
+    /// What the paper is.
+    pub name: String,
+    /// How many originals (bản chính).
+    #[serde(default)]
+    pub originals: u32,
+    /// How many copies (bản sao).
+    #[serde(default)]
+    pub copies: u32,
+    /// The form or template to fill in (mẫu đơn, tờ khai), when there is one.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub form: String,
+    /// True when this row is an explanation rather than a paper to bring (the portal lists these with 0 bản).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub note: bool,
+}
+
+/// One step of the procedure.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    /// The step's text; may span several lines.
+    pub text: String,
+}
+
+/// A legal document the procedure rests on.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct LegalDoc {
+    /// The document number, e.g. "123/2015/NĐ-CP".
+    #[serde(default)]
+    pub number: String,
+    /// Its title.
+    #[serde(default)]
+    pub title: String,
+}
+
+/// Something the importer could not parse with confidence, kept in the file so people can find and fix it.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Flag {
+    /// Which part of the procedure: "methods", "papers", "steps", …
+    pub field: String,
+    /// What was wrong, in a sentence.
+    pub reason: String,
+}
+
+/// Site-wide settings from `content/site.toml`.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Site {
+    /// The site title, shown in the header and in `<title>`.
+    pub title: String,
+    /// A one-line description for search engines and link previews.
+    #[serde(default)]
+    pub description: String,
+    /// The public address the site is deployed at, without a trailing slash, e.g. `https://motcua.example.vn`.
+    /// Used for canonical links, the sitemap and QR codes.
+    pub base_url: String,
+    /// The public service centre where this copy of the site is deployed.
+    pub centre: Centre,
+}
+
+/// A public service centre (Trung tâm Phục vụ hành chính công).
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Centre {
+    /// Its name.
+    pub name: String,
+    /// Its street address.
+    #[serde(default)]
+    pub address: String,
+    /// Its phone number, as people dial it.
+    #[serde(default)]
+    pub phone: String,
+    /// Opening hours, in words.
+    #[serde(default)]
+    pub hours: String,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}

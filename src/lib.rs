@@ -1,0 +1,30 @@
+//! motcua: look up a Vietnamese administrative procedure — which papers, how much, how long, where.
+//!
+//! The crate builds for two targets. Natively (feature `ssr`) it is the `motcua` command that imports the
+//! national catalogue into `content/`, renders every page to static HTML and serves the result. In the browser
+//! (feature `hydrate`, wasm32) it is the small Leptos app that wakes up the interactive islands of those pages.
+//!
+//! Folders, in the order data flows:
+//! - [`content`]: the content model and the reading and checking of `content/`;
+//! - `import` (native): the importer from portal exports into `content/`;
+//! - [`text`]: Vietnamese text helpers (accent folding, slugs) shared by the builder and the browser;
+//! - [`pages`]: the Leptos pages and islands;
+//! - `site` (native): the site builder (`motcua build`) and server (`motcua serve`).
+
+pub mod content;
+pub mod pages;
+pub mod text;
+
+#[cfg(feature = "ssr")]
+pub mod import;
+#[cfg(feature = "ssr")]
+pub mod site;
+
+/// Entry point of the browser app: hydrates every `<leptos-island>` on the page.
+///
+/// Called by `app.js` once the wasm module is instantiated, after first paint.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    leptos::mount::hydrate_islands();
+}

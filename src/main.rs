@@ -1,0 +1,60 @@
+//! The `motcua` command: import the catalogue, build the static site, serve it.
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Tra cứu thủ tục hành chính — build and serve the motcua static site.
+#[derive(Parser)]
+#[command(name = "motcua", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Import a portal export (portal-pages/*.jsonl, portal-api-samples/*.json) into content/procedures/.
+    Import {
+        /// The export folder, e.g. ../shared/data/dvcqg
+        dir: PathBuf,
+        /// Where the content lives.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// Also print the quality report (it is always written to content/IMPORT_REPORT.md).
+        #[arg(long)]
+        report: bool,
+    },
+    /// Build the whole static site into dist/.
+    Build(motcua::site::BuildOptions),
+    /// Build, then serve dist/ on 127.0.0.1.
+    Serve {
+        #[command(flatten)]
+        build: motcua::site::BuildOptions,
+        /// Port to listen on.
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+        /// Serve dist/ as it is, without building first.
+        #[arg(long)]
+        no_build: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Import { dir, content, report } => motcua::import::run(&dir, &content, report),
+        Command::Build(opts) => motcua::site::build(&opts).map(|_| ()),
+        Command::Serve { build, port, no_build } => {
+            let built = if no_build { Ok(()) } else { motcua::site::build(&build).map(|_| ()) };
+            built.and_then(|_| motcua::site::serve(&build.out, port))
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("lỗi: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
