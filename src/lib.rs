@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! motcua: look up a Vietnamese administrative procedure — which papers, how much, how long, where.
 //!
 //! The crate builds for two targets. Natively (feature `ssr`) it is the `motcua` command that imports the

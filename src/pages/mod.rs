@@ -1,1 +1,24 @@
 //! The pages, as Leptos components rendered to static HTML at build time, and their interactive islands.
+//!
+//! Every page is complete and readable with JavaScript off; the browser app only hydrates the
+//! [`islands`]. The page components are native-only: the browser never re-renders a whole page.
+
+pub mod islands;
+
+#[cfg(feature = "ssr")]
+pub mod format;
+#[cfg(feature = "ssr")]
+mod layout;
+#[cfg(feature = "ssr")]
+mod home;
+#[cfg(feature = "ssr")]
+mod listing;
+#[cfg(feature = "ssr")]
+mod procedure;
+#[cfg(feature = "ssr")]
+mod render;
+
+#[cfg(feature = "ssr")]
+pub use layout::{Assets, CONTENT_SECURITY_POLICY, PageMeta};
+#[cfg(feature = "ssr")]
+pub use render::{Page, SiteIndex, render_page};

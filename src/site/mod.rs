@@ -1,6 +1,26 @@
 //! The site builder (`motcua build`) and the local server (`motcua serve`).
+//!
+//! A build reads and validates `content/`, compiles the browser app, renders every page to static HTML,
+//! copies `public/`, writes content-hashed assets, the sitemap and precompressed `.br`/`.gz` variants — all into
+//! a fresh staging folder that replaces `dist/` only when everything succeeded, so a failed build never leaves a
+//! half-written site.
 
-use std::path::PathBuf;
+mod assets;
+pub mod compress;
+mod serve;
+mod sitemap;
+mod wasm;
+
+pub use assets::content_hash;
+pub use serve::serve;
+
+use crate::content::Catalogue;
+use crate::pages::{Assets, Page, SiteIndex, render_page};
+use anyhow::{Context, Result, bail};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
 
 /// Options shared by `motcua build` and `motcua serve`.
 #[derive(clap::Args, Debug, Clone)]
@@ -11,16 +31,193 @@ pub struct BuildOptions {
     /// Where to write the site.
     #[arg(long, default_value = "dist")]
     pub out: PathBuf,
+    /// The folder of static files copied as they are (favicon, robots.txt) and of the stylesheet.
+    #[arg(long, default_value = "public")]
+    pub public: PathBuf,
 }
 
-/// Builds the site. (Being written.)
-pub fn build(opts: &BuildOptions) -> anyhow::Result<()> {
-    let _ = opts;
-    anyhow::bail!("not written yet")
+/// What a build produced, for the summary line and for tests.
+#[derive(Debug)]
+pub struct BuildSummary {
+    /// How many HTML pages were written.
+    pub pages: usize,
+    /// Raw and brotli size of the browser app (JS glue + loader + wasm), in bytes.
+    pub app_bytes: (usize, usize),
+    /// Whether wasm-opt ran.
+    pub wasm_optimized: bool,
 }
 
-/// Serves `dir`. (Being written.)
-pub fn serve(dir: &std::path::Path, port: u16) -> anyhow::Result<()> {
-    let _ = (dir, port);
-    anyhow::bail!("not written yet")
+/// Builds the whole site into `opts.out`.
+pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
+    let started = Instant::now();
+    let catalogue = Catalogue::load(&opts.content).map_err(|errors| {
+        let list: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        anyhow::anyhow!(
+            "nội dung có {} lỗi, chưa dựng trang (dist/ giữ nguyên):\n{}",
+            errors.len(),
+            list.join("\n")
+        )
+    })?;
+    eprintln!("Đã đọc {} thủ tục từ {}", catalogue.procedures.len(), opts.content.display());
+
+    let stage = staging_dir(&opts.out)?;
+    let result = build_into(&stage, catalogue, opts);
+    match result {
+        Ok(summary) => {
+            swap_into_place(&stage, &opts.out)?;
+            eprintln!(
+                "Xong: {} trang trong {} ({:.1} s)",
+                summary.pages,
+                opts.out.display(),
+                started.elapsed().as_secs_f64()
+            );
+            Ok(summary)
+        }
+        Err(e) => {
+            let _ = std::fs::remove_dir_all(&stage);
+            Err(e)
+        }
+    }
+}
+
+fn build_into(stage: &Path, catalogue: Catalogue, opts: &BuildOptions) -> Result<BuildSummary> {
+    let work = stage.join(".work");
+    eprintln!("Biên dịch ứng dụng trình duyệt (wasm)…");
+    let app = wasm::build_browser_app(&work)?;
+    let app_js = assets::write_hashed(stage, "motcua", "js", &app.js)?;
+    let app_wasm = assets::write_hashed(stage, "motcua_bg", "wasm", &app.wasm)?;
+    let loader = include_str!("loader.js").replace("__APP_JS__", &app_js).replace("__APP_WASM__", &app_wasm);
+    let loader_url = assets::write_hashed(stage, "app", "js", loader.as_bytes())?;
+    let css = std::fs::read(opts.public.join("style.css"))
+        .with_context(|| format!("cannot read the stylesheet {}", opts.public.join("style.css").display()))?;
+    let css_url = assets::write_hashed(stage, "style", "css", &css)?;
+    std::fs::remove_dir_all(&work)?;
+    copy_public(&opts.public, stage)?;
+
+    let index = SiteIndex::new(catalogue, Assets { css: css_url, js: loader_url });
+    let pages = Page::all(&index);
+    render_all(&index, &pages, stage)?;
+    sitemap::write(stage, &index, &pages)?;
+    compress_all(stage)?;
+
+    let app_raw = app.js.len() + app.wasm.len() + loader.len();
+    let app_br = compress::brotli_bytes(&app.js).len()
+        + compress::brotli_bytes(&app.wasm).len()
+        + compress::brotli_bytes(loader.as_bytes()).len();
+    Ok(BuildSummary { pages: pages.len(), app_bytes: (app_raw, app_br), wasm_optimized: app.optimized })
+}
+
+/// Renders every page on every core, with a progress bar.
+fn render_all(index: &SiteIndex, pages: &[Page], stage: &Path) -> Result<()> {
+    let bar = progress(pages.len(), "Dựng trang");
+    let next = AtomicUsize::new(0);
+    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
+    std::thread::scope(|s| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                s.spawn(|| -> Result<()> {
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(page) = pages.get(i) else { return Ok(()) };
+                        let path = stage.join(page.output_path(index));
+                        if let Some(dir) = path.parent() {
+                            std::fs::create_dir_all(dir)?;
+                        }
+                        std::fs::write(&path, render_page(*page, index))
+                            .with_context(|| format!("cannot write {}", path.display()))?;
+                        bar.inc(1);
+                    }
+                })
+            })
+            .collect();
+        workers.into_iter().try_for_each(|w| w.join().expect("a render thread panicked"))
+    })?;
+    bar.finish_and_clear();
+    Ok(())
+}
+
+/// Writes `.br` and `.gz` beside every text file, on every core.
+fn compress_all(stage: &Path) -> Result<()> {
+    let files = compress::compressible_files(stage)?;
+    let bar = progress(files.len(), "Nén br/gz");
+    let next = AtomicUsize::new(0);
+    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
+    std::thread::scope(|s| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                s.spawn(|| -> Result<()> {
+                    while let Some(file) = files.get(next.fetch_add(1, Ordering::Relaxed)) {
+                        compress::precompress(file)?;
+                        bar.inc(1);
+                    }
+                    Ok(())
+                })
+            })
+            .collect();
+        workers.into_iter().try_for_each(|w| w.join().expect("a compression thread panicked"))
+    })?;
+    bar.finish_and_clear();
+    Ok(())
+}
+
+fn progress(len: usize, label: &'static str) -> ProgressBar {
+    let bar = ProgressBar::new(len as u64);
+    bar.set_style(
+        ProgressStyle::with_template("{prefix} [{bar:30}] {pos}/{len} ({eta})")
+            .expect("valid template")
+            .progress_chars("=> "),
+    );
+    bar.set_prefix(label);
+    bar
+}
+
+/// Copies `public/` into the site, except the stylesheet (written hashed).
+fn copy_public(public: &Path, stage: &Path) -> Result<()> {
+    if !public.is_dir() {
+        bail!("the public folder {} does not exist", public.display());
+    }
+    let mut stack = vec![public.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir)? {
+            let path = entry?.path();
+            let rel = path.strip_prefix(public).expect("walked from public");
+            if path.is_dir() {
+                std::fs::create_dir_all(stage.join(rel))?;
+                stack.push(path);
+            } else if rel != Path::new("style.css") {
+                std::fs::copy(&path, stage.join(rel)).with_context(|| format!("cannot copy {}", path.display()))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A fresh folder beside `out` to build into.
+fn staging_dir(out: &Path) -> Result<PathBuf> {
+    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "dist".into());
+    let stage = out.with_file_name(format!(".{name}.building"));
+    if stage.exists() {
+        std::fs::remove_dir_all(&stage).with_context(|| format!("cannot clear {}", stage.display()))?;
+    }
+    std::fs::create_dir_all(&stage).with_context(|| format!("cannot create {}", stage.display()))?;
+    Ok(stage)
+}
+
+/// Replaces `out` with `stage` in two renames, so `out` is never half-written.
+fn swap_into_place(stage: &Path, out: &Path) -> Result<()> {
+    let old = out.with_file_name(format!(
+        ".{}.old",
+        out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+    ));
+    if old.exists() {
+        std::fs::remove_dir_all(&old)?;
+    }
+    if out.exists() {
+        std::fs::rename(out, &old).with_context(|| format!("cannot move the old {} aside", out.display()))?;
+    }
+    std::fs::rename(stage, out).with_context(|| format!("cannot move the new site to {}", out.display()))?;
+    if old.exists() {
+        std::fs::remove_dir_all(&old)?;
+    }
+    Ok(())
 }

@@ -1,0 +1,65 @@
+//! The home page: a big search box, the most used procedures, and browsing by level and by field.
+
+use crate::content::Level;
+use crate::pages::islands::SearchBox;
+use crate::pages::layout::PageMeta;
+use crate::pages::listing::ProcedureList;
+use crate::pages::render::SiteIndex;
+use leptos::prelude::*;
+
+/// How many procedures the "most used" list shows.
+const MOST_USED: usize = 12;
+
+/// The page's head metadata and body.
+pub fn home(idx: &SiteIndex) -> (PageMeta, AnyView) {
+    let site = &idx.catalogue.site;
+    let n = idx.catalogue.procedures.len();
+    let meta = PageMeta {
+        title: String::new(),
+        description: if site.description.is_empty() {
+            format!("Tra cứu {n} thủ tục hành chính: giấy tờ cần mang, lệ phí, thời gian, nơi nộp.")
+        } else {
+            site.description.clone()
+        },
+        path: "/".into(),
+        og_type: "website",
+    };
+    let mut by_use: Vec<usize> = (0..n).filter(|i| idx.catalogue.procedures[*i].usage_weight > 0).collect();
+    by_use.sort_by(|a, b| {
+        let (pa, pb) = (&idx.catalogue.procedures[*a], &idx.catalogue.procedures[*b]);
+        pb.usage_weight.cmp(&pa.usage_weight).then_with(|| pa.code.cmp(&pb.code))
+    });
+    by_use.truncate(MOST_USED);
+    let levels: Vec<(Level, usize)> = idx.levels.iter().map(|(l, v)| (*l, v.len())).collect();
+    let fields: Vec<(String, String, usize)> =
+        idx.fields.iter().map(|f| (f.name.clone(), f.slug.clone(), f.procedures.len())).collect();
+    let most_used = by_use.iter().map(|i| idx.catalogue.procedures[*i].clone()).collect::<Vec<_>>();
+    let body = view! {
+        <section class="hero">
+            <h1>"Làm thủ tục gì, cần giấy tờ gì?"</h1>
+            <p>{format!("Tra cứu {n} thủ tục hành chính: giấy tờ cần mang, lệ phí, thời gian và nơi nộp.")}</p>
+            <SearchBox query=String::new() large=true/>
+        </section>
+        <section aria-labelledby="dung-nhieu">
+            <h2 id="dung-nhieu">"Thủ tục nhiều người làm"</h2>
+            <ProcedureList procedures=most_used/>
+        </section>
+        <section aria-labelledby="theo-cap">
+            <h2 id="theo-cap">"Theo cấp thực hiện"</h2>
+            <ul class="chips">
+                {levels.into_iter().map(|(l, count)| view! {
+                    <li><a href=format!("/cap/{}/", l.slug())>{l.label()} <span class="n">{count}</span></a></li>
+                }).collect_view()}
+            </ul>
+        </section>
+        <section aria-labelledby="theo-linh-vuc">
+            <h2 id="theo-linh-vuc">"Theo lĩnh vực"</h2>
+            <ul class="fields">
+                {fields.into_iter().map(|(name, slug, count)| view! {
+                    <li><a href=format!("/linh-vuc/{slug}/")>{name} <span class="n">{count}</span></a></li>
+                }).collect_view()}
+            </ul>
+        </section>
+    };
+    (meta, body.into_any())
+}

@@ -1,0 +1,95 @@
+//! The page shell shared by every page: `<head>` with title, description, Open Graph and CSP; the header with
+//! the search box; the footer with the centre's address and hours.
+
+use crate::content::Site;
+use crate::pages::islands::SearchBox;
+use leptos::prelude::*;
+
+/// The content-hashed URLs of the site's assets, known only once the builder has written them.
+#[derive(Clone, Debug, Default)]
+pub struct Assets {
+    /// The one stylesheet, e.g. `/assets/style.3f9a1c2b.css`.
+    pub css: String,
+    /// The loader module that fetches the wasm after first paint, e.g. `/assets/app.8e1d2f00.js`.
+    pub js: String,
+}
+
+/// What a page says about itself in `<head>`.
+#[derive(Clone, Debug, Default)]
+pub struct PageMeta {
+    /// The page's own title; the site title is appended.
+    pub title: String,
+    /// One or two sentences for search engines and link previews.
+    pub description: String,
+    /// The page's path from the site root, e.g. `/p/1.001193/`.
+    pub path: String,
+    /// `article` for a procedure, `website` otherwise.
+    pub og_type: &'static str,
+}
+
+/// The Content-Security-Policy every page carries: only this site's own files, wasm allowed to compile.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; \
+base-uri 'none'; form-action 'self'";
+
+/// An Open Graph `<meta property=… content=…>` tag (`property` is not an HTML attribute Leptos knows).
+fn og(property: &'static str, content: impl Into<String>) -> impl IntoView {
+    leptos::html::meta().attr("property", property).attr("content", content.into())
+}
+
+/// Wraps a page's main content in the full HTML document.
+#[component]
+pub fn Shell(site: Site, meta: PageMeta, assets: Assets, #[prop(optional)] query: String, children: Children) -> impl IntoView {
+    let full_title = if meta.title.is_empty() { site.title.clone() } else { format!("{} – {}", meta.title, site.title) };
+    let url = format!("{}{}", site.base_url, meta.path);
+    let og_title = if meta.title.is_empty() { site.title.clone() } else { meta.title.clone() };
+    let centre = site.centre.clone();
+    view! {
+        <html lang="vi">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta http-equiv="Content-Security-Policy" content=CONTENT_SECURITY_POLICY/>
+                <title>{full_title}</title>
+                <meta name="description" content=meta.description.clone()/>
+                <link rel="canonical" href=url.clone()/>
+                {og("og:type", meta.og_type)}
+                {og("og:site_name", site.title.clone())}
+                {og("og:locale", "vi_VN")}
+                {og("og:title", og_title)}
+                {og("og:description", meta.description)}
+                {og("og:url", url)}
+                {og("og:image", format!("{}/og.png", site.base_url))}
+                <meta name="theme-color" content="#0a4d8c"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <link rel="stylesheet" href=assets.css/>
+                <script type="module" src=assets.js></script>
+            </head>
+            <body>
+                <a class="skip" href="#main">"Bỏ qua, đến nội dung chính"</a>
+                <header class="top">
+                    <div class="wrap top-row">
+                        <a class="brand" href="/">{site.title}</a>
+                        <SearchBox query=query large=false/>
+                    </div>
+                </header>
+                <main id="main" class="wrap">{children()}</main>
+                <footer class="foot">
+                    <div class="wrap">
+                        <p class="centre-name">{centre.name}</p>
+                        <p>{centre.address}</p>
+                        <p>
+                            {(!centre.phone.is_empty()).then(|| view! {
+                                "Điện thoại: " <a href=format!("tel:{}", centre.phone.replace(' ', ""))>{centre.phone.clone()}</a>
+                            })}
+                        </p>
+                        <p>{centre.hours}</p>
+                        <p class="source">
+                            "Thông tin lấy từ Cổng Dịch vụ công quốc gia. Khi có thay đổi, văn bản của cơ quan nhà nước là căn cứ cuối cùng."
+                        </p>
+                    </div>
+                </footer>
+            </body>
+        </html>
+    }
+}

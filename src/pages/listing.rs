@@ -1,0 +1,138 @@
+//! List pages: a field (`/linh-vuc/<slug>/`), a level (`/cap/<slug>/`), the search page and the 404 page.
+
+use crate::content::{Level, Procedure};
+use crate::pages::format;
+use crate::pages::layout::PageMeta;
+use crate::pages::procedure::glance_fee;
+use crate::pages::render::SiteIndex;
+use leptos::prelude::*;
+
+/// A list of procedures with the facts that tell them apart at a glance: code, level, fee, time.
+#[component]
+pub fn ProcedureList(procedures: Vec<Procedure>) -> impl IntoView {
+    view! {
+        <ul class="plist">
+            {procedures.into_iter().map(|p| {
+                let levels = p.levels.iter().map(|l| l.label()).collect::<Vec<_>>().join(", ");
+                let time = p.methods.first().map(|m| format::excerpt(&format::time(&m.time), 40));
+                view! {
+                    <li>
+                        <a href=format!("/p/{}/", p.code)>{p.name.clone()}</a>
+                        <span class="plist-meta">
+                            <span>{p.code.clone()}</span>
+                            <span>{levels}</span>
+                            {(!p.methods.is_empty()).then(|| view! { <span>{format::excerpt(&glance_fee(&p.methods), 40)}</span> })}
+                            {time.map(|t| view! { <span>{t}</span> })}
+                        </span>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+}
+
+/// A field page: every procedure of one field, most used first.
+pub fn field(idx: &SiteIndex, i: usize) -> (PageMeta, AnyView) {
+    let f = &idx.fields[i];
+    let procs: Vec<Procedure> = f.procedures.iter().map(|i| idx.catalogue.procedures[*i].clone()).collect();
+    let meta = PageMeta {
+        title: format!("Lĩnh vực {}", f.name),
+        description: format!("{} thủ tục hành chính thuộc lĩnh vực {}: giấy tờ, lệ phí, thời gian, nơi nộp.", procs.len(), f.name),
+        path: format!("/linh-vuc/{}/", f.slug),
+        og_type: "website",
+    };
+    let body = view! {
+        <nav class="crumbs" aria-label="Đường dẫn"><a href="/">"Trang chủ"</a> " › Lĩnh vực"</nav>
+        <h1>{f.name.clone()}</h1>
+        <p class="lead">{format!("{} thủ tục, thủ tục nhiều người làm ở trên.", procs.len())}</p>
+        <ProcedureList procedures=procs/>
+    };
+    (meta, body.into_any())
+}
+
+/// A level page: every procedure carried out at one level, grouped by field.
+pub fn level(idx: &SiteIndex, level: Level) -> (PageMeta, AnyView) {
+    let all = idx.levels.get(&level).cloned().unwrap_or_default();
+    let groups: Vec<(String, String, Vec<Procedure>)> = idx
+        .fields
+        .iter()
+        .filter_map(|f| {
+            let procs: Vec<Procedure> = f
+                .procedures
+                .iter()
+                .filter(|i| idx.catalogue.procedures[**i].levels.contains(&level))
+                .map(|i| idx.catalogue.procedures[*i].clone())
+                .collect();
+            (!procs.is_empty()).then(|| (f.name.clone(), f.slug.clone(), procs))
+        })
+        .collect();
+    let meta = PageMeta {
+        title: format!("Thủ tục {}", level.label().to_lowercase()),
+        description: format!("{} thủ tục hành chính {}, theo lĩnh vực.", all.len(), level.label().to_lowercase()),
+        path: format!("/cap/{}/", level.slug()),
+        og_type: "website",
+    };
+    let body = view! {
+        <nav class="crumbs" aria-label="Đường dẫn"><a href="/">"Trang chủ"</a> " › Theo cấp"</nav>
+        <h1>{format!("Thủ tục {}", level.label().to_lowercase())}</h1>
+        <p class="lead">{format!("{} thủ tục trong {} lĩnh vực.", all.len(), groups.len())}</p>
+        <nav class="toc" aria-label="Lĩnh vực">
+            <ul class="fields">
+                {groups.iter().map(|(name, slug, procs)| view! {
+                    <li><a href=format!("#{slug}")>{name.clone()} <span class="n">{procs.len()}</span></a></li>
+                }).collect_view()}
+            </ul>
+        </nav>
+        {groups.into_iter().map(|(name, slug, procs)| view! {
+            <section aria-labelledby=slug.clone()>
+                <h2 id=slug.clone()>{name}</h2>
+                <ProcedureList procedures=procs/>
+            </section>
+        }).collect_view()}
+    };
+    (meta, body.into_any())
+}
+
+/// The search page. Results come from the browser app; without it, the page offers browsing.
+pub fn search(idx: &SiteIndex) -> (PageMeta, AnyView) {
+    let meta = PageMeta {
+        title: "Tìm thủ tục".into(),
+        description: "Tìm thủ tục hành chính theo tên, việc cần làm hoặc mã thủ tục.".into(),
+        path: "/tim-kiem/".into(),
+        og_type: "website",
+    };
+    let body = view! {
+        <h1>"Tìm thủ tục"</h1>
+        <p class="lead">"Gõ việc bạn cần làm vào ô tìm kiếm ở trên, ví dụ: khai sinh, hộ chiếu, sổ đỏ."</p>
+        <BrowseLinks idx=idx/>
+    };
+    (meta, body.into_any())
+}
+
+/// The 404 page: plain words and a way back.
+pub fn not_found(idx: &SiteIndex) -> (PageMeta, AnyView) {
+    let meta = PageMeta {
+        title: "Không tìm thấy trang".into(),
+        description: "Trang bạn mở không có. Hãy tìm thủ tục hoặc xem theo lĩnh vực.".into(),
+        path: "/404.html".into(),
+        og_type: "website",
+    };
+    let body = view! {
+        <h1>"Không tìm thấy trang này"</h1>
+        <p class="lead">"Đường dẫn có thể đã cũ hoặc gõ nhầm. Hãy tìm thủ tục ở ô phía trên, hoặc xem theo cấp, theo lĩnh vực."</p>
+        <BrowseLinks idx=idx/>
+    };
+    (meta, body.into_any())
+}
+
+/// Links to browse by level and to the home page, for pages with nothing else to offer.
+#[component]
+fn BrowseLinks<'a>(idx: &'a SiteIndex) -> impl IntoView {
+    let levels: Vec<Level> = idx.levels.keys().copied().collect();
+    view! {
+        <ul class="chips">
+            <li><a href="/">"Trang chủ"</a></li>
+            {levels.into_iter().map(|l| view! { <li><a href=format!("/cap/{}/", l.slug())>{l.label()}</a></li> }).collect_view()}
+        </ul>
+    }
+}

@@ -1,0 +1,241 @@
+//! The procedure page, `/p/<code>/`: what a citizen needs first (papers, fee, time, where), then the details.
+
+use crate::content::{Channel, Method, Paper, PaperGroup, Procedure};
+use crate::pages::format;
+use crate::pages::layout::PageMeta;
+use crate::pages::render::SiteIndex;
+use leptos::prelude::*;
+
+/// The page's head metadata and body.
+pub fn procedure(idx: &SiteIndex, i: usize) -> (PageMeta, AnyView) {
+    let p = &idx.catalogue.procedures[i];
+    let meta = PageMeta {
+        title: p.name.clone(),
+        description: description(p),
+        path: format!("/p/{}/", p.code),
+        og_type: "article",
+    };
+    (meta, view! { <ProcedureBody p=p.clone()/> }.into_any())
+}
+
+/// "Cần 3 loại giấy tờ. Lệ phí: Miễn phí. Thời gian: 1 ngày làm việc. Cấp xã." — what a shared link previews.
+fn description(p: &Procedure) -> String {
+    let papers = p.papers.iter().flat_map(|g| &g.papers).filter(|x| !x.note).count();
+    let mut parts = Vec::new();
+    if papers > 0 {
+        parts.push(format!("Cần {papers} loại giấy tờ."));
+    }
+    if let Some(m) = p.methods.first() {
+        parts.push(format!("Lệ phí: {}.", format::fees(&m.fees)));
+        parts.push(format!("Thời gian: {}.", format::excerpt(&format::time(&m.time), 60)));
+    }
+    let levels: Vec<_> = p.levels.iter().map(|l| l.label()).collect();
+    if !levels.is_empty() {
+        parts.push(format!("{}.", levels.join(", ")));
+    }
+    parts.push(format!("Lĩnh vực {}, mã {}.", p.field, p.code));
+    parts.join(" ")
+}
+
+/// Splits prose on line breaks into paragraphs.
+fn paragraphs(text: &str) -> impl IntoView + use<> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|l| view! { <p>{l.to_string()}</p> })
+        .collect_view()
+}
+
+#[component]
+fn ProcedureBody(p: Procedure) -> impl IntoView {
+    let field_href = SiteIndex::field_path(&p.field);
+    let levels = p.levels.iter().map(|l| l.label()).collect::<Vec<_>>().join(", ");
+    let has_online = p.methods.iter().any(|m| m.channel == Channel::Online);
+    let portal = p.portal_url.clone();
+    let paper_count = p.papers.iter().flat_map(|g| &g.papers).filter(|x| !x.note).count();
+    view! {
+        <nav class="crumbs" aria-label="Đường dẫn">
+            <a href="/">"Trang chủ"</a> " › " <a href=field_href>{p.field.clone()}</a>
+        </nav>
+        <article class="proc">
+            <h1>{p.name.clone()}</h1>
+            <p class="proc-meta">
+                <span>"Mã " <b>{p.code.clone()}</b></span>
+                <span>{levels}</span>
+            </p>
+            <Glance methods=p.methods.clone()/>
+
+            <section aria-labelledby="giay-to">
+                <h2 id="giay-to">"Giấy tờ cần mang"</h2>
+                {if paper_count == 0 && p.papers.is_empty() {
+                    view! { <p class="empty">"Cổng Dịch vụ công chưa ghi giấy tờ cho thủ tục này. Hãy hỏi cán bộ tiếp nhận."</p> }.into_any()
+                } else {
+                    p.papers.iter().map(|g| view! { <Papers group=g.clone()/> }).collect_view().into_any()
+                }}
+            </section>
+
+            <section aria-labelledby="cach-nop">
+                <h2 id="cach-nop">"Cách nộp, thời gian, lệ phí"</h2>
+                <Methods methods=p.methods.clone()/>
+                <p class="actions">
+                    <a class="button" href=portal.clone() rel="noopener">
+                        {if has_online { "Nộp trực tuyến trên Cổng Dịch vụ công" } else { "Xem trên Cổng Dịch vụ công" }}
+                    </a>
+                </p>
+            </section>
+
+            <section aria-labelledby="noi-nop">
+                <h2 id="noi-nop">"Nộp ở đâu"</h2>
+                <Where p=p.clone()/>
+            </section>
+
+            {(!p.steps.is_empty()).then(|| view! {
+                <section aria-labelledby="cac-buoc">
+                    <h2 id="cac-buoc">"Các bước thực hiện"</h2>
+                    <ol class="steps">
+                        {p.steps.iter().map(|s| view! { <li>{paragraphs(&s.text)}</li> }).collect_view()}
+                    </ol>
+                </section>
+            })}
+
+            {(!p.requirements.trim().is_empty()).then(|| view! {
+                <section aria-labelledby="dieu-kien">
+                    <h2 id="dieu-kien">"Yêu cầu, điều kiện"</h2>
+                    {paragraphs(&p.requirements)}
+                </section>
+            })}
+
+            {(!p.results.is_empty()).then(|| view! {
+                <section aria-labelledby="ket-qua">
+                    <h2 id="ket-qua">"Kết quả nhận được"</h2>
+                    <ul>{p.results.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view()}</ul>
+                </section>
+            })}
+
+            {(!p.legal_basis.is_empty()).then(|| view! {
+                <section aria-labelledby="can-cu">
+                    <h2 id="can-cu">"Căn cứ pháp lý"</h2>
+                    <ul class="legal">
+                        {p.legal_basis.iter().map(|d| view! {
+                            <li>{(!d.number.is_empty()).then(|| view! { <b>{d.number.clone()}</b> " " })}{d.title.clone()}</li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+            })}
+
+            <section aria-labelledby="khac">
+                <h2 id="khac">"Thông tin khác"</h2>
+                <dl class="facts">
+                    {(!p.audiences.is_empty()).then(|| view! { <dt>"Đối tượng"</dt><dd>{p.audiences.join(", ")}</dd> })}
+                    {(!p.kind.is_empty()).then(|| view! { <dt>"Loại thủ tục"</dt><dd>{p.kind.clone()}</dd> })}
+                    {(!p.decision.is_empty()).then(|| view! { <dt>"Quyết định công bố"</dt><dd>{p.decision.clone()}</dd> })}
+                    {(!p.related.is_empty()).then(|| view! {
+                        <dt>"Thủ tục liên quan"</dt>
+                        <dd><ul>{p.related.iter().map(|r| view! {
+                            <li>{if r.code.is_empty() {
+                                view! { {r.name.clone()} }.into_any()
+                            } else {
+                                view! { <a href=format!("/p/{}/", r.code)>{if r.name.is_empty() { r.code.clone() } else { r.name.clone() }}</a> }.into_any()
+                            }}</li>
+                        }).collect_view()}</ul></dd>
+                    })}
+                    <dt>"Nguồn"</dt><dd><a href=portal rel="noopener">"Cổng Dịch vụ công quốc gia"</a></dd>
+                </dl>
+                {(!p.flags.is_empty()).then(|| view! {
+                    <p class="flag">"Một phần thông tin của thủ tục này được chép lại từ trang gốc bị lỗi định dạng; hãy đối chiếu với Cổng Dịch vụ công khi cần chắc chắn."</p>
+                })}
+            </section>
+        </article>
+    }
+}
+
+/// The three facts at a glance, right under the title: fee, time, how to submit.
+#[component]
+fn Glance(methods: Vec<Method>) -> impl IntoView {
+    let fee = glance_fee(&methods);
+    let time = methods.first().map(|m| format::excerpt(&format::time(&m.time), 80)).unwrap_or_else(|| "Không ghi".into());
+    let channels = methods.iter().map(|m| m.channel.label()).collect::<Vec<_>>().join(", ");
+    view! {
+        <dl class="glance">
+            <div><dt>"Lệ phí"</dt><dd>{fee}</dd></div>
+            <div><dt>"Thời gian"</dt><dd>{time}</dd></div>
+            <div><dt>"Cách nộp"</dt><dd>{if channels.is_empty() { "Không ghi".to_string() } else { channels }}</dd></div>
+        </dl>
+    }
+}
+
+/// One fee for the glance box: the same for every method, or "Tuỳ cách nộp" when they differ.
+pub fn glance_fee(methods: &[Method]) -> String {
+    let all: Vec<String> = methods.iter().map(|m| format::fees(&m.fees)).collect();
+    match all.first() {
+        None => "Không ghi".into(),
+        Some(first) if all.iter().all(|f| f == first) => format::excerpt(first, 80),
+        Some(_) => "Tuỳ cách nộp (xem bảng)".into(),
+    }
+}
+
+#[component]
+fn Papers(group: PaperGroup) -> impl IntoView {
+    let (notes, papers): (Vec<Paper>, Vec<Paper>) = group.papers.into_iter().partition(|p| p.note);
+    view! {
+        {(!group.name.is_empty()).then(|| view! { <h3>{group.name.clone()}</h3> })}
+        <ol class="papers">
+            {papers.into_iter().map(|paper| {
+                let counts = format::counts(&paper);
+                view! {
+                    <li>
+                        <span class="paper-name">{paper.name}</span>
+                        {(!counts.is_empty()).then(|| view! { <span class="count">{counts}</span> })}
+                        {(!paper.form.is_empty()).then(|| view! { <span class="form">"Mẫu: " {paper.form.clone()}</span> })}
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
+        {notes.into_iter().map(|n| view! { <p class="note">{n.name}</p> }).collect_view()}
+    }
+}
+
+#[component]
+fn Methods(methods: Vec<Method>) -> impl IntoView {
+    if methods.is_empty() {
+        return view! { <p class="empty">"Cổng Dịch vụ công chưa ghi cách nộp, thời gian và lệ phí."</p> }.into_any();
+    }
+    view! {
+        <div class="methods">
+            {methods.into_iter().map(|m| {
+                let rules: Vec<String> = m.fees.iter().filter(|f| !f.rule.is_empty() && f.amount.is_some()).map(|f| f.rule.clone()).collect();
+                view! {
+                    <div class="method">
+                        <h3>{m.channel.label()}</h3>
+                        <dl>
+                            <dt>"Thời gian"</dt><dd>{format::time(&m.time)}</dd>
+                            <dt>"Lệ phí"</dt><dd>{format::fees(&m.fees)}
+                                {rules.into_iter().map(|r| view! { <span class="rule">{r}</span> }).collect_view()}
+                            </dd>
+                        </dl>
+                        {(!m.description.trim().is_empty()).then(|| view! { <div class="desc">{paragraphs(&m.description)}</div> })}
+                    </div>
+                }
+            }).collect_view()}
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+fn Where(p: Procedure) -> impl IntoView {
+    let a = &p.agencies;
+    let levels = p.levels.iter().map(|l| l.label().to_lowercase()).collect::<Vec<_>>().join(" hoặc ");
+    view! {
+        <dl class="facts">
+            {(!a.receiving_address.is_empty()).then(|| view! { <dt>"Địa chỉ tiếp nhận"</dt><dd>{a.receiving_address.clone()}</dd> })}
+            {(!a.carrying_out.is_empty()).then(|| view! { <dt>"Cơ quan thực hiện"</dt><dd>{a.carrying_out.join("; ")}</dd> })}
+            {(!a.competent.is_empty()).then(|| view! { <dt>"Cơ quan có thẩm quyền"</dt><dd>{a.competent.join("; ")}</dd> })}
+            {(!a.authorized.is_empty()).then(|| view! { <dt>"Cơ quan được ủy quyền"</dt><dd>{a.authorized.join("; ")}</dd> })}
+            {(!a.coordinating.is_empty()).then(|| view! { <dt>"Cơ quan phối hợp"</dt><dd>{a.coordinating.join("; ")}</dd> })}
+        </dl>
+        {(a.receiving_address.is_empty() && a.carrying_out.is_empty()).then(|| view! {
+            <p>"Nộp tại Trung tâm Phục vụ hành chính công " {levels} " nơi bạn cư trú, hoặc nộp trực tuyến nếu thủ tục cho phép."</p>
+        })}
+    }
+}

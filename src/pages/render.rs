@@ -1,0 +1,137 @@
+//! Turning a page into an HTML string at build time.
+
+use crate::content::{Catalogue, Level, Procedure};
+use crate::pages::layout::{Assets, PageMeta, Shell};
+use crate::pages::{home, listing, procedure};
+use crate::text::slug;
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+
+/// A field (lĩnh vực) and the procedures in it, for the home page and the field pages.
+#[derive(Clone, Debug)]
+pub struct FieldInfo {
+    /// As written in the content, e.g. "Hộ tịch".
+    pub name: String,
+    /// URL segment, e.g. "ho-tich".
+    pub slug: String,
+    /// Indexes into [`Catalogue::procedures`], most used first.
+    pub procedures: Vec<usize>,
+}
+
+/// The catalogue plus the groupings every list page needs, computed once per build.
+pub struct SiteIndex {
+    /// The validated content.
+    pub catalogue: Catalogue,
+    /// Fields, alphabetical by folded name.
+    pub fields: Vec<FieldInfo>,
+    /// Procedure indexes per level, most used first.
+    pub levels: BTreeMap<Level, Vec<usize>>,
+    /// Where the built assets are.
+    pub assets: Assets,
+}
+
+impl SiteIndex {
+    /// Groups the catalogue by field and level.
+    pub fn new(catalogue: Catalogue, assets: Assets) -> SiteIndex {
+        let by_use = |procs: &[Procedure], a: &usize, b: &usize| {
+            procs[*b].usage_weight.cmp(&procs[*a].usage_weight).then_with(|| procs[*a].code.cmp(&procs[*b].code))
+        };
+        let mut fields: BTreeMap<String, FieldInfo> = BTreeMap::new();
+        let mut levels: BTreeMap<Level, Vec<usize>> = BTreeMap::new();
+        for (i, p) in catalogue.procedures.iter().enumerate() {
+            let s = slug(&p.field);
+            fields
+                .entry(s.clone())
+                .or_insert_with(|| FieldInfo { name: p.field.clone(), slug: s, procedures: Vec::new() })
+                .procedures
+                .push(i);
+            for level in &p.levels {
+                levels.entry(*level).or_default().push(i);
+            }
+        }
+        let mut fields: Vec<FieldInfo> = fields.into_values().collect();
+        for f in &mut fields {
+            f.procedures.sort_by(|a, b| by_use(&catalogue.procedures, a, b));
+        }
+        for list in levels.values_mut() {
+            list.sort_by(|a, b| by_use(&catalogue.procedures, a, b));
+        }
+        fields.sort_by(|a, b| a.slug.cmp(&b.slug));
+        SiteIndex { catalogue, fields, levels, assets }
+    }
+
+    /// The field page path for a field name.
+    pub fn field_path(name: &str) -> String {
+        format!("/linh-vuc/{}/", slug(name))
+    }
+}
+
+/// Every kind of page the site has.
+#[derive(Clone, Copy, Debug)]
+pub enum Page {
+    /// `/`
+    Home,
+    /// `/p/<code>/`, by index into the catalogue.
+    Procedure(usize),
+    /// `/linh-vuc/<slug>/`, by index into [`SiteIndex::fields`].
+    Field(usize),
+    /// `/cap/<slug>/`
+    Level(Level),
+    /// `/tim-kiem/`
+    Search,
+    /// `/404.html`
+    NotFound,
+}
+
+impl Page {
+    /// Where the page is written, relative to `dist/`.
+    pub fn output_path(self, idx: &SiteIndex) -> String {
+        match self {
+            Page::Home => "index.html".into(),
+            Page::Procedure(i) => format!("p/{}/index.html", idx.catalogue.procedures[i].code),
+            Page::Field(i) => format!("linh-vuc/{}/index.html", idx.fields[i].slug),
+            Page::Level(l) => format!("cap/{}/index.html", l.slug()),
+            Page::Search => "tim-kiem/index.html".into(),
+            Page::NotFound => "404.html".into(),
+        }
+    }
+
+    /// The page's URL path, for canonical links and the sitemap; `None` for pages not to be listed.
+    pub fn url_path(self, idx: &SiteIndex) -> Option<String> {
+        match self {
+            Page::Home => Some("/".into()),
+            Page::Procedure(i) => Some(format!("/p/{}/", idx.catalogue.procedures[i].code)),
+            Page::Field(i) => Some(format!("/linh-vuc/{}/", idx.fields[i].slug)),
+            Page::Level(l) => Some(format!("/cap/{}/", l.slug())),
+            Page::Search | Page::NotFound => None,
+        }
+    }
+
+    /// Every page of the site.
+    pub fn all(idx: &SiteIndex) -> Vec<Page> {
+        let mut pages = vec![Page::Home, Page::Search, Page::NotFound];
+        pages.extend(idx.levels.keys().map(|l| Page::Level(*l)));
+        pages.extend((0..idx.fields.len()).map(Page::Field));
+        pages.extend((0..idx.catalogue.procedures.len()).map(Page::Procedure));
+        pages
+    }
+}
+
+/// Renders one page to a complete HTML document.
+pub fn render_page(page: Page, idx: &SiteIndex) -> String {
+    let site = idx.catalogue.site.clone();
+    let (meta, body): (PageMeta, AnyView) = match page {
+        Page::Home => home::home(idx),
+        Page::Procedure(i) => procedure::procedure(idx, i),
+        Page::Field(i) => listing::field(idx, i),
+        Page::Level(l) => listing::level(idx, l),
+        Page::Search => listing::search(idx),
+        Page::NotFound => listing::not_found(idx),
+    };
+    let assets = idx.assets.clone();
+    let owner = Owner::new();
+    let html = owner.with(|| {
+        view! { <Shell site=site meta=meta assets=assets>{body}</Shell> }.to_html()
+    });
+    format!("<!DOCTYPE html>{html}")
+}

@@ -1,0 +1,105 @@
+//! Compiling the browser app: `cargo build` for wasm32, then wasm-bindgen (as a library, no CLI to install),
+//! then `wasm-opt` when it is on the PATH.
+
+use anyhow::{Context, Result, bail};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const TARGET: &str = "wasm32-unknown-unknown";
+
+/// The browser app, ready to be hashed and written: the JS glue and the wasm module.
+pub struct BrowserApp {
+    /// The ES module wasm-bindgen generated (`--target web`).
+    pub js: Vec<u8>,
+    /// The wasm module, optimized when wasm-opt was available.
+    pub wasm: Vec<u8>,
+    /// Whether wasm-opt ran.
+    pub optimized: bool,
+}
+
+/// Builds the browser app from this crate's sources with the `hydrate` feature.
+pub fn build_browser_app(work_dir: &Path) -> Result<BrowserApp> {
+    ensure_target()?;
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
+    let status = Command::new(cargo())
+        .args(["build", "--lib", "--target", TARGET, "--profile", "wasm-release", "--no-default-features"])
+        .args(["--features", "hydrate", "--manifest-path"])
+        .arg(&manifest)
+        .env_remove("CARGO_PRIMARY_PACKAGE")
+        .status()
+        .context("could not run cargo to compile the browser app")?;
+    if !status.success() {
+        bail!("compiling the browser app for {TARGET} failed (see cargo's messages above)");
+    }
+    let wasm_in = target_dir(&manifest)?.join(TARGET).join("wasm-release").join("motcua.wasm");
+    let bindgen_out = work_dir.join("bindgen");
+    std::fs::create_dir_all(&bindgen_out)?;
+    wasm_bindgen_cli_support::Bindgen::new()
+        .input_path(&wasm_in)
+        .web(true)?
+        .typescript(false)
+        .generate(&bindgen_out)
+        .map_err(|e| anyhow::anyhow!("wasm-bindgen failed on {}: {e:#}", wasm_in.display()))?;
+    let js = std::fs::read(bindgen_out.join("motcua.js")).context("wasm-bindgen wrote no motcua.js")?;
+    let raw_wasm = bindgen_out.join("motcua_bg.wasm");
+    let opt_wasm = bindgen_out.join("motcua_bg.opt.wasm");
+    let optimized = wasm_opt(&raw_wasm, &opt_wasm);
+    let wasm = std::fs::read(if optimized { &opt_wasm } else { &raw_wasm })?;
+    Ok(BrowserApp { js, wasm, optimized })
+}
+
+fn cargo() -> String {
+    std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())
+}
+
+/// Adds the wasm32 target with rustup when it is missing, so a fresh machine needs no manual step.
+fn ensure_target() -> Result<()> {
+    let installed = Command::new("rustup").args(["target", "list", "--installed"]).output();
+    match installed {
+        Ok(out) if String::from_utf8_lossy(&out.stdout).lines().any(|l| l.trim() == TARGET) => Ok(()),
+        Ok(_) => {
+            eprintln!("Thêm target {TARGET} (rustup target add)…");
+            let ok = Command::new("rustup").args(["target", "add", TARGET]).status()?.success();
+            if ok { Ok(()) } else { bail!("`rustup target add {TARGET}` failed; run it by hand and try again") }
+        }
+        // No rustup: assume the toolchain has the target (cargo will say if not).
+        Err(_) => Ok(()),
+    }
+}
+
+/// Where cargo puts build output for this manifest (honours CARGO_TARGET_DIR and .cargo/config).
+fn target_dir(manifest: &Path) -> Result<PathBuf> {
+    if let Ok(dir) = std::env::var("CARGO_TARGET_DIR") {
+        return Ok(PathBuf::from(dir));
+    }
+    let out = Command::new(cargo())
+        .args(["metadata", "--format-version", "1", "--no-deps", "--manifest-path"])
+        .arg(manifest)
+        .output()
+        .context("could not run cargo metadata")?;
+    let meta: serde_json::Value = serde_json::from_slice(&out.stdout).context("cargo metadata printed no JSON")?;
+    meta["target_directory"].as_str().map(PathBuf::from).context("cargo metadata gave no target_directory")
+}
+
+/// Runs `wasm-opt -Oz` if installed (Debian `binaryen` or npm `binaryen`); returns whether it succeeded.
+fn wasm_opt(input: &Path, output: &Path) -> bool {
+    let features = [
+        "--enable-bulk-memory",
+        "--enable-nontrapping-float-to-int",
+        "--enable-sign-ext",
+        "--enable-mutable-globals",
+        "--enable-reference-types",
+        "--enable-multivalue",
+    ];
+    match Command::new("wasm-opt").arg("-Oz").args(features).arg(input).arg("-o").arg(output).status() {
+        Ok(s) if s.success() => true,
+        Ok(_) => {
+            eprintln!("warning: wasm-opt failed; shipping the unoptimized wasm");
+            false
+        }
+        Err(_) => {
+            eprintln!("note: wasm-opt not found (apt-get install binaryen); shipping the unoptimized wasm");
+            false
+        }
+    }
+}
