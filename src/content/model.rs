@@ -60,6 +60,13 @@ pub struct Procedure {
     /// The legal documents it rests on (căn cứ pháp lý).
     #[serde(default)]
     pub legal_basis: Vec<LegalDoc>,
+    /// The portal's free-text description of the procedure (mục "Mô tả"), when it has one. Often holds facts
+    /// citizens need that fit nowhere else ("Thời hạn của Quyết định … là 10 năm").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// The portal's search keywords (mục "Từ khóa"), e.g. "Cấp lại thẻ căn cước"; extra terms for search.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keywords: Vec<String>,
     /// What the importer was unsure of: shown in the import report so a person can check the source.
     #[serde(default)]
     pub flags: Vec<Flag>,
@@ -241,6 +248,10 @@ impl TimeUnit {
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Fee {
+    /// Which charge this is when the portal says: "phí" (a fee for a service) or "lệ phí" (a state charge);
+    /// empty when it does not say.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub kind: String,
     /// The amount in đồng when there is one; 0 means free ("Miễn phí"). Absent when only prose is known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<u64>,

@@ -1,0 +1,375 @@
+//! Re-parses the portal's flattened tables, which the crawl glued together without separators:
+//!
+//! - methods: `Hình thức nộpThời gianPhí, lệ phíMô tả` + rows `<channel><time><fees><description>`, e.g.
+//!   `Trực tuyến1Miễn phíDịch vụ bưu chính1Miễn phíTrực tiếp1Miễn phí` is three rows;
+//! - papers: groups `<group heading>Tên giấy tờMẫu đơn, tờ khaiSố lượng<rows>`, each row ending with its
+//!   quantity (`… theo Mẫu số 01.1 bản chính`, `…0 bản chính,1 bản sao`), forms as file names before it;
+//! - legal basis: `Tên văn bản pháp lýMã văn bản` + rows `<title><number>` (`…Luật Hộ tịch123/2015/NĐ-CP`);
+//! - results: names separated by their result codes (`Giấy khai sinhMã: KQ.G15.000031`);
+//! - related procedures: `#Tên thủ tục1<name>#1Tên thủ tục<name>` (the table, then its mobile copy).
+
+use super::clean::{self, strip_bullet, tidy, value};
+use super::fees::{self, FeeParse};
+use super::times::{self, TimeParse};
+use crate::content::{Channel, LegalDoc, Method, Paper, PaperGroup, Related};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Header of the methods table.
+pub const METHODS_HEADER: &str = "Hình thức nộpThời gianPhí, lệ phíMô tả";
+/// Header of each papers table.
+pub const PAPERS_HEADER: &str = "Tên giấy tờMẫu đơn, tờ khaiSố lượng";
+/// Header of the legal basis table.
+pub const LEGAL_HEADER: &str = "Tên văn bản pháp lýMã văn bản";
+
+/// The methods table, read.
+#[derive(Debug, Default)]
+pub struct MethodsRead {
+    /// One per row.
+    pub methods: Vec<Method>,
+    /// How each row's time was read.
+    pub times: Vec<TimeParse>,
+    /// How each row's fees were read.
+    pub fees: Vec<FeeParse>,
+    /// Text the rows could not account for (kept nowhere else: reported and flagged).
+    pub problem: Option<String>,
+}
+
+static METHOD_ROW: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(Trực tuyến|Trực tiếp|Dịch vụ bưu chính)(\d|Không có thông tin)").unwrap());
+static TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Không có thông tin|(\d+(?:[.,]\d+)?)(?: ?(Ngày làm việc|Ngày|Giờ|Tháng))?)").unwrap()
+});
+static GROUPED_AMOUNT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[1-9]\d{0,2}(?:,\d{3})+$").unwrap());
+static CURRENCY_NEXT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:Việt Nam Đồng|VNĐ|VND|Đồng)").unwrap());
+
+/// Reads the methods section (header included).
+pub fn methods(section: &str) -> MethodsRead {
+    let mut out = MethodsRead::default();
+    let body = section.trim();
+    let body = body.strip_prefix(METHODS_HEADER).unwrap_or(body);
+    let starts: Vec<(usize, usize, Channel)> = METHOD_ROW
+        .captures_iter(body)
+        .map(|c| {
+            let channel = match &c[1] {
+                "Trực tuyến" => Channel::Online,
+                "Trực tiếp" => Channel::InPerson,
+                _ => Channel::Post,
+            };
+            (c.get(0).unwrap().start(), c.get(2).unwrap().start(), channel)
+        })
+        .collect();
+    let lead = value(&body[..starts.first().map_or(body.len(), |s| s.0)]);
+    if !lead.is_empty() {
+        out.problem = Some(format!("bảng cách thức thực hiện có nội dung không thuộc dòng nào: \"{}\"", short(&lead)));
+    }
+    for (i, &(_, content, channel)) in starts.iter().enumerate() {
+        let end = starts.get(i + 1).map_or(body.len(), |s| s.0);
+        let row = &body[content..end];
+        let t = TIME.captures(row).expect("the row regex guarantees a digit or the placeholder");
+        let mut qty = t.get(1).map(|m| m.as_str().to_string());
+        let unit = t.get(2).map(|m| m.as_str());
+        let mut rest = row[t.get(0).unwrap().end()..].to_string();
+        let mut glued = None;
+        // "Trực tuyến1100,000 Việt Nam Đồng": a unit-less time glued to the amount.
+        if let (Some(q), None) = (&qty, unit) {
+            if CURRENCY_NEXT.is_match(&rest) {
+                if let Some(k) = (1..q.len()).find(|&k| GROUPED_AMOUNT.is_match(&q[k..])) {
+                    rest = format!("{}{}", &q[k..], rest);
+                    glued = Some(format!(
+                        "thời gian và phí dính liền \"{q}\"; tách thành {} (thời gian) và {} (phí)",
+                        &q[..k],
+                        &q[k..]
+                    ));
+                    qty = Some(q[..k].to_string());
+                }
+            }
+        }
+        let fee = fees::read(&rest);
+        let description = value(&fee.rest);
+        let (time, mut how) = times::build(qty.as_deref(), unit, &description);
+        if let Some(g) = glued {
+            how = match how {
+                TimeParse::NoUnit => TimeParse::NoUnit,
+                TimeParse::Inferred(r) => TimeParse::Inferred(format!("{g}; {r}")),
+                _ => TimeParse::Inferred(g),
+            };
+        }
+        out.methods.push(Method { channel, time, fees: fee.fees, description });
+        out.times.push(how);
+        out.fees.push(fee.how);
+    }
+    out
+}
+
+/// The papers section, read.
+#[derive(Debug, Default)]
+pub struct PapersRead {
+    /// The groups, in order.
+    pub groups: Vec<PaperGroup>,
+    /// Rows or text that could not be read as papers, with why.
+    pub problems: Vec<String>,
+    /// Rows whose quantity digits were glued to the paper name (`…Mẫu số 01.1 bản chính`): split, not flagged.
+    pub glued_quantities: usize,
+}
+
+static QUANTITY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d+) bản chính(?:\s*,\s*(\d+) bản sao)?|(\d+) bản sao").unwrap());
+static FORM_FILE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\.(?:docx|doc|pdf|xlsx|xls|zip|rar|odt)").unwrap());
+
+/// Reads the papers section (group headings and table headers included).
+pub fn papers(section: &str) -> PapersRead {
+    let mut out = PapersRead::default();
+    let parts: Vec<&str> = section.split(PAPERS_HEADER).collect();
+    if parts.len() == 1 {
+        let text = value(section);
+        if !text.is_empty() {
+            out.problems.push("thành phần hồ sơ không có bảng giấy tờ; giữ nguyên văn bản thành một ghi chú".into());
+            out.groups.push(PaperGroup {
+                name: String::new(),
+                papers: vec![Paper { name: text, note: true, ..Default::default() }],
+            });
+        }
+        return out;
+    }
+    let mut heading = parts[0].to_string();
+    for (i, body) in parts.iter().enumerate().skip(1) {
+        let last = i + 1 == parts.len();
+        let mut group = PaperGroup { name: group_name(&heading), papers: Vec::new() };
+        let mut prev = 0;
+        for m in QUANTITY.captures_iter(body) {
+            let whole = m.get(0).unwrap();
+            let next = body[whole.end()..].chars().next();
+            if next.is_some_and(|c| c.is_whitespace() || ",;).:".contains(c)) {
+                continue; // "01 bản chính" inside a sentence, not the quantity column
+            }
+            let (run, copies) = match (m.get(1), m.get(2), m.get(3)) {
+                (Some(o), c, _) => (o, c.map_or(0, |c| c.as_str().parse().unwrap_or(0))),
+                (None, _, Some(c)) => (c, u32::MAX),
+                _ => unreachable!("the regex has one of the two forms"),
+            };
+            // The quantity is the last digit of the run; earlier digits end the name ("Mẫu số 01.1 bản chính").
+            let digits = run.as_str();
+            let qty: u32 = digits[digits.len() - 1..].parse().unwrap_or(0);
+            if digits.len() > 1 {
+                out.glued_quantities += 1;
+            }
+            let (originals, copies) = if copies == u32::MAX { (0, qty) } else { (qty, copies) };
+            let name_raw = format!("{}{}", &body[prev..run.start()], &digits[..digits.len() - 1]);
+            prev = whole.end();
+            let (name, form) = split_form(&name_raw);
+            if name.is_empty() && form.is_empty() {
+                continue;
+            }
+            group.papers.push(Paper { name, originals, copies, form, note: originals == 0 && copies == 0 });
+        }
+        let tail = &body[prev..];
+        if last {
+            let leftover = value(tail);
+            if !leftover.is_empty() {
+                out.problems.push(format!("dòng giấy tờ không có số lượng: \"{}\"", short(&leftover)));
+                group.papers.push(Paper { name: leftover, note: true, ..Default::default() });
+            }
+        } else {
+            heading = tail.to_string();
+        }
+        if !group.papers.is_empty() || !group.name.is_empty() {
+            out.groups.push(group);
+        }
+    }
+    out
+}
+
+fn group_name(heading: &str) -> String {
+    let t = value(heading);
+    let t = t.trim_matches(|c: char| matches!(c, '*' | '-' | '–' | ':' | ' '));
+    if clean::is_placeholder(t) { String::new() } else { t.to_string() }
+}
+
+/// Splits the form file names ("Mẫu số 13.docx") off the end of a paper name.
+fn split_form(raw: &str) -> (String, String) {
+    let raw = tidy(raw);
+    let Some(first) = FORM_FILE.find(&raw) else {
+        return (strip_bullet(&raw).to_string(), String::new());
+    };
+    let before = &raw[..first.start()];
+    let Some(cut) = before.rfind([';', ')', ':', '\n']).map(|i| i + 1) else {
+        return (strip_bullet(&raw).to_string(), String::new());
+    };
+    let files = &raw[cut..];
+    let mut forms = Vec::new();
+    let mut from = 0;
+    for m in FORM_FILE.find_iter(files) {
+        forms.push(files[from..m.end()].trim().to_string());
+        from = m.end();
+    }
+    let trailing = files[from..].trim();
+    let mut name = strip_bullet(raw[..cut].trim()).to_string();
+    if !trailing.is_empty() {
+        name = format!("{name} {trailing}");
+    }
+    (name.trim().to_string(), forms.join("; "))
+}
+
+/// The legal basis table, read.
+#[derive(Debug, Default)]
+pub struct LegalRead {
+    /// The documents, in the portal's order.
+    pub docs: Vec<LegalDoc>,
+    /// Text that could not be split into title + number.
+    pub problems: Vec<String>,
+}
+
+static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\d+(?:\.\d+)?/\d{2,4}/[A-ZĐ]+\d{0,2}(?:-[A-ZĐ]+\d{0,2})*").unwrap()
+});
+static DOC_TYPE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:Thông tư liên tịch|Thông tư|Nghị định|Nghị quyết|Quyết định|Luật|Pháp lệnh|Văn bản hợp nhất)(?: số)? ?$").unwrap()
+});
+
+/// Reads the legal basis section (header included).
+pub fn legal(section: &str) -> LegalRead {
+    let mut out = LegalRead::default();
+    let text = clean::nfc(section.trim());
+    let text = text.strip_prefix(LEGAL_HEADER).unwrap_or(&text).to_string();
+    if value(&text).is_empty() {
+        return out;
+    }
+    let mut prev = 0;
+    for m in DOC_NUMBER.find_iter(&text) {
+        let mut end = m.end();
+        let after = text[end..].chars().next();
+        if after.is_some_and(|c| c.is_lowercase()) {
+            // "TT-BTCNghị định": the capital that starts the next title was taken into the number.
+            let last = text[m.start()..end].chars().last().unwrap();
+            if last.is_uppercase() {
+                end -= last.len_utf8();
+            } else {
+                continue;
+            }
+        }
+        let glued_before = text[..m.start()].chars().last().is_some_and(|c| !c.is_whitespace());
+        let rest = &text[end..];
+        let boundary = match rest.chars().next() {
+            None => true,
+            Some(c) if c.is_uppercase() => true,
+            Some(c) if c.is_whitespace() => {
+                glued_before && rest.trim_start().chars().next().is_some_and(|c| c.is_uppercase())
+            }
+            _ => false,
+        };
+        if !boundary || m.start() < prev {
+            continue;
+        }
+        let mut title = text[prev..m.start()].to_string();
+        let mut number = text[m.start()..end].to_string();
+        // "…Bộ Tư phápThông tư số 03/2023/TT-BTP": the number column itself starts with the document type.
+        if let Some(t) = DOC_TYPE_TAIL.find(&title) {
+            let glued = title[..t.start()].chars().last().is_some_and(|c| c.is_lowercase() || ".)".contains(c));
+            if glued && t.start() > 0 {
+                number = format!("{}{}", &title[t.start()..], number);
+                title.truncate(t.start());
+            }
+        }
+        out.docs.push(LegalDoc { number: value(&number), title: value(&title) });
+        prev = end;
+    }
+    let leftover = value(&text[prev..]);
+    if !leftover.is_empty() {
+        out.problems.push(format!("không tách được số hiệu văn bản: \"{}\"", short(&leftover)));
+        out.docs.push(LegalDoc { number: String::new(), title: leftover });
+    }
+    out
+}
+
+static RESULT_CODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"Mã: ?(?:KQ\.[A-Z]\d+\.\d+|[\d.]+\.?[A-Z]\d+-KQ[\d.]*|[A-Z0-9]+(?:[.\-][A-Z0-9]+)+)").unwrap()
+});
+
+/// Reads the results section: names separated by their result codes.
+pub fn results(section: &str) -> Vec<String> {
+    let text = clean::nfc(section);
+    let mut out = Vec::new();
+    let mut push = |s: &str| {
+        for line in value(s).lines() {
+            let l = strip_bullet(line).trim().trim_end_matches([';', ',']).trim();
+            if !l.is_empty() && !clean::is_placeholder(l) && !out.iter().any(|x: &String| x == l) {
+                out.push(l.to_string());
+            }
+        }
+    };
+    let mut prev = 0;
+    for m in RESULT_CODE.find_iter(&text) {
+        push(&text[prev..m.start()]);
+        prev = m.end();
+    }
+    push(&text[prev..]);
+    out
+}
+
+/// Reads the related procedures cell.
+pub fn related(cell: &str) -> Vec<Related> {
+    let text = value(cell);
+    let text = text.strip_prefix("#Tên thủ tục").unwrap_or(&text);
+    let text = text.split("#1Tên thủ tục").next().unwrap_or("");
+    let name = value(text.trim_start_matches(|c: char| c.is_ascii_digit()));
+    if name.is_empty() { Vec::new() } else { vec![Related { code: String::new(), name }] }
+}
+
+/// The first 120 characters of a text, for messages.
+pub fn short(s: &str) -> String {
+    let one_line = s.replace('\n', " ");
+    let mut out: String = one_line.chars().take(120).collect();
+    if one_line.chars().count() > 120 {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::TimeUnit;
+
+    #[test]
+    fn flattened_method_rows() {
+        let r = methods("Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến1Miễn phíDịch vụ bưu chính1Miễn phíTrực tiếp1Miễn phí");
+        assert_eq!(r.methods.len(), 3);
+        assert_eq!(r.methods[1].channel, Channel::Post);
+        assert_eq!(r.methods[2].time.unit, TimeUnit::Unspecified);
+        assert_eq!(r.methods[2].fees[0].amount, Some(0));
+        let r = methods("Hình thức nộpThời gianPhí, lệ phíMô tảTrực tiếp1100,000 Việt Nam Đồng");
+        assert_eq!(r.methods[0].time.amount, Some(1.0));
+        assert_eq!(r.methods[0].fees[0].amount, Some(100_000));
+    }
+
+    #[test]
+    fn paper_rows_end_with_quantities() {
+        let r = papers("* Giấy tờ phải nộp:Tên giấy tờMẫu đơn, tờ khaiSố lượng- Tờ khai theo Mẫu số 01.1 bản chínhBản sao giấy tờ0 bản chính,2 bản sao* Giấy tờ phải xuất trình:Tên giấy tờMẫu đơn, tờ khaiSố lượngHộ chiếu (tổ chức)Mẫu số 13.docx1 bản chính");
+        assert_eq!(r.groups.len(), 2);
+        assert_eq!(r.groups[0].name, "Giấy tờ phải nộp");
+        assert_eq!(r.groups[0].papers[0].name, "Tờ khai theo Mẫu số 01.");
+        assert_eq!(r.groups[0].papers[1].copies, 2);
+        assert_eq!(r.groups[1].papers[0].form, "Mẫu số 13.docx");
+        assert!(r.problems.is_empty());
+    }
+
+    #[test]
+    fn legal_rows_title_then_number() {
+        let r = legal("Tên văn bản pháp lýMã văn bảnThông tư hướng dẫn phí85/2019/TT-BTCNghị định số 123/2015/NĐ-CP ngày 15/11/2015 của Chính phủ123/2015/NĐ-CPThông tư số 03/2023/TT-BTP ngày 02/8/2023 của Bộ trưởng Bộ Tư phápThông tư số 03/2023/TT-BTPLuật 60/2014/QH1360/2014/QH13");
+        let numbers: Vec<&str> = r.docs.iter().map(|d| d.number.as_str()).collect();
+        assert_eq!(numbers, ["85/2019/TT-BTC", "123/2015/NĐ-CP", "Thông tư số 03/2023/TT-BTP", "60/2014/QH13"]);
+        assert_eq!(r.docs[3].title, "Luật 60/2014/QH13");
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
+    }
+
+    #[test]
+    fn results_split_on_codes() {
+        assert_eq!(
+            results("Thẻ căn cướcMã: KQ.G01.000023Phiếu từ chốiMã: KQ.G01.000067"),
+            vec!["Thẻ căn cước", "Phiếu từ chối"]
+        );
+    }
+}

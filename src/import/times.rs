@@ -1,0 +1,92 @@
+//! Processing times: "15 Ngày làm việc", "42 Ngày", "4 Giờ", a bare "1", or "Không có thông tin".
+//!
+//! A bare number is a portal defect (the unit was lost). The importer then looks for the same number with a
+//! unit in the method's own description ("Trong thời hạn 02 ngày làm việc …"); if it finds exactly one unit it
+//! uses it and flags the inference; otherwise the unit stays [`TimeUnit::Unspecified`] and is flagged.
+
+use crate::content::{ProcessingTime, TimeUnit};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// How a time was obtained, for the report.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TimeParse {
+    /// Number and unit printed by the portal.
+    Clean,
+    /// The unit was missing and was found in the description; the reason says where.
+    Inferred(String),
+    /// Number without a unit; nothing to infer it from.
+    NoUnit,
+    /// The portal gave no time.
+    Empty,
+}
+
+/// Maps the portal's unit words (any case) to a unit.
+pub fn unit_from_word(word: &str) -> Option<TimeUnit> {
+    match crate::text::fold(word).to_lowercase().trim() {
+        "ngay lam viec" => Some(TimeUnit::WorkingDays),
+        "ngay" => Some(TimeUnit::Days),
+        "gio" => Some(TimeUnit::Hours),
+        "thang" => Some(TimeUnit::Months),
+        "trong ngay" => Some(TimeUnit::SameDay),
+        _ => None,
+    }
+}
+
+/// Parses a decimal quantity written "1", "0,5" or "1.5".
+pub fn parse_quantity(s: &str) -> Option<f64> {
+    let v: f64 = s.trim().replace(',', ".").parse().ok()?;
+    (v.is_finite() && v >= 0.0).then_some(v)
+}
+
+static IN_TEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(\d+(?:[.,]\d+)?)\s*(?:\([^)]{0,20}\)\s*)?(ngày làm việc|ngày|giờ|tháng)").unwrap()
+});
+
+/// Builds a time from a quantity text and an optional unit word, using `context` (the method description) to
+/// recover a missing unit.
+pub fn build(quantity: Option<&str>, unit: Option<&str>, context: &str) -> (ProcessingTime, TimeParse) {
+    let Some(q) = quantity else {
+        return (ProcessingTime { amount: None, unit: TimeUnit::Unspecified, text: String::new() }, TimeParse::Empty);
+    };
+    let amount = parse_quantity(q);
+    if let Some(unit) = unit.and_then(unit_from_word) {
+        return (ProcessingTime { amount, unit, text: String::new() }, TimeParse::Clean);
+    }
+    // A bare number: look for "<same number> <unit>" in the description.
+    let mut found: Vec<TimeUnit> = Vec::new();
+    for c in IN_TEXT.captures_iter(context) {
+        if parse_quantity(&c[1]) == amount {
+            if let Some(u) = unit_from_word(&c[2]) {
+                if !found.contains(&u) {
+                    found.push(u);
+                }
+            }
+        }
+    }
+    if let [unit] = found[..] {
+        let why = format!(
+            "cổng chỉ ghi số \"{q}\" không có đơn vị; đơn vị \"{}\" lấy từ phần mô tả của cách thức nộp",
+            unit.label()
+        );
+        return (ProcessingTime { amount, unit, text: String::new() }, TimeParse::Inferred(why));
+    }
+    (ProcessingTime { amount, unit: TimeUnit::Unspecified, text: String::new() }, TimeParse::NoUnit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn units_and_bare_numbers() {
+        let (t, p) = build(Some("15"), Some("Ngày làm việc"), "");
+        assert_eq!((t.amount, t.unit, p), (Some(15.0), TimeUnit::WorkingDays, TimeParse::Clean));
+        let (t, p) = build(Some("1"), None, "");
+        assert_eq!((t.amount, t.unit, p), (Some(1.0), TimeUnit::Unspecified, TimeParse::NoUnit));
+        let (t, p) = build(Some("2"), None, "Trong thời hạn 02 ngày làm việc kể từ ngày nhận hồ sơ");
+        assert_eq!(t.unit, TimeUnit::WorkingDays);
+        assert!(matches!(p, TimeParse::Inferred(_)));
+        assert_eq!(parse_quantity("0,5"), Some(0.5));
+    }
+}
