@@ -59,7 +59,6 @@ pub fn Shell(site: Site, meta: PageMeta, assets: Assets, #[prop(optional)] query
                 {og("og:title", og_title)}
                 {og("og:description", meta.description)}
                 {og("og:url", url)}
-                {og("og:image", format!("{}/og.png", site.base_url))}
                 <meta name="theme-color" content="#0a4d8c"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <link rel="stylesheet" href=assets.css/>

@@ -81,8 +81,33 @@ fn target_dir(manifest: &Path) -> Result<PathBuf> {
     meta["target_directory"].as_str().map(PathBuf::from).context("cargo metadata gave no target_directory")
 }
 
-/// Runs `wasm-opt -Oz` if installed (Debian `binaryen` or npm `binaryen`); returns whether it succeeded.
+/// The oldest wasm-opt known to handle what today's Rust and wasm-bindgen emit (reference types, bulk memory).
+/// Debian 12's binaryen 108 mangles the externref table, breaking hydration at run time.
+const MIN_WASM_OPT: u32 = 116;
+
+/// Finds a usable wasm-opt: `$WASM_OPT`, else the one on the PATH, if recent enough.
+fn find_wasm_opt() -> Option<String> {
+    let program = std::env::var("WASM_OPT").unwrap_or_else(|_| "wasm-opt".into());
+    let out = Command::new(&program).arg("--version").output().ok()?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    // "wasm-opt version 123 (version_123)"
+    let version: u32 = text.split_whitespace().nth(2)?.parse().ok()?;
+    if version < MIN_WASM_OPT {
+        eprintln!(
+            "note: {program} is version {version}; it needs {MIN_WASM_OPT} or newer (npm install -g binaryen). \
+             Shipping the unoptimized wasm."
+        );
+        return None;
+    }
+    Some(program)
+}
+
+/// Runs `wasm-opt -Oz` if a recent one is installed (npm `binaryen`); returns whether it succeeded.
 fn wasm_opt(input: &Path, output: &Path) -> bool {
+    let Some(program) = find_wasm_opt() else {
+        eprintln!("note: no recent wasm-opt found (npm install -g binaryen); shipping the unoptimized wasm");
+        return false;
+    };
     let features = [
         "--enable-bulk-memory",
         "--enable-nontrapping-float-to-int",
@@ -91,14 +116,14 @@ fn wasm_opt(input: &Path, output: &Path) -> bool {
         "--enable-reference-types",
         "--enable-multivalue",
     ];
-    match Command::new("wasm-opt").arg("-Oz").args(features).arg(input).arg("-o").arg(output).status() {
+    match Command::new(&program).arg("-Oz").args(features).arg(input).arg("-o").arg(output).status() {
         Ok(s) if s.success() => true,
         Ok(_) => {
             eprintln!("warning: wasm-opt failed; shipping the unoptimized wasm");
             false
         }
-        Err(_) => {
-            eprintln!("note: wasm-opt not found (apt-get install binaryen); shipping the unoptimized wasm");
+        Err(e) => {
+            eprintln!("warning: could not run {program} ({e}); shipping the unoptimized wasm");
             false
         }
     }

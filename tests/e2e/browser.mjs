@@ -1,0 +1,42 @@
+// Shared helpers for the end-to-end tests: Debian's Chromium driven by playwright-core.
+// The Rust harness (tests/e2e.rs) builds the site, starts `motcua serve` and sets BASE_URL and DIST.
+import { chromium } from "playwright-core";
+import { mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const BASE_URL = process.env.BASE_URL ?? "http://127.0.0.1:8080";
+export const DIST = process.env.DIST ?? "dist";
+export const OUT = join(dirname(fileURLToPath(import.meta.url)), "out");
+mkdirSync(OUT, { recursive: true });
+
+export const PHONE = { width: 360, height: 740 };
+export const DESKTOP = { width: 1280, height: 800 };
+
+/** Launches Debian's Chromium headless with the flags this sandbox needs. */
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: [
+      "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+      "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic",
+    ],
+  });
+}
+
+/** Opens a page that records console errors, page errors and every request it makes. */
+export async function openPage(browser, { viewport = PHONE, javaScriptEnabled = true } = {}) {
+  const context = await browser.newContext({ viewport, javaScriptEnabled, locale: "vi-VN" });
+  const page = await context.newPage();
+  const errors = [];
+  const requests = [];
+  page.on("console", (msg) => { if (msg.type() === "error" || msg.type() === "warning") errors.push(`${msg.type()}: ${msg.text()}`); });
+  page.on("pageerror", (err) => errors.push(`pageerror: ${err.message}`));
+  page.on("request", (req) => requests.push(req.url()));
+  return { context, page, errors, requests };
+}
+
+/** Waits until the browser app has hydrated every island (set by the loader). */
+export async function waitHydrated(page) {
+  await page.waitForSelector("html[data-hydrated='1']", { timeout: 20000 });
+}

@@ -1,0 +1,108 @@
+//! Rendering tests over the real catalogue in `content/`: the pages say what a citizen needs, every procedure
+//! has a page, and content is escaped.
+
+use motcua::content::{Catalogue, Procedure};
+use motcua::pages::{Assets, Page, SiteIndex, render_page};
+use std::path::Path;
+use std::sync::OnceLock;
+
+fn index() -> &'static SiteIndex {
+    static INDEX: OnceLock<SiteIndex> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let catalogue = Catalogue::load(Path::new("content")).expect("content/ validates");
+        SiteIndex::new(catalogue, Assets { css: "/assets/style.test.css".into(), js: "/assets/app.test.js".into() })
+    })
+}
+
+fn page_of(code: &str) -> (String, &'static Procedure) {
+    let idx = index();
+    let i = idx.catalogue.procedures.iter().position(|p| p.code == code).unwrap_or_else(|| panic!("{code} in content/"));
+    (render_page(Page::Procedure(i), idx), &idx.catalogue.procedures[i])
+}
+
+/// Text of the HTML with tags removed and entities for quotes decoded, for "does the page say X" checks.
+fn text_of(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&amp;", "&").replace("&quot;", "\"").replace("&#x27;", "'").replace("&lt;", "<").replace("&gt;", ">")
+}
+
+#[test]
+fn birth_registration_page_says_which_papers_how_many_what_fee_how_long() {
+    let (html, p) = page_of("1.001193");
+    let text = text_of(&html);
+    assert!(text.contains("khai sinh"), "name");
+    assert!(text.contains("Giấy tờ cần mang"));
+    // Every paper the content lists is on the page, with its counts.
+    for group in &p.papers {
+        for paper in &group.papers {
+            let start: String = paper.name.chars().take(40).collect();
+            assert!(text.contains(&start), "paper missing: {start}");
+        }
+    }
+    assert!(text.contains("Giấy chứng sinh"));
+    assert!(text.contains("1 bản chính"));
+    assert!(text.contains("Miễn phí"), "fee");
+    assert!(text.contains("Thời gian"), "time");
+    for m in &p.methods {
+        assert!(text.contains(m.channel.label()), "method {}", m.channel.label());
+    }
+    assert!(html.contains(&format!("href=\"{}\"", p.portal_url)), "button to the portal");
+    assert!(html.contains("<link rel=\"canonical\" href=\"https://"), "canonical link");
+}
+
+#[test]
+fn every_procedure_has_a_page_with_its_name_and_code() {
+    let idx = index();
+    assert!(idx.catalogue.procedures.len() >= 2600, "the whole catalogue is in content/");
+    for (i, p) in idx.catalogue.procedures.iter().enumerate() {
+        let page = Page::Procedure(i);
+        assert_eq!(page.output_path(idx), format!("p/{}/index.html", p.code));
+        let html = render_page(page, idx);
+        assert!(html.starts_with("<!DOCTYPE html>"));
+        assert!(html.contains(&format!("<b>{}</b>", p.code)), "{}: code shown", p.code);
+        let text = text_of(&html);
+        let name_start: String = p.name.chars().take(30).collect();
+        assert!(text.contains(&name_start), "{}: name shown", p.code);
+    }
+}
+
+#[test]
+fn every_field_and_level_has_a_list_page() {
+    let idx = index();
+    assert!(idx.fields.len() >= 100, "about 140 fields");
+    let pages = Page::all(idx);
+    let fields = pages.iter().filter(|p| matches!(p, Page::Field(_))).count();
+    assert_eq!(fields, idx.fields.len());
+    let (i, f) = idx.fields.iter().enumerate().max_by_key(|(_, f)| f.procedures.len()).unwrap();
+    let html = render_page(Page::Field(i), idx);
+    for pi in &f.procedures {
+        assert!(html.contains(&format!("href=\"/p/{}/\"", idx.catalogue.procedures[*pi].code)));
+    }
+}
+
+#[test]
+fn content_is_escaped_not_interpreted() {
+    let idx = index();
+    let mut evil = idx.catalogue.procedures[0].clone();
+    evil.name = "<script>alert(1)</script>\"><img src=x onerror=alert(2)>".into();
+    evil.papers[0].papers[0].name = "<b>bold</b>".into();
+    let catalogue = Catalogue { site: idx.catalogue.site.clone(), procedures: vec![evil] };
+    let small = SiteIndex::new(catalogue, Assets::default());
+    let html = render_page(Page::Procedure(0), &small);
+    assert!(!html.contains("<script>alert"), "script tag escaped");
+    assert!(!html.contains("<img src=x"), "attribute break-out escaped");
+    assert!(!html.contains("<b>bold</b>"), "markup in papers escaped");
+    assert!(html.contains("&lt;script&gt;"));
+}
