@@ -1,8 +1,7 @@
 //! Reading `content/`: `site.toml` and every `procedures/*.toml`, with every problem reported at once.
 
 use super::model::{Procedure, Site};
-use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// The whole validated catalogue, ready to render.
 #[derive(Debug, Clone)]
@@ -13,35 +12,16 @@ pub struct Catalogue {
     pub procedures: Vec<Procedure>,
 }
 
-/// One problem in one content file, located precisely enough for a person to fix it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ContentError {
-    /// The file, as given (relative to where `motcua` runs when the content dir was given relatively).
-    pub file: PathBuf,
-    /// 1-based line, when known.
-    pub line: Option<usize>,
-    /// The field path, e.g. `methods[1].fees[0].amount`; empty for whole-file problems.
-    pub field: String,
-    /// What is wrong and what to do.
-    pub message: String,
-}
-
-impl fmt::Display for ContentError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file.display())?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-        }
-        if !self.field.is_empty() {
-            write!(f, ": {}", self.field)?;
-        }
-        write!(f, ": {}", self.message)
-    }
-}
+/// One problem in one content file (defined in `validate.rs`, which `build.rs` shares).
+pub use super::validate::ContentError;
 
 impl Catalogue {
     /// Reads and validates `dir` (normally `content/`). Returns every problem found, not just the first.
     pub fn load(dir: &Path) -> Result<Catalogue, Vec<ContentError>> {
-        super::validate::load_and_validate(dir)
+        let checked = super::validate::check_dir(dir);
+        match checked.site {
+            Some(site) if checked.errors.is_empty() => Ok(Catalogue { site, procedures: checked.procedures }),
+            _ => Err(checked.errors),
+        }
     }
 }

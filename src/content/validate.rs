@@ -1,54 +1,390 @@
-//! Checking content: parse errors, types, required fields, code format, uniqueness, quantities and URLs.
+//! Checking content: syntax, types, required fields, unknown keys, code format, uniqueness, file names,
+//! quantities and URLs, in `content/site.toml` and every `content/procedures/*.toml`.
 //!
-//! Shared with `build.rs` (included by path), so it depends only on `serde`, `toml` and `std`.
+//! Every problem in every file is collected in one run and reported as `file:line: field: what is wrong and
+//! what to do`, the line taken from the TOML parser's spans. Nothing here panics on bad input (huge values,
+//! invalid UTF-8, wrong types): a bad file is one more error in the list.
+//!
+//! Shared with `build.rs`, which includes this file and `model.rs` by path, so it depends only on `serde`,
+//! `toml` and `std`, and refers to the model as `super::model`.
 
-use super::load::{Catalogue, ContentError};
 use super::model::{Procedure, Site};
-use std::path::Path;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
 
-/// Reads every content file under `dir` and checks it; see [`Catalogue::load`].
-pub fn load_and_validate(dir: &Path) -> Result<Catalogue, Vec<ContentError>> {
-    let mut errors = Vec::new();
-    let site_path = dir.join("site.toml");
-    let site: Option<Site> = match std::fs::read_to_string(&site_path) {
-        Ok(text) => match toml::from_str(&text) {
-            Ok(site) => Some(site),
-            Err(e) => {
-                errors.push(ContentError { file: site_path.clone(), line: None, field: String::new(), message: e.to_string() });
-                None
-            }
-        },
-        Err(e) => {
-            errors.push(ContentError { file: site_path.clone(), line: None, field: String::new(), message: e.to_string() });
-            None
+/// Content files larger than this are refused: a procedure is a few kilobytes, so a bigger file is almost
+/// certainly not what its name says (and would slow every build).
+pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
+
+/// One problem in one content file, located precisely enough for a person to fix it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContentError {
+    /// The file, as given (relative to where `motcua` runs when the content dir was given relatively).
+    pub file: PathBuf,
+    /// 1-based line, when known.
+    pub line: Option<usize>,
+    /// The field path, e.g. `methods[1].fees[0].amount`; empty for whole-file problems.
+    pub field: String,
+    /// What is wrong and what to do.
+    pub message: String,
+}
+
+impl fmt::Display for ContentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
         }
-    };
-    let mut procedures = Vec::new();
+        if !self.field.is_empty() {
+            write!(f, ": {}", self.field)?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// Everything read from a content folder: what parsed, and every problem found.
+#[derive(Debug, Default)]
+pub struct Checked {
+    /// The site settings, when `site.toml` parsed.
+    pub site: Option<Site>,
+    /// Every procedure that parsed, sorted by code (including ones with semantic problems).
+    pub procedures: Vec<Procedure>,
+    /// Every problem, in file order.
+    pub errors: Vec<ContentError>,
+}
+
+/// Reads every content file under `dir` and checks it.
+pub fn check_dir(dir: &Path) -> Checked {
+    let mut out = Checked::default();
+    let site_path = dir.join("site.toml");
+    if let Some(text) = read_text(&site_path, &mut out.errors) {
+        out.site = check_site(&site_path, &text, &mut out.errors);
+    }
     let proc_dir = dir.join("procedures");
-    let mut paths: Vec<_> = match std::fs::read_dir(&proc_dir) {
-        Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "toml")).collect(),
+    let mut paths: Vec<PathBuf> = match std::fs::read_dir(&proc_dir) {
+        Ok(rd) => rd
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .collect(),
         Err(e) => {
-            errors.push(ContentError { file: proc_dir.clone(), line: None, field: String::new(), message: e.to_string() });
+            out.errors.push(err(&proc_dir, None, "", format!("cannot read the procedures folder ({e}); create {} with one <code>.toml per procedure (`motcua import`)", proc_dir.display())));
             Vec::new()
         }
     };
     paths.sort();
+    let mut seen: BTreeMap<String, PathBuf> = BTreeMap::new();
     for path in paths {
-        let text = match std::fs::read_to_string(&path) {
-            Ok(t) => t,
-            Err(e) => {
-                errors.push(ContentError { file: path, line: None, field: String::new(), message: e.to_string() });
-                continue;
+        let Some(text) = read_text(&path, &mut out.errors) else { continue };
+        let (procedure, code_line) = check_procedure(&path, &text, &mut out.errors);
+        if let Some((code, line)) = code_line {
+            if let Some(first) = seen.get(&code) {
+                out.errors.push(err(&path, line, "code", format!(
+                    "code \"{code}\" is also used by {}; every procedure needs its own code: fix one of them",
+                    first.display()
+                )));
+            } else {
+                seen.insert(code, path.clone());
             }
-        };
-        match toml::from_str::<Procedure>(&text) {
-            Ok(p) => procedures.push(p),
-            Err(e) => errors.push(ContentError { file: path, line: None, field: String::new(), message: e.to_string() }),
+        }
+        if let Some(p) = procedure {
+            out.procedures.push(p);
         }
     }
-    procedures.sort_by(|a, b| a.code.cmp(&b.code));
-    match site {
-        Some(site) if errors.is_empty() => Ok(Catalogue { site, procedures }),
-        _ => Err(errors),
+    out.procedures.sort_by(|a, b| a.code.cmp(&b.code));
+    out
+}
+
+fn err(file: &Path, line: Option<usize>, field: &str, message: String) -> ContentError {
+    ContentError { file: file.to_path_buf(), line, field: field.to_string(), message }
+}
+
+/// Reads a file as UTF-8 text, reporting size and encoding problems with the line where they start.
+fn read_text(path: &Path, errors: &mut Vec<ContentError>) -> Option<String> {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            errors.push(err(path, None, "", format!("cannot read the file ({e})")));
+            return None;
+        }
+    };
+    if bytes.len() > MAX_FILE_BYTES {
+        errors.push(err(path, None, "", format!(
+            "the file is {} bytes, more than the {} allowed; content files are small TOML files: check that this is the right file",
+            bytes.len(),
+            MAX_FILE_BYTES
+        )));
+        return None;
     }
+    match String::from_utf8(bytes) {
+        Ok(t) => Some(t),
+        Err(e) => {
+            let good = e.utf8_error().valid_up_to();
+            let line = e.as_bytes()[..good].iter().filter(|&&b| b == b'\n').count() + 1;
+            errors.push(err(path, Some(line), "", "the file is not valid UTF-8 here; save it as UTF-8 (Vietnamese text must be Unicode)".into()));
+            None
+        }
+    }
+}
+
+/// The 1-based line of a byte offset.
+pub fn line_of(text: &str, offset: usize) -> usize {
+    let end = offset.min(text.len());
+    text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
+}
+
+/// Parses the TOML syntax, reporting every syntax error. `None` when the file cannot be read as TOML.
+fn parse_table<'a>(path: &Path, text: &'a str, errors: &mut Vec<ContentError>) -> Option<Spanned<DeTable<'a>>> {
+    let (table, errs) = DeTable::parse_recoverable(text);
+    if errs.is_empty() {
+        return Some(table);
+    }
+    for e in errs {
+        let line = e.span().map(|s| line_of(text, s.start));
+        errors.push(err(path, line, "", format!("TOML syntax error: {}; fix the syntax (quotes, brackets, `key = value`)", e.message().trim())));
+    }
+    None
+}
+
+/// A lookup in the spanned tree: `key` in a table.
+fn get<'v, 'a>(v: &'v DeTable<'a>, key: &str) -> Option<&'v Spanned<DeValue<'a>>> {
+    v.iter().find(|(k, _)| k.get_ref().as_ref() == key).map(|(_, v)| v)
+}
+
+/// The dotted path of the deepest value whose span contains `offset` (for locating serde errors).
+fn path_at(table: &DeTable<'_>, offset: usize) -> String {
+    fn walk(v: &DeValue<'_>, offset: usize, path: &mut String) {
+        match v {
+            DeValue::Table(t) => {
+                for (k, child) in t.iter() {
+                    if k.span().contains(&offset) || child.span().contains(&offset) {
+                        if !path.is_empty() {
+                            path.push('.');
+                        }
+                        path.push_str(k.get_ref());
+                        walk(child.get_ref(), offset, path);
+                        return;
+                    }
+                }
+            }
+            DeValue::Array(a) => {
+                let items: &[Spanned<DeValue<'_>>] = a.as_ref();
+                for (i, child) in items.iter().enumerate() {
+                    if child.span().contains(&offset) {
+                        path.push_str(&format!("[{i}]"));
+                        walk(child.get_ref(), offset, path);
+                        return;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut path = String::new();
+    for (k, child) in table.iter() {
+        if k.span().contains(&offset) || child.span().contains(&offset) {
+            path.push_str(k.get_ref());
+            walk(child.get_ref(), offset, &mut path);
+            break;
+        }
+    }
+    path
+}
+
+/// Turns serde's message into one a person can act on.
+fn explain(message: &str) -> String {
+    let m = message.trim();
+    if m.starts_with("unknown field") {
+        format!("{m}; remove it or fix its spelling (only the fields listed in the content model are allowed)")
+    } else if m.starts_with("missing field") {
+        format!("{m}; add it")
+    } else if m.starts_with("invalid type") || m.starts_with("invalid value") || m.starts_with("unknown variant") {
+        format!("{m}; write a value of the expected kind")
+    } else {
+        m.to_string()
+    }
+}
+
+/// Deserialises a whole file into `T`, reporting serde's error at its line and field.
+fn typed<T: serde::de::DeserializeOwned>(path: &Path, text: &str, table: &DeTable<'_>, errors: &mut Vec<ContentError>) -> Option<T> {
+    match toml::from_str::<T>(text) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            let (line, field) = match e.span() {
+                Some(s) => (Some(line_of(text, s.start)), path_at(table, s.start)),
+                None => (None, String::new()),
+            };
+            errors.push(err(path, line, &field, explain(e.message())));
+            None
+        }
+    }
+}
+
+fn check_site(path: &Path, text: &str, errors: &mut Vec<ContentError>) -> Option<Site> {
+    let table = parse_table(path, text, errors)?;
+    let t = table.get_ref();
+    let mut problems = Vec::new();
+    let string_at = |t: &DeTable<'_>, key: &str| get(t, key).map(|v| (v.get_ref().as_str().map(str::to_string), line_of(text, v.span().start)));
+    if let Some((Some(title), line)) = string_at(t, "title") {
+        if title.trim().is_empty() {
+            problems.push(err(path, Some(line), "title", "the site title is empty; write the name shown in the header, e.g. \"Tra cứu thủ tục hành chính\"".into()));
+        }
+    }
+    if let Some((Some(url), line)) = string_at(t, "base_url") {
+        if let Some(why) = url_problem(&url) {
+            problems.push(err(path, Some(line), "base_url", format!("{why}; write the public address, e.g. \"https://motcua.example.vn\"")));
+        } else if url.ends_with('/') {
+            problems.push(err(path, Some(line), "base_url", "ends with \"/\"; write it without the trailing slash".into()));
+        }
+    }
+    if let Some(centre) = get(t, "centre").and_then(|c| c.get_ref().as_table()) {
+        if let Some((Some(name), line)) = string_at(centre, "name") {
+            if name.trim().is_empty() {
+                problems.push(err(path, Some(line), "centre.name", "the centre's name is empty; write the name of the public service centre".into()));
+            }
+        }
+    }
+    let site = typed::<Site>(path, text, t, errors);
+    errors.extend(problems);
+    site
+}
+
+/// What is wrong with a URL the site links to, if anything.
+pub fn url_problem(url: &str) -> Option<String> {
+    let u = url.trim();
+    if u.is_empty() {
+        return Some("the address is empty".into());
+    }
+    if u != url || u.chars().any(char::is_whitespace) {
+        return Some(format!("\"{}\" contains spaces", short(url)));
+    }
+    match u.strip_prefix("https://") {
+        Some(rest) if !rest.is_empty() && !rest.starts_with('/') => None,
+        Some(_) => Some(format!("\"{}\" has no host name", short(url))),
+        None => Some(format!("\"{}\" is not an https address (only https links are allowed)", short(url))),
+    }
+}
+
+fn short(s: &str) -> String {
+    let mut out: String = s.chars().take(80).collect();
+    if s.chars().count() > 80 {
+        out.push('…');
+    }
+    out
+}
+
+/// True for `N.NNNNNN`: one digit, a dot, six digits.
+pub fn valid_code(code: &str) -> bool {
+    let b = code.as_bytes();
+    b.len() == 8 && b[0].is_ascii_digit() && b[1] == b'.' && b[2..].iter().all(u8::is_ascii_digit)
+}
+
+/// Checks one procedure file. Returns the procedure when it deserialised, and its code with the code's line
+/// (for the uniqueness check) when the file has a string code.
+fn check_procedure(path: &Path, text: &str, errors: &mut Vec<ContentError>) -> (Option<Procedure>, Option<(String, Option<usize>)>) {
+    let Some(table) = parse_table(path, text, errors) else { return (None, None) };
+    let t = table.get_ref();
+    let mut problems: Vec<ContentError> = Vec::new();
+    let line = |v: &Spanned<DeValue<'_>>| Some(line_of(text, v.span().start));
+    let mut code_line = None;
+
+    if let Some(v) = get(t, "code") {
+        if let Some(code) = v.get_ref().as_str() {
+            code_line = Some((code.to_string(), line(v)));
+            if !valid_code(code) {
+                problems.push(err(path, line(v), "code", format!(
+                    "\"{}\" is not a procedure code; write it as on the portal: one digit, a dot, six digits (e.g. \"1.001193\")",
+                    short(code)
+                )));
+            } else if path.file_stem().and_then(|s| s.to_str()) != Some(code) {
+                problems.push(err(path, line(v), "code", format!(
+                    "the file is named {} but the code is \"{code}\"; rename the file to {code}.toml (the file name must be the code)",
+                    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+                )));
+            }
+        }
+    }
+    if let Some(v) = get(t, "name") {
+        if v.get_ref().as_str().is_some_and(|s| s.trim().is_empty()) {
+            problems.push(err(path, line(v), "name", "the name is empty; write the procedure's official name".into()));
+        }
+    }
+    if let Some(v) = get(t, "portal_url") {
+        if let Some(url) = v.get_ref().as_str() {
+            if let Some(why) = url_problem(url) {
+                problems.push(err(path, line(v), "portal_url", format!("{why}; use the procedure's https page on dichvucong.gov.vn")));
+            }
+        }
+    }
+    if let Some(v) = get(t, "usage_weight") {
+        if let Some(n) = v.get_ref().as_integer().and_then(|i| i.as_str().parse::<i128>().ok()) {
+            if n < 0 {
+                problems.push(err(path, line(v), "usage_weight", format!("{n} is negative; write 0 when unknown")));
+            }
+        }
+    }
+    for (i, m) in array(get(t, "methods")).iter().enumerate() {
+        let Some(mt) = m.get_ref().as_table() else { continue };
+        if let Some(time) = get(mt, "time").and_then(|x| x.get_ref().as_table()) {
+            if let Some(a) = get(time, "amount") {
+                if let Some(n) = number(a.get_ref()) {
+                    if !n.is_finite() || n < 0.0 {
+                        problems.push(err(path, line(a), &format!("methods[{i}].time.amount"), format!("{n} is not a duration; write a number ≥ 0, or remove `amount` and set unit = \"xem mô tả\" with the text")));
+                    }
+                }
+            }
+        }
+        for (j, f) in array(get(mt, "fees")).iter().enumerate() {
+            let Some(ft) = f.get_ref().as_table() else { continue };
+            if let Some(a) = get(ft, "amount") {
+                if let Some(n) = number(a.get_ref()) {
+                    if !n.is_finite() || n < 0.0 || n.fract() != 0.0 {
+                        problems.push(err(path, line(a), &format!("methods[{i}].fees[{j}].amount"), format!("{n} is not an amount; write whole đồng ≥ 0 (0 = miễn phí), or remove `amount` and keep the rule")));
+                    }
+                }
+            }
+        }
+    }
+    for (i, g) in array(get(t, "papers")).iter().enumerate() {
+        let Some(gt) = g.get_ref().as_table() else { continue };
+        for (j, p) in array(get(gt, "papers")).iter().enumerate() {
+            let Some(pt) = p.get_ref().as_table() else { continue };
+            for key in ["originals", "copies"] {
+                if let Some(v) = get(pt, key) {
+                    if number(v.get_ref()).is_some_and(|n| n < 0.0) {
+                        problems.push(err(path, line(v), &format!("papers[{i}].papers[{j}].{key}"), "is negative; write how many (0 or more)".into()));
+                    }
+                }
+            }
+        }
+    }
+
+    let procedure = typed::<Procedure>(path, text, t, errors);
+    // A semantic problem and serde's error on the same line are the same problem: keep the clearer one.
+    if procedure.is_none() {
+        if let Some(last) = errors.last() {
+            if problems.iter().any(|p| p.line == last.line) {
+                errors.pop();
+            }
+        }
+    }
+    errors.extend(problems);
+    (procedure, code_line)
+}
+
+/// The items of an array value (empty when absent or not an array).
+fn array<'v, 'a>(v: Option<&'v Spanned<DeValue<'a>>>) -> &'v [Spanned<DeValue<'a>>] {
+    match v.map(|v| v.get_ref()) {
+        Some(DeValue::Array(a)) => a.as_ref(),
+        _ => &[],
+    }
+}
+
+fn number(v: &DeValue<'_>) -> Option<f64> {
+    if let Some(i) = v.as_integer() {
+        return i.as_str().replace('_', "").parse::<f64>().ok();
+    }
+    v.as_float().and_then(|f| f.as_str().replace('_', "").parse::<f64>().ok())
 }

@@ -20,6 +20,9 @@ pub enum FeeParse {
     Fallback(String),
     /// The portal gave no fee ("Không có thông tin").
     Empty,
+    /// Read as printed, but the source contradicts itself (e.g. "Miễn phí" with amounts in the rule): a
+    /// person should check; the reason says what.
+    Check(String),
     /// Kept, but unsure: the reason says why.
     Uncertain(String),
 }
@@ -28,7 +31,8 @@ static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(\d{1,3}(?:[.,]\d{3})+|\d+)?\s*(Việt Nam Đồng|VNĐ|VND|Đồng|đồng)").unwrap()
 });
 static PROSE_AMOUNT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\d{1,3}(?:\.\d{3})+|\d{4,})\s*(?:đồng|Đồng|VNĐ|VND)").unwrap());
+    LazyLock::new(|| Regex::new(r"(?i)(\d{1,3}(?:\.\d{3})+|\d{4,})\s*(?:đồng|vnđ|vnd|đ)").unwrap());
+static FOREIGN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(\d+(?:[.,]\d+)?)\s*(USD|EUR)").unwrap());
 
 /// Parses a money amount "100,000" / "100.000" / "1000" into đồng.
 pub fn parse_amount(s: &str) -> Option<u64> {
@@ -60,11 +64,26 @@ pub fn read(s: &str) -> FeeRead {
         if let Some(r) = trimmed.strip_prefix("Miễn phí") {
             let (rule, r) = bracketed(r);
             if rule.as_deref().is_some_and(|t| PROSE_AMOUNT.is_match(t)) {
-                how = worse(how, FeeParse::Uncertain(
+                how = worse(how, FeeParse::Check(
                     "cổng ghi \"Miễn phí\" nhưng phần quy định lại nêu mức thu; cần kiểm tra".into(),
                 ));
             }
             fees.push(fee(Some(0), rule));
+            rest = r;
+            continue;
+        }
+        if let Some(c) = FOREIGN.captures(trimmed) {
+            let end = c.get(0).map_or(0, |m| m.end());
+            let (rule, r) = bracketed(&trimmed[end..]);
+            let printed = format!("{} {}", &c[1], &c[2]);
+            let rule = match rule {
+                Some(rule) => format!("{printed} ({})", rule.trim()),
+                None => printed.clone(),
+            };
+            how = worse(how, FeeParse::Uncertain(format!(
+                "mức thu bằng ngoại tệ ({printed}); giữ trong phần quy định, không quy ra đồng"
+            )));
+            fees.push(fee(None, Some(rule)));
             rest = r;
             continue;
         }
@@ -103,8 +122,8 @@ pub fn read(s: &str) -> FeeRead {
                         )));
                         Some(one)
                     } else {
-                        how = worse(how, FeeParse::Uncertain(
-                            "cổng không ghi số tiền, chỉ có phần quy định bằng lời; cần kiểm tra".into(),
+                        how = worse(how, FeeParse::Fallback(
+                            "cổng không ghi số tiền, chỉ có phần quy định bằng lời (giữ trong rule); cần kiểm tra".into(),
                         ));
                         None
                     }
@@ -143,8 +162,9 @@ fn fee(amount: Option<u64>, rule: Option<String>) -> Fee {
 fn worse(a: FeeParse, b: FeeParse) -> FeeParse {
     let rank = |f: &FeeParse| match f {
         FeeParse::Clean | FeeParse::Empty => 0,
-        FeeParse::Fallback(_) => 1,
-        FeeParse::Uncertain(_) => 2,
+        FeeParse::Check(_) => 1,
+        FeeParse::Fallback(_) => 2,
+        FeeParse::Uncertain(_) => 3,
     };
     if rank(&b) > rank(&a) { b } else { a }
 }

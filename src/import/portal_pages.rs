@@ -9,8 +9,8 @@ use super::clean::{self, capitalise, split_names, value};
 use super::report::{Outcome, Record};
 use super::times::TimeParse;
 use super::fees::FeeParse;
-use super::{furniture, sections, steps, tables};
-use crate::content::{Agencies, Flag, Level, Procedure};
+use super::{furniture, sections, steps, tables, times};
+use crate::content::{Agencies, Flag, Level, Procedure, TimeUnit};
 use serde::Deserialize;
 
 /// One line of a `portal-pages/*.jsonl` file. Unknown fields are ignored; missing ones are empty.
@@ -159,6 +159,35 @@ pub fn to_procedure(rec: &PageRecord) -> (Procedure, Record) {
                 r.set("methods/time", Outcome::Flagged);
                 flags.push(Flag { field: "methods".into(), reason: problem.clone() });
             }
+            // Unit-less times: look for the same number with a unit anywhere in the procedure's own text
+            // (other rows, steps, requirements) before giving up.
+            let mut context = String::new();
+            for x in &m.methods {
+                context.push_str(&x.description);
+                context.push('\n');
+                if let (Some(a), unit) = (x.time.amount, x.time.unit) {
+                    if !matches!(unit, TimeUnit::Unspecified | TimeUnit::Text) {
+                        context.push_str(&format!("{a} {}\n", unit.label()));
+                    }
+                }
+            }
+            context.push_str(&value(&sec.steps));
+            context.push('\n');
+            context.push_str(&value(&sec.requirements));
+            let mut m = m;
+            for (i, x) in m.methods.iter_mut().enumerate() {
+                if m.times[i] != TimeParse::NoUnit {
+                    continue;
+                }
+                if let Some(unit) = x.time.amount.and_then(|a| times::infer(a, &context)) {
+                    x.time.unit = unit;
+                    m.times[i] = TimeParse::Inferred(format!(
+                        "cổng chỉ ghi số \"{}\" không có đơn vị; đơn vị \"{}\" lấy từ trình tự/mô tả của chính thủ tục này",
+                        x.time.amount.unwrap_or_default(),
+                        unit.label()
+                    ));
+                }
+            }
             for (i, t) in m.times.iter().enumerate() {
                 match t {
                     TimeParse::Clean => r.set("methods/time", Outcome::Clean),
@@ -182,6 +211,10 @@ pub fn to_procedure(rec: &PageRecord) -> (Procedure, Record) {
                     FeeParse::Empty => r.set("methods/fee", Outcome::Empty),
                     FeeParse::Fallback(why) => {
                         r.set("methods/fee", Outcome::Fallback);
+                        flags.push(Flag { field: format!("methods[{i}].fees"), reason: why.clone() });
+                    }
+                    FeeParse::Check(why) => {
+                        r.set("methods/fee", Outcome::Clean);
                         flags.push(Flag { field: format!("methods[{i}].fees"), reason: why.clone() });
                     }
                     FeeParse::Uncertain(why) => {

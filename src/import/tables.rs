@@ -36,7 +36,10 @@ pub struct MethodsRead {
 }
 
 static METHOD_ROW: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(Trực tuyến|Trực tiếp|Dịch vụ bưu chính)(\d|Không có thông tin)").unwrap());
+    LazyLock::new(|| Regex::new(r"(Trực tuyến|Trực tiếp|Dịch vụ bưu chính)(\d|\p{Lu})").unwrap());
+static FEE_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"Miễn phí|Không có thông tin|\d{1,3}(?:,\d{3})+ ?(?:Việt Nam Đồng|VNĐ)|\d+ ?(?:Việt Nam Đồng|VNĐ|USD)| VNĐ").unwrap()
+});
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:Không có thông tin|(\d+(?:[.,]\d+)?)(?: ?(Ngày làm việc|Ngày|Giờ|Tháng))?)").unwrap()
 });
@@ -67,10 +70,29 @@ pub fn methods(section: &str) -> MethodsRead {
     for (i, &(_, content, channel)) in starts.iter().enumerate() {
         let end = starts.get(i + 1).map_or(body.len(), |s| s.0);
         let row = &body[content..end];
-        let t = TIME.captures(row).expect("the row regex guarantees a digit or the placeholder");
-        let mut qty = t.get(1).map(|m| m.as_str().to_string());
-        let unit = t.get(2).map(|m| m.as_str());
-        let mut rest = row[t.get(0).unwrap().end()..].to_string();
+        let (mut qty, unit, time_end) = match TIME.captures(row) {
+            Some(t) if t.get(0).is_some_and(|m| !m.is_empty()) => {
+                (t.get(1).map(|m| m.as_str().to_string()), t.get(2).map(|m| m.as_str()), t.get(0).unwrap().end())
+            }
+            _ => (None, None, 0),
+        };
+        if time_end == 0 {
+            // The time is prose ("Không quy định", "Không phải trả kết quả …"): it runs up to the fee.
+            let fee_at = FEE_START.find(row).map(|m| m.start());
+            let prose = value(&row[..fee_at.unwrap_or(row.len())]);
+            let fee = fees::read(&row[fee_at.unwrap_or(row.len())..]);
+            let description = value(&fee.rest);
+            out.methods.push(Method {
+                channel,
+                time: crate::content::ProcessingTime { amount: None, unit: crate::content::TimeUnit::Text, text: prose },
+                fees: fee.fees,
+                description,
+            });
+            out.times.push(TimeParse::Clean);
+            out.fees.push(if fee_at.is_some() { fee.how } else { FeeParse::Uncertain("không tìm thấy cột phí, lệ phí sau thời hạn bằng lời".into()) });
+            continue;
+        }
+        let mut rest = row[time_end..].to_string();
         let mut glued = None;
         // "Trực tuyến1100,000 Việt Nam Đồng": a unit-less time glued to the amount.
         if let (Some(q), None) = (&qty, unit) {
@@ -223,7 +245,7 @@ pub struct LegalRead {
 }
 
 static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\d+(?:\.\d+)?/\d{2,4}/[A-ZĐ]+\d{0,2}(?:-[A-ZĐ]+\d{0,2})*").unwrap()
+    Regex::new(r"\d+(?:\.\d+)?/(?:\d{2,4}/)?(?:TTg|\p{Lu}+\d{0,2})(?:-(?:TTg|\p{Lu}+\d{0,2}))*").unwrap()
 });
 static DOC_TYPE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:Thông tư liên tịch|Thông tư|Nghị định|Nghị quyết|Quyết định|Luật|Pháp lệnh|Văn bản hợp nhất)(?: số)? ?$").unwrap()
@@ -238,31 +260,12 @@ pub fn legal(section: &str) -> LegalRead {
         return out;
     }
     let mut prev = 0;
-    for m in DOC_NUMBER.find_iter(&text) {
-        let mut end = m.end();
-        let after = text[end..].chars().next();
-        if after.is_some_and(|c| c.is_lowercase()) {
-            // "TT-BTCNghị định": the capital that starts the next title was taken into the number.
-            let last = text[m.start()..end].chars().last().unwrap();
-            if last.is_uppercase() {
-                end -= last.len_utf8();
-            } else {
-                continue;
-            }
-        }
-        let glued_before = text[..m.start()].chars().last().is_some_and(|c| !c.is_whitespace());
-        let rest = &text[end..];
-        let boundary = match rest.chars().next() {
-            None => true,
-            Some(c) if c.is_uppercase() => true,
-            Some(c) if c.is_whitespace() => {
-                glued_before && rest.trim_start().chars().next().is_some_and(|c| c.is_uppercase())
-            }
-            _ => false,
-        };
-        if !boundary || m.start() < prev {
+    let mut pos = 0;
+    while let Some(m) = DOC_NUMBER.find_at(&text, pos) {
+        let Some(end) = row_end(&text, m.start(), m.end()) else {
+            pos = m.end();
             continue;
-        }
+        };
         let mut title = text[prev..m.start()].to_string();
         let mut number = text[m.start()..end].to_string();
         // "…Bộ Tư phápThông tư số 03/2023/TT-BTP": the number column itself starts with the document type.
@@ -275,6 +278,7 @@ pub fn legal(section: &str) -> LegalRead {
         }
         out.docs.push(LegalDoc { number: value(&number), title: value(&title) });
         prev = end;
+        pos = end;
     }
     let leftover = value(&text[prev..]);
     if !leftover.is_empty() {
@@ -282,6 +286,37 @@ pub fn legal(section: &str) -> LegalRead {
         out.docs.push(LegalDoc { number: String::new(), title: leftover });
     }
     out
+}
+
+/// Where the document number matched at `start..end` ends, if it ends a row: the next title starts right
+/// after it (a capital, glued), or the text ends, or — when the title itself ends with the number
+/// ("Luật 60/2014/QH1360/2014/QH13") — the number column follows at once. A greedy match that took the
+/// capital starting the next title ("TT-BTCNghị định") or the digits starting the next number is shortened.
+fn row_end(text: &str, start: usize, end: usize) -> Option<usize> {
+    let cur = &text[start..end];
+    let rest = &text[end..];
+    let after_slash = start + cur.rfind('/')? + 1;
+    let glued_before = text[..start].chars().last().is_some_and(|c| !c.is_whitespace());
+    match rest.chars().next() {
+        None => Some(end),
+        Some(c) if c.is_uppercase() => Some(end),
+        Some(c) if c.is_whitespace() => {
+            (glued_before && rest.trim_start().chars().next().is_some_and(|c| c.is_uppercase())).then_some(end)
+        }
+        Some(c) if c.is_lowercase() => {
+            // The match took the capital that starts the next title.
+            let last = cur.chars().last()?;
+            let e = end - last.len_utf8();
+            (last.is_uppercase() && e > after_slash && !text[start..e].ends_with('-')).then_some(e)
+        }
+        Some(c) if c == '/' || c.is_ascii_digit() => {
+            // The title ends with the number and the number column repeats it.
+            (after_slash + 1..=end).rev().filter(|&e| text.is_char_boundary(e)).find(|&e| {
+                DOC_NUMBER.find(&text[e..]).is_some_and(|n| n.start() == 0 && n.as_str().starts_with(&text[start..e]))
+            })
+        }
+        _ => None,
+    }
 }
 
 static RESULT_CODE: LazyLock<Regex> = LazyLock::new(|| {

@@ -54,17 +54,7 @@ pub fn build(quantity: Option<&str>, unit: Option<&str>, context: &str) -> (Proc
         return (ProcessingTime { amount, unit, text: String::new() }, TimeParse::Clean);
     }
     // A bare number: look for "<same number> <unit>" in the description.
-    let mut found: Vec<TimeUnit> = Vec::new();
-    for c in IN_TEXT.captures_iter(context) {
-        if parse_quantity(&c[1]) == amount {
-            if let Some(u) = unit_from_word(&c[2]) {
-                if !found.contains(&u) {
-                    found.push(u);
-                }
-            }
-        }
-    }
-    if let [unit] = found[..] {
+    if let Some(unit) = amount.and_then(|a| infer(a, context)) {
         let why = format!(
             "cổng chỉ ghi số \"{q}\" không có đơn vị; đơn vị \"{}\" lấy từ phần mô tả của cách thức nộp",
             unit.label()
@@ -72,6 +62,25 @@ pub fn build(quantity: Option<&str>, unit: Option<&str>, context: &str) -> (Proc
         return (ProcessingTime { amount, unit, text: String::new() }, TimeParse::Inferred(why));
     }
     (ProcessingTime { amount, unit: TimeUnit::Unspecified, text: String::new() }, TimeParse::NoUnit)
+}
+
+/// The unit written after `amount` in `context` ("… trong thời hạn 03 ngày làm việc …"), when the context
+/// names exactly one unit for that number; `None` when it names none or several (then nothing is guessed).
+pub fn infer(amount: f64, context: &str) -> Option<TimeUnit> {
+    let mut found: Vec<TimeUnit> = Vec::new();
+    for c in IN_TEXT.captures_iter(context) {
+        if parse_quantity(&c[1]) == Some(amount) {
+            if let Some(u) = unit_from_word(&c[2]) {
+                if !found.contains(&u) {
+                    found.push(u);
+                }
+            }
+        }
+    }
+    match found[..] {
+        [unit] => Some(unit),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
