@@ -27,6 +27,15 @@ enum Command {
     },
     /// Build the whole static site into dist/.
     Build(motcua::site::BuildOptions),
+    /// Print the byte figures of a built site beside their budgets (procedure page, home, browser app).
+    Budget {
+        /// The built site.
+        #[arg(long, default_value = "dist")]
+        out: PathBuf,
+        /// The procedure whose page to report on first.
+        #[arg(long, default_value = "1.001193")]
+        sample: String,
+    },
     /// Build, then serve dist/ on 127.0.0.1.
     Serve {
         #[command(flatten)]
@@ -45,6 +54,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Import { dir, content, report } => motcua::import::run(&dir, &content, report),
         Command::Build(opts) => motcua::site::build(&opts).map(|_| ()),
+        Command::Budget { out, sample } => motcua::site::budget::report(&out, &sample),
         Command::Serve { build, port, no_build } => {
             let built = if no_build { Ok(()) } else { motcua::site::build(&build).map(|_| ()) };
             built.and_then(|_| motcua::site::serve(&build.out, port))

@@ -6,6 +6,7 @@
 //! half-written site.
 
 mod assets;
+pub mod budget;
 pub mod compress;
 mod serve;
 mod sitemap;

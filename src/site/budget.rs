@@ -1,0 +1,76 @@
+//! `motcua budget`: prints the byte figures that decide speed on a weak network, from a built `dist/`.
+//!
+//! A report, not a test: it prints each figure beside its budget and marks the ones over. Sizes are of the
+//! brotli files the build wrote, i.e. what a browser downloads.
+
+use anyhow::{Context, Result};
+use std::path::{Path, PathBuf};
+
+/// Budgets from the product's goals: a procedure page must arrive in about one round trip's worth of bytes.
+pub const PROCEDURE_PAGE_BUDGET: u64 = 14 * 1024;
+/// The home page, HTML + CSS.
+pub const HOME_PAGE_BUDGET: u64 = 20 * 1024;
+/// The browser app: loader + wasm-bindgen JS + wasm.
+pub const APP_BUDGET: u64 = 100 * 1024;
+
+fn br_size(file: &Path) -> Result<u64> {
+    let mut name = file.as_os_str().to_owned();
+    name.push(".br");
+    Ok(std::fs::metadata(PathBuf::from(&name)).with_context(|| format!("no {}.br: build the site first", file.display()))?.len())
+}
+
+fn assets(dist: &Path, prefix: &str, ext: &str) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dist.join("assets")).context("no dist/assets: build the site first")? {
+        let path = entry?.path();
+        let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        if name.starts_with(prefix) && name.ends_with(&format!(".{ext}")) {
+            out.push(path);
+        }
+    }
+    Ok(out)
+}
+
+fn line(label: &str, bytes: u64, budget: Option<u64>) {
+    let kb = bytes as f64 / 1024.0;
+    match budget {
+        Some(b) => {
+            let mark = if bytes <= b { "ok" } else { "OVER" };
+            println!("{label:<44} {kb:>8.1} KB   budget {:>5.1} KB   {mark}", b as f64 / 1024.0);
+        }
+        None => println!("{label:<44} {kb:>8.1} KB"),
+    }
+}
+
+/// Prints the figures for `dist` and, for procedure pages, the distribution over the whole catalogue.
+pub fn report(dist: &Path, sample: &str) -> Result<()> {
+    let css: u64 = assets(dist, "style.", "css")?.iter().map(|p| br_size(p)).sum::<Result<u64>>()?;
+    let app_files: Vec<PathBuf> =
+        [assets(dist, "app.", "js")?, assets(dist, "motcua.", "js")?, assets(dist, "motcua_bg.", "wasm")?].concat();
+    let app: u64 = app_files.iter().map(|p| br_size(p)).sum::<Result<u64>>()?;
+    let app_raw: u64 = app_files.iter().map(|p| std::fs::metadata(p).map(|m| m.len())).sum::<std::io::Result<u64>>()?;
+
+    let mut pages: Vec<(u64, String)> = Vec::new();
+    for entry in std::fs::read_dir(dist.join("p")).context("no dist/p: build the site first")? {
+        let dir = entry?.path();
+        let code = dir.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        pages.push((br_size(&dir.join("index.html"))? + css, code));
+    }
+    pages.sort();
+    let sample_size = pages.iter().find(|(_, c)| c == sample).map(|(s, _)| *s).context("sample procedure not built")?;
+    let over = pages.iter().filter(|(s, _)| *s > PROCEDURE_PAGE_BUDGET).count();
+
+    println!("Byte budgets (brotli, as downloaded) for {}", dist.display());
+    line(&format!("procedure page {sample}: HTML + CSS"), sample_size, Some(PROCEDURE_PAGE_BUDGET));
+    if let (Some(first), Some(last)) = (pages.first(), pages.last()) {
+        line("procedure pages, median: HTML + CSS", pages[pages.len() / 2].0, Some(PROCEDURE_PAGE_BUDGET));
+        line(&format!("procedure pages, smallest ({})", first.1), first.0, None);
+        line(&format!("procedure pages, largest ({})", last.1), last.0, Some(PROCEDURE_PAGE_BUDGET));
+        println!("{:<44} {over} of {}", "procedure pages over budget", pages.len());
+    }
+    line("home page: HTML + CSS", br_size(&dist.join("index.html"))? + css, Some(HOME_PAGE_BUDGET));
+    line("stylesheet", css, None);
+    line("browser app: loader + JS + wasm", app, Some(APP_BUDGET));
+    line("browser app, uncompressed", app_raw, None);
+    Ok(())
+}
