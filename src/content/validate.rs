@@ -213,6 +213,8 @@ fn typed<T: serde::de::DeserializeOwned>(path: &Path, text: &str, table: &DeTabl
         Ok(v) => Some(v),
         Err(e) => {
             let (line, field) = match e.span() {
+                // A missing field is reported on the table that lacks it, not on its first key.
+                Some(s) if e.message().starts_with("missing field") => (Some(line_of(text, s.start)), String::new()),
                 Some(s) => (Some(line_of(text, s.start)), path_at(table, s.start)),
                 None => (None, String::new()),
             };

@@ -43,8 +43,10 @@ pub fn run(source: &Path, content_dir: &Path, print_report: bool) -> anyhow::Res
         println!("{text}");
     } else {
         eprintln!(
-            "{} procedures written to {}; report in {}",
+            "{} procedures ({} files changed, {} unchanged) in {}; report in {}",
             procedures.len(),
+            report.written.0,
+            report.written.1,
             content_dir.join("procedures").display(),
             content_dir.join("IMPORT_REPORT.md").display()
         );

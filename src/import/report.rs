@@ -102,7 +102,6 @@ impl Report {
             "- Usage weights: {} rows, {} catalogue codes with a weight (max over audiences), {} codes not in the catalogue",
             self.weights.0, self.weights.1, self.weights.2
         );
-        let _ = writeln!(s, "- Files written: {} changed, {} unchanged", self.written.0, self.written.1);
         if !self.overridden.is_empty() {
             let _ = writeln!(
                 s,

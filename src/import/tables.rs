@@ -262,9 +262,16 @@ pub fn legal(section: &str) -> LegalRead {
     let mut prev = 0;
     let mut pos = 0;
     while let Some(m) = DOC_NUMBER.find_at(&text, pos) {
-        let Some(end) = row_end(&text, m.start(), m.end()) else {
-            pos = m.end();
-            continue;
+        let end = match row_end(&text, m.start(), m.end()) {
+            Some(RowEnd::At(e)) => e,
+            Some(RowEnd::SearchFrom(e)) => {
+                pos = e;
+                continue;
+            }
+            None => {
+                pos = m.end();
+                continue;
+            }
         };
         let mut title = text[prev..m.start()].to_string();
         let mut number = text[m.start()..end].to_string();
@@ -292,31 +299,44 @@ pub fn legal(section: &str) -> LegalRead {
 /// after it (a capital, glued), or the text ends, or — when the title itself ends with the number
 /// ("Luật 60/2014/QH1360/2014/QH13") — the number column follows at once. A greedy match that took the
 /// capital starting the next title ("TT-BTCNghị định") or the digits starting the next number is shortened.
-fn row_end(text: &str, start: usize, end: usize) -> Option<usize> {
+fn row_end(text: &str, start: usize, end: usize) -> Option<RowEnd> {
     let cur = &text[start..end];
     let rest = &text[end..];
     let after_slash = start + cur.rfind('/')? + 1;
     let glued_before = text[..start].chars().last().is_some_and(|c| !c.is_whitespace());
     match rest.chars().next() {
-        None => Some(end),
-        Some(c) if c.is_uppercase() => Some(end),
+        None => Some(RowEnd::At(end)),
+        Some(c) if c.is_uppercase() => Some(RowEnd::At(end)),
         Some(c) if c.is_whitespace() => {
-            (glued_before && rest.trim_start().chars().next().is_some_and(|c| c.is_uppercase())).then_some(end)
+            (glued_before && rest.trim_start().chars().next().is_some_and(|c| c.is_uppercase())).then_some(RowEnd::At(end))
         }
         Some(c) if c.is_lowercase() => {
             // The match took the capital that starts the next title.
             let last = cur.chars().last()?;
             let e = end - last.len_utf8();
-            (last.is_uppercase() && e > after_slash && !text[start..e].ends_with('-')).then_some(e)
+            (last.is_uppercase() && e > after_slash && !text[start..e].ends_with('-')).then_some(RowEnd::At(e))
         }
         Some(c) if c == '/' || c.is_ascii_digit() => {
-            // The title ends with the number and the number column repeats it.
-            (after_slash + 1..=end).rev().filter(|&e| text.is_char_boundary(e)).find(|&e| {
-                DOC_NUMBER.find(&text[e..]).is_some_and(|n| n.start() == 0 && n.as_str().starts_with(&text[start..e]))
-            })
+            // The title ends with the number and the number column repeats it: this copy belongs to the
+            // title; the row ends after the repeat, which the caller finds by searching again from `e`.
+            (after_slash + 1..=end)
+                .rev()
+                .filter(|&e| text.is_char_boundary(e))
+                .find(|&e| {
+                    DOC_NUMBER.find(&text[e..]).is_some_and(|n| n.start() == 0 && n.as_str().starts_with(&text[start..e]))
+                })
+                .map(RowEnd::SearchFrom)
         }
         _ => None,
     }
+}
+
+/// Where a document number leaves the scan.
+enum RowEnd {
+    /// The row ends here.
+    At(usize),
+    /// Not a row end; search again from here (the repeat of a number that ends the title).
+    SearchFrom(usize),
 }
 
 static RESULT_CODE: LazyLock<Regex> = LazyLock::new(|| {
