@@ -39,7 +39,14 @@ fn og(property: &'static str, content: impl Into<String>) -> impl IntoView {
 
 /// Wraps a page's main content in the full HTML document.
 #[component]
-pub fn Shell(site: Site, meta: PageMeta, assets: Assets, #[prop(optional)] query: String, children: Children) -> impl IntoView {
+pub fn Shell(
+    site: Site,
+    meta: PageMeta,
+    assets: Assets,
+    /// False on the home page, which has its own large search box.
+    header_search: bool,
+    children: Children,
+) -> impl IntoView {
     let full_title = if meta.title.is_empty() { site.title.clone() } else { format!("{} – {}", meta.title, site.title) };
     let url = format!("{}{}", site.base_url, meta.path);
     let og_title = if meta.title.is_empty() { site.title.clone() } else { meta.title.clone() };
@@ -69,7 +76,7 @@ pub fn Shell(site: Site, meta: PageMeta, assets: Assets, #[prop(optional)] query
                 <header class="top">
                     <div class="wrap top-row">
                         <a class="brand" href="/">{site.title}</a>
-                        <SearchBox query=query large=false/>
+                        {header_search.then(|| view! { <SearchBox query=String::new() large=false/> })}
                     </div>
                 </header>
                 <main id="main" class="wrap">{children()}</main>

@@ -164,13 +164,26 @@ fn Glance(methods: Vec<Method>) -> impl IntoView {
     }
 }
 
-/// One fee for the glance box: the same for every method, or "Tuỳ cách nộp" when they differ.
+/// One fee line for the glance box and lists: the same for every method, else the range of amounts
+/// ("Miễn phí – 15.000 đồng"), else a pointer to the table.
 pub fn glance_fee(methods: &[Method]) -> String {
     let all: Vec<String> = methods.iter().map(|m| format::fees(&m.fees)).collect();
-    match all.first() {
-        None => "Không ghi".into(),
-        Some(first) if all.iter().all(|f| f == first) => format::excerpt(first, 80),
-        Some(_) => "Tuỳ cách nộp (xem bảng)".into(),
+    let Some(first) = all.first() else { return "Không ghi".into() };
+    if all.iter().all(|f| f == first) {
+        return format::excerpt(first, 80);
+    }
+    // Each method's total when every fee of it has an amount.
+    let totals: Option<Vec<u64>> = methods
+        .iter()
+        .map(|m| if m.fees.is_empty() { None } else { m.fees.iter().map(|f| f.amount).sum::<Option<u64>>() })
+        .collect();
+    match totals {
+        Some(t) => {
+            let (lo, hi) = (*t.iter().min().unwrap_or(&0), *t.iter().max().unwrap_or(&0));
+            let money = |n: u64| if n == 0 { "Miễn phí".to_string() } else { format!("{} đồng", format::thousands(n)) };
+            format!("{} – {}", money(lo), money(hi))
+        }
+        None => "Tuỳ cách nộp".into(),
     }
 }
 

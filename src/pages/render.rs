@@ -129,9 +129,10 @@ pub fn render_page(page: Page, idx: &SiteIndex) -> String {
         Page::NotFound => listing::not_found(idx),
     };
     let assets = idx.assets.clone();
+    let header_search = !matches!(page, Page::Home);
     let owner = Owner::new();
     let html = owner.with(|| {
-        view! { <Shell site=site meta=meta assets=assets>{body}</Shell> }.to_html()
+        view! { <Shell site=site meta=meta assets=assets header_search=header_search>{body}</Shell> }.to_html()
     });
     format!("<!DOCTYPE html>{html}")
 }
