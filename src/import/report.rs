@@ -150,7 +150,7 @@ impl Report {
         let mut by_reason: BTreeMap<(String, String), usize> = BTreeMap::new();
         for p in procedures {
             for f in &p.flags {
-                *by_reason.entry((f.field.clone(), reason_class(&f.reason))).or_default() += 1;
+                *by_reason.entry((reason_class(&f.field).replace("[N]", "[]"), reason_class(&f.reason))).or_default() += 1;
             }
         }
         let _ = writeln!(s, "## Flags by kind\n");
@@ -172,9 +172,35 @@ impl Report {
     }
 }
 
-/// The kind of a flag reason: its text up to the first quote or digit, so similar reasons group together.
+/// The kind of a flag reason, so similar reasons group together: quoted source text becomes `"…"` and numbers
+/// become `N` ("cổng chỉ ghi số \"1\" không có đơn vị" → "cổng chỉ ghi số \"…\" không có đơn vị").
 fn reason_class(reason: &str) -> String {
-    let cut = reason.find(|c: char| c == '"' || c.is_ascii_digit()).unwrap_or(reason.len());
-    let class = reason[..cut].trim().trim_end_matches([':', ',']).trim();
-    if class.is_empty() { reason.chars().take(60).collect() } else { class.to_string() }
+    let mut out = String::with_capacity(reason.len());
+    let mut in_quote = false;
+    let mut prev_digit = false;
+    for c in reason.chars() {
+        if c == '"' {
+            if !in_quote {
+                out.push_str("\"…\"");
+            }
+            in_quote = !in_quote;
+            continue;
+        }
+        if in_quote {
+            continue;
+        }
+        if c.is_ascii_digit() {
+            if !prev_digit {
+                out.push('N');
+            }
+            prev_digit = true;
+            continue;
+        }
+        if prev_digit && (c == '.' || c == ',') {
+            continue;
+        }
+        prev_digit = false;
+        out.push(c);
+    }
+    out.trim().to_string()
 }
