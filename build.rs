@@ -10,16 +10,29 @@ mod model;
 #[path = "src/content/validate.rs"]
 #[allow(dead_code)]
 mod validate;
+// Search: the shared analyzer and index format, and the tantivy indexer/exporter (native builds only).
+#[path = "src/search/analyzer.rs"]
+#[allow(dead_code)]
+mod analyzer;
+#[path = "src/search/format.rs"]
+#[allow(dead_code)]
+mod format;
+#[path = "src/search/build_index.rs"]
+mod build_index;
 
 use std::path::Path;
 
 fn main() {
     println!("cargo::rerun-if-changed=content");
     println!("cargo::rerun-if-changed=src/content");
+    println!("cargo::rerun-if-changed=src/search/analyzer.rs");
+    println!("cargo::rerun-if-changed=src/search/format.rs");
+    println!("cargo::rerun-if-changed=src/search/build_index.rs");
     // Build scripts run in the package folder, so this path (and every message) is relative to it.
     let dir = Path::new("content");
     if !dir.exists() {
         println!("cargo::warning=no content/ folder: nothing to validate (run `motcua import <export>` to create it)");
+        search_index(&[]);
         return;
     }
     let checked = validate::check_dir(dir);
@@ -27,6 +40,7 @@ fn main() {
         println!("cargo::warning=content/site.toml is missing; the site needs its title, base_url and centre");
     }
     if checked.errors.is_empty() {
+        search_index(&checked.procedures);
         return;
     }
     let one_line = |s: String| s.replace(['\n', '\r'], " ");
@@ -39,5 +53,21 @@ fn main() {
     );
     for e in &checked.errors {
         println!("cargo::error={}", one_line(e.to_string()));
+    }
+}
+
+/// Builds the search index (tantivy) and its browser export into OUT_DIR. Only the native build (feature `ssr`)
+/// embeds them; the browser build (wasm32) skips this work.
+fn search_index(procedures: &[model::Procedure]) {
+    if std::env::var_os("CARGO_FEATURE_SSR").is_none() {
+        return;
+    }
+    let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    if procedures.is_empty() {
+        let _ = std::fs::write(out.join("search.bundle"), b"");
+        return;
+    }
+    if let Err(e) = build_index::build(procedures, Path::new("content/synonyms.toml"), &out) {
+        println!("cargo::error=building the search index failed: {e}");
     }
 }

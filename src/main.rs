@@ -36,6 +36,28 @@ enum Command {
         #[arg(long, default_value = "1.001193")]
         sample: String,
     },
+    /// Search the catalogue from the command line, with the same engine as the browser.
+    Search {
+        /// What to look for, as people type it.
+        query: String,
+        /// Print `[{code, name, score}]` as JSON, best first.
+        #[arg(long)]
+        json: bool,
+        /// How many results.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// The content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+    },
+    /// Score search on judged queries (TSV: id, query, grade2, grade1, kind, note): Success@1/3, MRR@10.
+    Eval {
+        /// The judged queries, e.g. ../shared/eval/queries-dev.tsv
+        queries: PathBuf,
+        /// The content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+    },
     /// Build, then serve dist/ on 127.0.0.1.
     Serve {
         #[command(flatten)]
@@ -55,6 +77,8 @@ fn main() -> ExitCode {
         Command::Import { dir, content, report } => motcua::import::run(&dir, &content, report),
         Command::Build(opts) => motcua::site::build(&opts).map(|_| ()),
         Command::Budget { out, sample } => motcua::site::budget::report(&out, &sample),
+        Command::Search { query, json, limit, content } => motcua::search::native::run_search(&content, &query, json, limit),
+        Command::Eval { queries, content } => motcua::search::native::run_eval(&content, &queries),
         Command::Serve { build, port, no_build } => {
             let built = if no_build { Ok(()) } else { motcua::site::build(&build).map(|_| ()) };
             built.and_then(|_| motcua::site::serve(&build.out, port))

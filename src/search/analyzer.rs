@@ -1,0 +1,379 @@
+//! The Vietnamese analyzer: the one definition of "a token", shared by `build.rs` (which feeds tantivy), the
+//! browser engine and the `motcua search` command, so the index and the queries always agree.
+//!
+//! It has no dependencies (build.rs includes it by path) and does its own composition of combining marks, so
+//! decomposed (NFD) input gives the same tokens as precomposed (NFC) input without a normalization table in the
+//! browser. Each word gives:
+//! - a **folded** form: lowercase ASCII, every tone and vowel mark removed, đ→d, and a final `y` after a
+//!   consonant written `i` (`ký`/`kí` → `ki`), which is how people type on a phone;
+//! - a **marked** form when the word has marks: the letters with their vowel shapes (ă â ê ô ơ ư đ) and the tone
+//!   as a trailing digit, so both tone placements (`hoà`/`hòa` → `hoa2`) meet, and an accented query can boost
+//!   the exact words over look-alikes (`thẻ` vs `thể`).
+//!
+//! Procedure codes (`1.001193`) become one word `1001193` plus the suffix `001193`, so a code is found with or
+//! without the dot and without its leading level digit.
+
+/// Joins the two folded syllables of an adjacent pair token: `khai_sinh`.
+pub const PAIR_SEP: char = '_';
+
+/// One word of a text, as the index and the queries see it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Word {
+    /// Lowercase ASCII, no marks: `dang`, `ki`, `1001193`.
+    pub folded: String,
+    /// The marked key (`đăng`, `ki1`, `hoa2`) when the word had any mark; `None` for plain words.
+    pub marked: Option<String>,
+    /// True for a procedure code written `N.NNNNNN`.
+    pub code: bool,
+}
+
+/// Vowels with their five tones, in the order huyền, sắc, hỏi, ngã, nặng (tone digits 2, 1, 3, 4, 5).
+const VOWELS: [&str; 12] = [
+    "aàáảãạ", "ăằắẳẵặ", "âầấẩẫậ", "eèéẻẽẹ", "êềếểễệ", "iìíỉĩị", "oòóỏõọ", "ôồốổỗộ", "ơờớởỡợ", "uùúủũụ", "ưừứửữự",
+    "yỳýỷỹỵ",
+];
+const VOWELS_UPPER: [&str; 12] = [
+    "AÀÁẢÃẠ", "ĂẰẮẲẴẶ", "ÂẦẤẨẪẬ", "EÈÉẺẼẸ", "ÊỀẾỂỄỆ", "IÌÍỈĨỊ", "OÒÓỎÕỌ", "ÔỒỐỔỖỘ", "ƠỜỚỞỠỢ", "UÙÚỦŨỤ", "ƯỪỨỬỮỰ",
+    "YỲÝỶỸỴ",
+];
+/// Tone digit for each column of [`VOWELS`] (column 0 has no tone).
+const TONE_DIGIT: [u8; 6] = [0, 2, 1, 3, 4, 5];
+
+/// What one character contributes: its shaped lowercase letter (no tone), its folded ASCII letter, its tone.
+fn decompose(c: char) -> Option<(char, char, u8)> {
+    if c.is_ascii_alphanumeric() {
+        let l = c.to_ascii_lowercase();
+        return Some((l, l, 0));
+    }
+    if c == 'đ' || c == 'Đ' {
+        return Some(('đ', 'd', 0));
+    }
+    for table in [&VOWELS, &VOWELS_UPPER] {
+        for (row, letters) in table.iter().enumerate() {
+            if let Some(col) = letters.chars().position(|x| x == c) {
+                let shaped = VOWELS[row].chars().next().unwrap_or('a');
+                let folded = crate_fold(shaped);
+                return Some((shaped, folded, TONE_DIGIT[col]));
+            }
+        }
+    }
+    None
+}
+
+/// ASCII letter of a shaped vowel: ă/â → a, ê → e, ô/ơ → o, ư → u.
+fn crate_fold(shaped: char) -> char {
+    match shaped {
+        'ă' | 'â' => 'a',
+        'ê' => 'e',
+        'ô' | 'ơ' => 'o',
+        'ư' => 'u',
+        'đ' => 'd',
+        c => c,
+    }
+}
+
+/// A combining mark of decomposed text: `Some(Ok(tone))` for a tone, `Some(Err(shape mark))` for a vowel shape.
+fn combining(c: char) -> Option<Result<u8, char>> {
+    Some(match c {
+        '\u{0300}' => Ok(2),
+        '\u{0301}' => Ok(1),
+        '\u{0309}' => Ok(3),
+        '\u{0303}' => Ok(4),
+        '\u{0323}' => Ok(5),
+        '\u{0306}' | '\u{0302}' | '\u{031B}' => Err(c),
+        '\u{0340}'..='\u{036F}' | '\u{0304}'..='\u{0308}' | '\u{030A}'..='\u{0322}' | '\u{0324}'..='\u{033F}' => {
+            Err('\0')
+        }
+        _ => return None,
+    })
+}
+
+/// Applies a decomposed shape mark to the letter before it: a+◌̆ → ă, o+◌̛ → ơ, e+◌̂ → ê…
+fn reshape(letter: char, mark: char) -> char {
+    match (letter, mark) {
+        ('a', '\u{0306}') => 'ă',
+        ('a', '\u{0302}') => 'â',
+        ('e', '\u{0302}') => 'ê',
+        ('o', '\u{0302}') => 'ô',
+        ('o', '\u{031B}') => 'ơ',
+        ('u', '\u{031B}') => 'ư',
+        (l, _) => l,
+    }
+}
+
+#[derive(Default)]
+struct Builder {
+    folded: String,
+    shaped: String,
+    tone: u8,
+    marks: bool,
+    dot: bool,
+}
+
+impl Builder {
+    fn finish(&mut self, out: &mut Vec<Word>) {
+        if self.folded.is_empty() {
+            *self = Builder::default();
+            return;
+        }
+        let code = self.dot && self.folded.len() == 7 && self.folded.bytes().all(|b| b.is_ascii_digit());
+        let mut folded = std::mem::take(&mut self.folded);
+        let mut shaped = std::mem::take(&mut self.shaped);
+        final_y(&mut folded);
+        final_y(&mut shaped);
+        let marked = self.marks.then(|| {
+            if self.tone > 0 {
+                shaped.push((b'0' + self.tone) as char);
+            }
+            shaped
+        });
+        out.push(Word { folded, marked, code });
+        *self = Builder::default();
+    }
+}
+
+/// `ky` → `ki`: a final y after a consonant is typed either way (kỳ/kì, lý/lí, mỹ/mĩ).
+fn final_y(w: &mut String) {
+    let b = w.as_bytes();
+    if b.len() >= 2 && b[b.len() - 1] == b'y' {
+        let prev = w[..w.len() - 1].chars().next_back().unwrap_or('a');
+        if prev.is_ascii_alphabetic() && !matches!(prev, 'a' | 'e' | 'i' | 'o' | 'u' | 'y') {
+            w.pop();
+            w.push('i');
+        }
+    }
+}
+
+/// Splits a text into words. Any character that is not a letter or digit separates words, except the dot of
+/// a procedure code between two digits.
+pub fn words(text: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut b = Builder::default();
+    let mut chars = text.chars().peekable();
+    let mut prev_digit = false;
+    while let Some(c) = chars.next() {
+        if let Some((shaped, folded, tone)) = decompose(c) {
+            b.folded.push(folded);
+            b.shaped.push(shaped);
+            if tone > 0 {
+                b.tone = tone;
+            }
+            b.marks |= tone > 0 || shaped != folded;
+            prev_digit = c.is_ascii_digit();
+            continue;
+        }
+        match combining(c) {
+            Some(Ok(tone)) if !b.folded.is_empty() => {
+                b.tone = tone;
+                b.marks = true;
+                continue;
+            }
+            Some(Err(mark)) if !b.folded.is_empty() => {
+                if let Some(last) = b.shaped.pop() {
+                    let new = reshape(last, mark);
+                    b.marks |= new != last;
+                    b.shaped.push(new);
+                }
+                continue;
+            }
+            Some(_) => continue,
+            None => {}
+        }
+        if c == '.' && prev_digit && chars.peek().is_some_and(|n| n.is_ascii_digit()) && !b.dot {
+            b.dot = true;
+            continue;
+        }
+        prev_digit = false;
+        b.finish(&mut out);
+    }
+    b.finish(&mut out);
+    out
+}
+
+/// The pair token of two adjacent folded syllables: `khai_sinh`.
+pub fn pair(a: &str, b: &str) -> String {
+    let mut s = String::with_capacity(a.len() + b.len() + 1);
+    s.push_str(a);
+    s.push(PAIR_SEP);
+    s.push_str(b);
+    s
+}
+
+/// The tokens of a code word: the full code without its dot and its six-digit suffix.
+pub fn code_tokens(w: &Word) -> Vec<String> {
+    if w.code { vec![w.folded.clone(), w.folded[1..].to_string()] } else { Vec::new() }
+}
+
+/// Which tokens a document field gets, for the index (`build.rs`).
+#[derive(Clone, Copy, Debug)]
+pub struct FieldTokens {
+    /// Adjacent-syllable pairs (`khai_sinh`).
+    pub pairs: bool,
+    /// Marked forms (`đăng`, `ki1`).
+    pub marked: bool,
+}
+
+/// The tokens of a document field, in text order: folded syllables, then (if asked) pairs and marked forms.
+/// Pairs never cross a sentence or list boundary because every text piece is analyzed on its own.
+pub fn index_tokens(text: &str, opts: FieldTokens, out: &mut Vec<String>) {
+    let ws = words(text);
+    for (i, w) in ws.iter().enumerate() {
+        out.push(w.folded.clone());
+        if opts.pairs && i + 1 < ws.len() {
+            out.push(pair(&w.folded, &ws[i + 1].folded));
+        }
+        if opts.marked {
+            if let Some(m) = &w.marked {
+                out.push(m.clone());
+            }
+        }
+    }
+}
+
+/// Decodes raw Telex keystrokes left in a folded word: `ddawng` → `đăng`, `kys` → `ký`, `cuwowcs` → `cước`.
+/// Returns `None` when the word has nothing Telex-like. VNI digits (`d9ang1`) are decoded too.
+pub fn telex(word: &str) -> Option<String> {
+    let b: Vec<char> = word.chars().collect();
+    if b.len() < 2 || !b.iter().all(|c| c.is_ascii_alphanumeric()) || b.iter().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let mut tone = None;
+    let mut letters: Vec<char> = Vec::with_capacity(b.len());
+    let mut changed = false;
+    for (i, &c) in b.iter().enumerate() {
+        let last = letters.last().copied();
+        let is_end = i + 1 == b.len();
+        match (last, c) {
+            (Some('d'), 'd') | (Some('d'), '9') => {
+                letters.pop();
+                letters.push('đ');
+                changed = true;
+            }
+            (Some(v @ ('a' | 'e' | 'o')), x) if x == v || x == '6' => {
+                letters.pop();
+                letters.push(match v {
+                    'a' => 'â',
+                    'e' => 'ê',
+                    _ => 'ô',
+                });
+                changed = true;
+            }
+            (Some('a'), 'w' | '8') => {
+                letters.pop();
+                letters.push('ă');
+                changed = true;
+            }
+            (Some(v @ ('o' | 'u')), 'w' | '7') => {
+                letters.pop();
+                letters.push(if v == 'o' { 'ơ' } else { 'ư' });
+                // "uow" → ươ: the horn goes on both.
+                if v == 'o' && letters.len() >= 2 && letters[letters.len() - 2] == 'u' {
+                    let n = letters.len();
+                    letters[n - 2] = 'ư';
+                }
+                changed = true;
+            }
+            (Some(_), 's' | 'f' | 'r' | 'x' | 'j') if is_end && letters.iter().any(|l| is_vowel(*l)) => {
+                tone = Some(match c {
+                    's' => 1,
+                    'f' => 2,
+                    'r' => 3,
+                    'x' => 4,
+                    _ => 5,
+                });
+                changed = true;
+            }
+            (Some(_), '1'..='5') if letters.iter().any(|l| is_vowel(*l)) => {
+                tone = Some(c as u8 - b'0');
+                changed = true;
+            }
+            _ => letters.push(c),
+        }
+    }
+    if !changed {
+        return None;
+    }
+    // Only the folded form is used: a query typed in raw Telex carries no reliable accent to boost.
+    let _ = tone;
+    let mut f: String = letters.into_iter().map(crate_fold).collect();
+    final_y(&mut f);
+    Some(f)
+}
+
+fn is_vowel(c: char) -> bool {
+    matches!(crate_fold(c), 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folded(s: &str) -> Vec<String> {
+        words(s).into_iter().map(|w| w.folded).collect()
+    }
+
+    #[test]
+    fn folds_tones_shapes_and_d() {
+        assert_eq!(folded("Đăng ký khai sinh"), ["dang", "ki", "khai", "sinh"]);
+        assert_eq!(folded("HỘ CHIẾU phổ thông"), ["ho", "chieu", "pho", "thong"]);
+    }
+
+    #[test]
+    fn decomposed_input_gives_the_same_words() {
+        let nfd = "Đa\u{0306}ng ky\u{0301} ho\u{0302}\u{0323} khâ\u{0309}u";
+        assert_eq!(words(nfd), words("Đăng ký hộ khẩu"));
+    }
+
+    #[test]
+    fn both_tone_placements_meet() {
+        assert_eq!(words("hoà")[0].marked, words("hòa")[0].marked);
+        assert_eq!(words("hoà")[0].marked.as_deref(), Some("hoa2"));
+        assert_eq!(words("thủy")[0].marked, words("thuỷ")[0].marked);
+    }
+
+    #[test]
+    fn marked_form_tells_look_alikes_apart() {
+        assert_ne!(words("thẻ")[0].marked, words("thể")[0].marked);
+        assert_eq!(words("thẻ")[0].folded, words("thể")[0].folded);
+        assert_eq!(words("khai")[0].marked, None);
+    }
+
+    #[test]
+    fn final_y_after_a_consonant_is_i() {
+        assert_eq!(folded("ký kí lý quy yêu"), ["ki", "ki", "li", "quy", "yeu"]);
+        assert_eq!(words("ký")[0].marked, words("kí")[0].marked);
+    }
+
+    #[test]
+    fn codes_with_and_without_dot() {
+        let w = &words("mã 1.001193.")[1];
+        assert!(w.code);
+        assert_eq!(code_tokens(w), ["1001193", "001193"]);
+        assert_eq!(folded("1001193"), ["1001193"]);
+        assert_eq!(folded("163/QĐ-BTP"), ["163", "qd", "btp"]);
+    }
+
+    #[test]
+    fn index_tokens_have_pairs_and_marks() {
+        let mut t = Vec::new();
+        index_tokens("Khai sinh", FieldTokens { pairs: true, marked: true }, &mut t);
+        assert_eq!(t, ["khai", "khai_sinh", "sinh"]);
+        t.clear();
+        index_tokens("Đăng ký", FieldTokens { pairs: true, marked: true }, &mut t);
+        assert_eq!(t, ["dang", "dang_ki", "đăng", "ki", "ki1"]);
+    }
+
+    #[test]
+    fn telex_leftovers_decode() {
+        assert_eq!(telex("ddawng").as_deref(), Some("dang"));
+        assert_eq!(telex("kys").as_deref(), Some("ki"));
+        assert_eq!(telex("cuwowcs").as_deref(), Some("cuoc"));
+        assert_eq!(telex("ddooir").as_deref(), Some("doi"));
+        assert_eq!(telex("hoon").as_deref(), Some("hon"));
+        assert_eq!(telex("keets").as_deref(), Some("ket"));
+        assert_eq!(telex("caaps").as_deref(), Some("cap"));
+        assert_eq!(telex("d9ang1").as_deref(), Some("dang"));
+        assert_eq!(telex("sinh"), None);
+        assert_eq!(telex("2015"), None);
+    }
+}

@@ -1,0 +1,257 @@
+//! Build-script only (`build.rs` includes this file): builds the tantivy index of the catalogue and exports the
+//! browser's compact index from it, so the browser ranks with tantivy's own statistics without shipping tantivy.
+//!
+//! Outputs, in `OUT_DIR`: `tantivy/` (the index itself, the oracle of the fidelity test) and `search.bundle`
+//! (the exported files, see `format.rs`, plus `order.txt`: the document order as codes, one a line).
+
+use crate::analyzer::{self, FieldTokens};
+use crate::format::{self, F_BODY, F_CODE, F_MID, F_NAME, FIELDS, Writer};
+use crate::model::{Channel, Level, Procedure};
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+use tantivy::schema::{FAST, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
+use tantivy::tokenizer::{PreTokenizedString, Token};
+use tantivy::{Index, TantivyDocument};
+
+/// Colloquial words and what they mean in the catalogue's words (`content/synonyms.toml`).
+#[derive(serde::Deserialize)]
+struct Synonyms {
+    #[serde(default)]
+    synonym: Vec<Synonym>,
+}
+
+#[derive(serde::Deserialize)]
+struct Synonym {
+    words: Vec<String>,
+    means: String,
+}
+
+fn pretokenized(tokens: Vec<String>) -> PreTokenizedString {
+    let tokens = tokens
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| Token { offset_from: 0, offset_to: 0, position: i, text, position_length: 1 })
+        .collect();
+    PreTokenizedString { text: String::new(), tokens }
+}
+
+/// The tokens of each index field of a procedure.
+fn field_tokens(p: &Procedure) -> [Vec<String>; 4] {
+    let full = FieldTokens { pairs: true, marked: true };
+    let mid = FieldTokens { pairs: true, marked: false };
+    let body = FieldTokens { pairs: false, marked: false };
+    let mut name = Vec::new();
+    analyzer::index_tokens(&p.name, full, &mut name);
+    for k in &p.keywords {
+        // The portal's keywords sometimes carry a breadcrumb ("CSDL…»Bộ Công An»…"): keep the last part.
+        let k = k.rsplit('»').next().unwrap_or(k);
+        analyzer::index_tokens(k, full, &mut name);
+    }
+    let mut m = Vec::new();
+    analyzer::index_tokens(&p.field, mid, &mut m);
+    for r in &p.results {
+        analyzer::index_tokens(r, mid, &mut m);
+    }
+    for g in &p.papers {
+        for paper in &g.papers {
+            if !paper.note {
+                // The first words name the paper; the rest is conditions, which belong to the body.
+                let head: String = paper.name.split(['.', ';', '(', ':']).next().unwrap_or("").chars().take(120).collect();
+                analyzer::index_tokens(&head, mid, &mut m);
+            }
+        }
+    }
+    let mut b = Vec::new();
+    analyzer::index_tokens(&p.description, body, &mut b);
+    analyzer::index_tokens(&p.requirements, body, &mut b);
+    let mut c = Vec::new();
+    for w in analyzer::words(&p.code) {
+        c.extend(analyzer::code_tokens(&w));
+    }
+    [name, m, b, c]
+}
+
+/// The popularity prior, 0–255, log-scaled against the most used procedure.
+fn priors(procs: &[&Procedure]) -> Vec<u8> {
+    let max = procs.iter().map(|p| p.usage_weight).max().unwrap_or(0) as f64;
+    procs
+        .iter()
+        .map(|p| if max <= 0.0 { 0 } else { ((p.usage_weight as f64).ln_1p() / max.ln_1p() * 255.0).round() as u8 })
+        .collect()
+}
+
+fn flags(p: &Procedure) -> u8 {
+    let mut f = 0;
+    for l in &p.levels {
+        f |= match l {
+            Level::Commune => format::FLAG_XA,
+            Level::Province => format::FLAG_TINH,
+            Level::Ministry => format::FLAG_BO,
+            Level::Other => format::FLAG_KHAC,
+        };
+    }
+    if p.methods.iter().any(|m| m.channel == Channel::Online) {
+        f |= format::FLAG_ONLINE;
+    }
+    f
+}
+
+/// Builds the tantivy index in `out/tantivy` and the export in `out/search.bundle`.
+pub fn build(procedures: &[Procedure], synonyms_path: &Path, out: &Path) -> Result<(), String> {
+    let err = |e: tantivy::TantivyError| e.to_string();
+    // Document order: by field, then code, so neighbours share words and postings compress well.
+    let mut procs: Vec<&Procedure> = procedures.iter().collect();
+    procs.sort_by(|a, b| (&a.field, &a.code).cmp(&(&b.field, &b.code)));
+
+    let mut schema = Schema::builder();
+    let opts = TextOptions::default()
+        .set_indexing_options(TextFieldIndexing::default().set_index_option(IndexRecordOption::WithFreqs));
+    let fields: Vec<_> = FIELDS.iter().map(|f| schema.add_text_field(f, opts.clone())).collect();
+    let prior_field = schema.add_u64_field("prior", FAST);
+    let schema = schema.build();
+    let dir = out.join("tantivy");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let index = Index::create_in_dir(&dir, schema).map_err(err)?;
+    let prior = priors(&procs);
+    {
+        let mut writer = index.writer_with_num_threads(1, 64_000_000).map_err(err)?;
+        for (i, p) in procs.iter().enumerate() {
+            let mut doc = TantivyDocument::default();
+            for (f, tokens) in fields.iter().zip(field_tokens(p)) {
+                doc.add_pre_tokenized_text(*f, pretokenized(tokens));
+            }
+            doc.add_u64(prior_field, prior[i] as u64);
+            writer.add_document(doc).map_err(err)?;
+        }
+        writer.commit().map_err(err)?;
+        writer.wait_merging_threads().map_err(err)?;
+    }
+    let reader = index.reader().map_err(err)?;
+    let searcher = reader.searcher();
+    let segments = searcher.segment_readers();
+    if segments.len() != 1 {
+        return Err(format!("expected one tantivy segment, got {}", segments.len()));
+    }
+    let seg = &segments[0];
+
+    // Postings per token: field → [(doc, tf, fieldnorm id)].
+    type Postings = Vec<(u32, u32, u8)>;
+    let mut terms: BTreeMap<String, Vec<(u8, Postings)>> = BTreeMap::new();
+    let mut totals = [0u64; 4];
+    let mut vocab: BTreeMap<String, u32> = BTreeMap::new();
+    for (fi, f) in fields.iter().enumerate() {
+        let inv = seg.inverted_index(*f).map_err(err)?;
+        totals[fi] = inv.total_num_tokens();
+        let norms = seg.get_fieldnorms_reader(*f).map_err(err)?;
+        let mut stream = inv.terms().stream().map_err(|e| e.to_string())?;
+        while stream.advance() {
+            let key = String::from_utf8_lossy(stream.key()).into_owned();
+            let info = stream.value().clone();
+            let mut postings = inv
+                .read_postings_from_terminfo(&info, IndexRecordOption::WithFreqs)
+                .map_err(|e| e.to_string())?;
+            let mut list = Vec::new();
+            use tantivy::DocSet;
+            use tantivy::postings::Postings as _;
+            while postings.doc() != tantivy::TERMINATED {
+                let d = postings.doc();
+                list.push((d, postings.term_freq(), norms.fieldnorm_id(d)));
+                postings.advance();
+            }
+            let is_word = key.bytes().all(|b| b.is_ascii_alphanumeric()) && !key.bytes().all(|b| b.is_ascii_digit());
+            if is_word && (fi as u8 == F_NAME || fi as u8 == F_MID || fi as u8 == F_BODY) {
+                let df = vocab.entry(key.clone()).or_default();
+                *df = (*df).max(list.len() as u32);
+            }
+            terms.entry(key).or_default().push((fi as u8, list));
+        }
+    }
+    let _ = (F_CODE, F_BODY);
+
+    // Term shards.
+    let mut shards: Vec<Writer> = (0..format::TERM_SHARDS).map(|_| Writer::default()).collect();
+    let mut counts = vec![0u64; format::TERM_SHARDS as usize];
+    let mut grouped: HashMap<u32, Vec<(&String, &Vec<(u8, Postings)>)>> = HashMap::new();
+    for (t, v) in &terms {
+        grouped.entry(format::shard_of(t)).or_default().push((t, v));
+    }
+    for (s, list) in &grouped {
+        counts[*s as usize] = list.len() as u64;
+    }
+    for (i, w) in shards.iter_mut().enumerate() {
+        w.varint(counts[i]);
+        for (t, per_field) in grouped.get(&(i as u32)).map(|v| v.as_slice()).unwrap_or(&[]) {
+            w.str(t);
+            w.u8(per_field.len() as u8);
+            for (f, list) in per_field.iter() {
+                w.u8(*f);
+                w.varint(list.len() as u64);
+                let mut last = 0u32;
+                for (d, tf, fnid) in list {
+                    w.varint((d - last) as u64);
+                    last = *d;
+                    w.varint(*tf as u64);
+                    w.u8(*fnid);
+                }
+            }
+        }
+    }
+
+    // Core.
+    let mut core = Writer::default();
+    core.buf.extend_from_slice(b"MC1");
+    core.varint(procs.len() as u64);
+    for t in totals {
+        core.varint(t);
+    }
+    for id in 0..=255u8 {
+        core.varint(tantivy::fieldnorm::FieldNormReader::id_to_fieldnorm(id) as u64);
+    }
+    let mut field_names: Vec<&str> = procs.iter().map(|p| p.field.as_str()).collect();
+    field_names.dedup();
+    core.varint(field_names.len() as u64);
+    for f in &field_names {
+        core.str(f);
+    }
+    for (i, p) in procs.iter().enumerate() {
+        core.varint(field_names.iter().position(|f| *f == p.field).unwrap_or(0) as u64);
+        core.u8(flags(p));
+        core.u8(prior[i]);
+    }
+    core.varint(vocab.len() as u64);
+    let mut prev = String::new();
+    for (t, df) in &vocab {
+        let shared = prev.bytes().zip(t.bytes()).take_while(|(a, b)| a == b).count();
+        core.varint(shared as u64);
+        core.str(&t[shared..]);
+        core.varint(*df as u64);
+        prev = t.clone();
+    }
+    let syn: Synonyms = match std::fs::read_to_string(synonyms_path) {
+        Ok(text) => toml::from_str(&text).map_err(|e| format!("{}: {e}", synonyms_path.display()))?,
+        Err(_) => Synonyms { synonym: Vec::new() },
+    };
+    let pairs: Vec<(&String, &String)> = syn.synonym.iter().flat_map(|s| s.words.iter().map(move |w| (w, &s.means))).collect();
+    core.varint(pairs.len() as u64);
+    for (w, m) in pairs {
+        core.str(w);
+        core.str(m);
+    }
+
+    // The bundle: name, bytes.
+    let mut bundle = Writer::default();
+    let mut put = |name: &str, bytes: &[u8]| {
+        bundle.str(name);
+        bundle.varint(bytes.len() as u64);
+        bundle.buf.extend_from_slice(bytes);
+    };
+    put("core.bin", &core.buf);
+    for (i, w) in shards.iter().enumerate() {
+        put(&format!("t{i}.bin"), &w.buf);
+    }
+    let order: Vec<&str> = procs.iter().map(|p| p.code.as_str()).collect();
+    put("order.txt", order.join("\n").as_bytes());
+    std::fs::write(out.join("search.bundle"), &bundle.buf).map_err(|e| e.to_string())?;
+    Ok(())
+}

@@ -1,0 +1,147 @@
+//! The browser index format and the ranking constants, shared by the exporter in `build.rs` and the engine
+//! (browser and CLI), so both sides read and score the same way. No dependencies: build.rs includes it by path.
+//!
+//! Files (all little-endian varints and length-prefixed UTF-8):
+//! - `core.bin`, read on the first keystroke: document count, per-field token totals and tantivy's fieldnorm
+//!   table (to recompute BM25 exactly), per-document filters and popularity prior, the field (lĩnh vực) names,
+//!   the vocabulary of folded syllables (prefix and typo expansion) and the synonyms;
+//! - `t<i>.bin`, [`TERM_SHARDS`] term shards chosen by a hash of the token: per token and index field, the
+//!   postings (document, term frequency, fieldnorm id) — a query fetches only its tokens' shards;
+//! - `d<i>.bin`, one per [`DOC_SHARD`] documents: what a result line shows (code, name, fee, time).
+
+/// Index fields, in tantivy schema order.
+pub const FIELDS: [&str; 4] = ["name", "mid", "body", "code"];
+/// The official name and the portal's keywords.
+pub const F_NAME: u8 = 0;
+/// Papers, field (lĩnh vực) and results.
+pub const F_MID: u8 = 1;
+/// Description and requirements.
+pub const F_BODY: u8 = 2;
+/// The procedure code (with and without the dot, and its six-digit suffix).
+pub const F_CODE: u8 = 3;
+/// Field weights: name ≫ papers, field, results ≫ body; a code match beats everything.
+pub const FIELD_BOOST: [f32; 4] = [4.0, 1.2, 0.3, 12.0];
+
+/// tantivy's BM25 parameters (tantivy::query::bm25).
+pub const K1: f32 = 1.2;
+/// tantivy's BM25 length normalization.
+pub const B: f32 = 0.75;
+
+/// Number of term shards: small enough that a query's shards stay a few KB, large enough for few files.
+pub const TERM_SHARDS: u32 = 192;
+/// Documents per document-table shard.
+pub const DOC_SHARD: usize = 96;
+
+/// Share of score added per step of the 0–255 popularity prior (log of the portal's usage count): the most
+/// used procedure gets +30 %, so among similar names the one people actually need comes first.
+pub const PRIOR_STEP: f32 = 0.3 / 255.0;
+
+/// Document flag bits: levels and the online channel, for the filters.
+pub const FLAG_XA: u8 = 1;
+/// Cấp tỉnh.
+pub const FLAG_TINH: u8 = 2;
+/// Cấp bộ.
+pub const FLAG_BO: u8 = 4;
+/// Other agencies.
+pub const FLAG_KHAC: u8 = 8;
+/// Can be submitted online (nộp trực tuyến).
+pub const FLAG_ONLINE: u8 = 16;
+
+/// The term shard a token lives in (FNV-1a, stable across builds and targets).
+pub fn shard_of(token: &str) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in token.bytes() {
+        h ^= b as u32;
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h % TERM_SHARDS
+}
+
+/// The final score of a document: tantivy's BM25 sum plus the popularity prior (the oracle uses the same).
+pub fn with_prior(bm25: f32, prior: u8) -> f32 {
+    bm25 * (1.0 + prior as f32 * PRIOR_STEP)
+}
+
+/// Appends the binary encoding of values.
+#[derive(Default)]
+pub struct Writer {
+    /// The bytes written so far.
+    pub buf: Vec<u8>,
+}
+
+impl Writer {
+    /// An unsigned LEB128 varint.
+    pub fn varint(&mut self, mut v: u64) {
+        loop {
+            let byte = (v & 0x7f) as u8;
+            v >>= 7;
+            if v == 0 {
+                self.buf.push(byte);
+                return;
+            }
+            self.buf.push(byte | 0x80);
+        }
+    }
+    /// One byte.
+    pub fn u8(&mut self, v: u8) {
+        self.buf.push(v);
+    }
+    /// A length-prefixed string.
+    pub fn str(&mut self, s: &str) {
+        self.varint(s.len() as u64);
+        self.buf.extend_from_slice(s.as_bytes());
+    }
+}
+
+/// Reads what [`Writer`] wrote; every read is checked, a truncated file gives `None`, never a panic.
+pub struct Reader<'a> {
+    buf: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    /// Starts at the beginning of `buf`.
+    pub fn new(buf: &'a [u8]) -> Self {
+        Reader { buf, pos: 0 }
+    }
+    /// True when everything was read.
+    pub fn done(&self) -> bool {
+        self.pos >= self.buf.len()
+    }
+    /// An unsigned LEB128 varint.
+    pub fn varint(&mut self) -> Option<u64> {
+        let mut v = 0u64;
+        let mut shift = 0;
+        loop {
+            let b = *self.buf.get(self.pos)?;
+            self.pos += 1;
+            v |= ((b & 0x7f) as u64) << shift;
+            if b & 0x80 == 0 {
+                return Some(v);
+            }
+            shift += 7;
+            if shift > 63 {
+                return None;
+            }
+        }
+    }
+    /// One byte.
+    pub fn u8(&mut self) -> Option<u8> {
+        let b = *self.buf.get(self.pos)?;
+        self.pos += 1;
+        Some(b)
+    }
+    /// The next `len` bytes.
+    pub fn bytes(&mut self, len: usize) -> Option<&'a [u8]> {
+        let b = self.buf.get(self.pos..self.pos.checked_add(len)?)?;
+        self.pos += len;
+        Some(b)
+    }
+    /// A length-prefixed string.
+    pub fn str(&mut self) -> Option<&'a str> {
+        let len = self.varint()? as usize;
+        let bytes = self.buf.get(self.pos..self.pos.checked_add(len)?)?;
+        self.pos += len;
+        std::str::from_utf8(bytes).ok()
+    }
+}

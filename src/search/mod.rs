@@ -1,0 +1,16 @@
+//! Search: find the right procedure as people type — without diacritics, with typos or raw Telex, in everyday
+//! words, or by code — over an index tantivy builds at build time.
+//!
+//! - [`analyzer`]: the Vietnamese analyzer shared by `build.rs`, the browser and the CLI;
+//! - [`format`]: the exported index format and ranking constants (also included by `build.rs`);
+//! - `build_index.rs` (build script only): the tantivy index and its export;
+//! - [`engine`]: query planning (synonyms, typos, prefixes) and BM25 ranking over the exported shards;
+//! - `native` (feature `ssr`): the embedded index, `motcua search` and `motcua eval`;
+//! - `bench` (feature `ssr`): `motcua bench`, the side-by-side benchmark against Pagefind.
+
+pub mod analyzer;
+pub mod engine;
+pub mod format;
+
+#[cfg(feature = "ssr")]
+pub mod native;

@@ -1,0 +1,271 @@
+//! The native side of search (feature `ssr`): the index build.rs exported (embedded in the binary), the
+//! document table made from the catalogue, and the `motcua search` and `motcua eval` commands. It runs the
+//! same [`engine`](super::engine) code as the browser.
+
+use super::engine::{self, Core, DocInfo, Filter, Plan, Results, TermShard};
+use super::format::{DOC_SHARD, Reader};
+use crate::content::{Catalogue, Procedure};
+use crate::pages::format as fmt;
+use anyhow::{Context, Result, bail};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// The export build.rs made from the tantivy index: `core.bin`, the term shards, `order.txt`.
+pub static BUNDLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/search.bundle"));
+
+/// Where build.rs left the tantivy index itself (the oracle of the fidelity test).
+pub const TANTIVY_DIR: &str = concat!(env!("OUT_DIR"), "/tantivy");
+
+/// The files of the embedded bundle, by name.
+pub fn bundle_files() -> Vec<(String, &'static [u8])> {
+    let mut r = Reader::new(BUNDLE);
+    let mut out = Vec::new();
+    while !r.done() {
+        let Some(name) = r.str() else { break };
+        let Some(bytes) = r.varint().and_then(|len| r.bytes(len as usize)) else { break };
+        out.push((name.to_string(), bytes));
+    }
+    out
+}
+
+/// What a result line shows for a procedure: its fee and time at a glance.
+pub fn doc_info(p: &Procedure) -> DocInfo {
+    let fee = p.methods.first().map(|m| fmt::excerpt(&fmt::fees(&m.fees), 40)).unwrap_or_default();
+    let time = p.methods.first().map(|m| fmt::excerpt(&fmt::time(&m.time), 40)).unwrap_or_default();
+    DocInfo { code: p.code.clone(), name: p.name.clone(), fee, time }
+}
+
+/// Every file the browser needs, by name: the bundle's core and term shards plus the document shards.
+pub fn site_files(catalogue: &Catalogue) -> Result<Vec<(String, Vec<u8>)>> {
+    let docs = doc_table(catalogue)?;
+    let mut out: Vec<(String, Vec<u8>)> = bundle_files()
+        .into_iter()
+        .filter(|(n, _)| n.ends_with(".bin"))
+        .map(|(n, b)| (n, b.to_vec()))
+        .collect();
+    for (i, chunk) in docs.chunks(DOC_SHARD).enumerate() {
+        out.push((format!("d{i}.bin"), engine::write_docs(chunk)));
+    }
+    Ok(out)
+}
+
+/// The document table in index order.
+pub fn doc_table(catalogue: &Catalogue) -> Result<Vec<DocInfo>> {
+    let order = bundle_files()
+        .into_iter()
+        .find(|(n, _)| n == "order.txt")
+        .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+        .context("the search index is missing from this build (build.rs found no content/)")?;
+    let by_code: HashMap<&str, &Procedure> = catalogue.procedures.iter().map(|p| (p.code.as_str(), p)).collect();
+    order
+        .lines()
+        .map(|c| by_code.get(c).map(|p| doc_info(p)).with_context(|| format!("procedure {c} is in the index but not in content/: rebuild")))
+        .collect()
+}
+
+/// The whole index in memory, for the CLI and the tests.
+pub struct Local {
+    /// The core file.
+    pub core: Core,
+    /// Every term shard.
+    pub shards: HashMap<u32, TermShard>,
+    /// The document table.
+    pub docs: Vec<DocInfo>,
+}
+
+impl Local {
+    /// Loads the embedded index and makes the document table from the catalogue.
+    pub fn load(catalogue: &Catalogue) -> Result<Local> {
+        let files = bundle_files();
+        let core_bytes = files.iter().find(|(n, _)| n == "core.bin").context("no core.bin in the search index")?.1;
+        let core = Core::parse(core_bytes).context("core.bin is not valid")?;
+        let mut shards = HashMap::new();
+        for (n, b) in &files {
+            if let Some(i) = n.strip_prefix('t').and_then(|s| s.strip_suffix(".bin")).and_then(|s| s.parse().ok()) {
+                shards.insert(i, TermShard::parse(b).with_context(|| format!("{n} is not valid"))?);
+            }
+        }
+        let docs = doc_table(catalogue)?;
+        Ok(Local { core, shards, docs })
+    }
+
+    /// Loads `content/` and the index.
+    pub fn from_content(dir: &Path) -> Result<Local> {
+        let catalogue = Catalogue::load(dir).map_err(|e| anyhow::anyhow!("content/ has {} problem(s); run motcua build for details", e.len()))?;
+        Local::load(&catalogue)
+    }
+
+    /// Runs a query (treated as complete: the last word is not a prefix unless it matches nothing).
+    pub fn query(&self, q: &str, typing: bool, filter: &Filter, limit: usize) -> (Plan, Results) {
+        let plan = engine::plan(&self.core, q, typing);
+        let results = engine::search(&self.core, &self.shards, &plan, filter, limit);
+        (plan, results)
+    }
+}
+
+/// `motcua search "<query>"`.
+pub fn run_search(content: &Path, query: &str, json: bool, limit: usize) -> Result<()> {
+    let local = Local::from_content(content)?;
+    let (plan, results) = local.query(query, false, &Filter::default(), limit);
+    if json {
+        let items: Vec<String> = results
+            .hits
+            .iter()
+            .map(|h| {
+                let d = &local.docs[h.doc as usize];
+                format!("{{\"code\":{},\"name\":{},\"score\":{}}}", json_str(&d.code), json_str(&d.name), h.score)
+            })
+            .collect();
+        println!("[{}]", items.join(","));
+        return Ok(());
+    }
+    println!("Hiểu là: {}  ({} thủ tục khớp)", plan.understood, results.total);
+    if !results.confident {
+        println!("Không tìm thấy thủ tục phù hợp. Gần nhất:");
+    }
+    for (i, h) in results.hits.iter().enumerate() {
+        let d = &local.docs[h.doc as usize];
+        println!("{:>2}. {:<9} {:>7.3}  {}", i + 1, d.code, h.score, d.name);
+    }
+    Ok(())
+}
+
+fn json_str(s: &str) -> String {
+    let mut o = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => o.push_str("\\\""),
+            '\\' => o.push_str("\\\\"),
+            c if (c as u32) < 0x20 => o.push_str(&format!("\\u{:04x}", c as u32)),
+            c => o.push(c),
+        }
+    }
+    o.push('"');
+    o
+}
+
+/// One judged query of an eval file.
+#[derive(Clone, Debug)]
+pub struct Judged {
+    /// The query id.
+    pub id: String,
+    /// The query as typed.
+    pub query: String,
+    /// Codes that answer it exactly.
+    pub grade2: Vec<String>,
+    /// The kind (everyday, official, typo, code, business, absent).
+    pub kind: String,
+}
+
+/// Reads an eval TSV (id, query, grade2, grade1, kind, note) with a header line.
+pub fn read_judged(text: &str) -> Vec<Judged> {
+    text.lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let c: Vec<&str> = l.split('\t').collect();
+            let g = |i: usize| c.get(i).copied().unwrap_or("");
+            Judged {
+                id: g(0).into(),
+                query: g(1).into(),
+                grade2: g(2).split(',').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect(),
+                kind: g(4).into(),
+            }
+        })
+        .collect()
+}
+
+/// The scores of an eval run.
+#[derive(Clone, Debug, Default)]
+pub struct EvalReport {
+    /// Share of judged queries with an exact answer first.
+    pub success_at_1: f64,
+    /// Share with an exact answer in the top 3.
+    pub success_at_3: f64,
+    /// Mean reciprocal rank of the first exact answer in the top 10.
+    pub mrr_at_10: f64,
+    /// Judged queries without an exact answer in the top 3: id, query, top 3 codes.
+    pub missed: Vec<(String, String, Vec<String>)>,
+    /// Absent-need queries the engine answered with a confident result (should be none).
+    pub absent_answered: Vec<(String, String)>,
+    /// Number of absent-need queries.
+    pub absent: usize,
+    /// Judged queries the engine wrongly called "no good match".
+    pub wrongly_unsure: Vec<(String, String)>,
+}
+
+/// Scores the engine on judged queries.
+pub fn evaluate(local: &Local, judged: &[Judged]) -> EvalReport {
+    let mut r = EvalReport::default();
+    let (mut n, mut s1, mut s3, mut mrr) = (0usize, 0usize, 0usize, 0f64);
+    for j in judged {
+        let (_, res) = local.query(&j.query, false, &Filter::default(), 10);
+        let codes: Vec<String> = res.hits.iter().map(|h| local.docs[h.doc as usize].code.clone()).collect();
+        if j.grade2.is_empty() {
+            if j.kind == "absent" {
+                r.absent += 1;
+                if res.confident {
+                    r.absent_answered.push((j.id.clone(), j.query.clone()));
+                }
+            }
+            continue;
+        }
+        n += 1;
+        let rank = codes.iter().position(|c| j.grade2.contains(c));
+        if rank == Some(0) {
+            s1 += 1;
+        }
+        if rank.is_some_and(|r| r < 3) {
+            s3 += 1;
+        } else {
+            r.missed.push((j.id.clone(), j.query.clone(), codes.iter().take(3).cloned().collect()));
+        }
+        if let Some(k) = rank {
+            mrr += 1.0 / (k + 1) as f64;
+        }
+        if !res.confident {
+            r.wrongly_unsure.push((j.id.clone(), j.query.clone()));
+        }
+    }
+    let n = n.max(1) as f64;
+    r.success_at_1 = s1 as f64 / n;
+    r.success_at_3 = s3 as f64 / n;
+    r.mrr_at_10 = mrr / n;
+    r
+}
+
+/// `motcua eval <queries.tsv>`.
+pub fn run_eval(content: &Path, tsv: &Path) -> Result<()> {
+    let text = std::fs::read_to_string(tsv).with_context(|| format!("cannot read {}", tsv.display()))?;
+    let judged = read_judged(&text);
+    if judged.is_empty() {
+        bail!("{} has no queries", tsv.display());
+    }
+    let local = Local::from_content(content)?;
+    let r = evaluate(&local, &judged);
+    println!("Success@1  {:.3}", r.success_at_1);
+    println!("Success@3  {:.3}", r.success_at_3);
+    println!("MRR@10     {:.3}", r.mrr_at_10);
+    println!(
+        "Absent needs answered \"không tìm thấy thủ tục phù hợp\": {}/{}",
+        r.absent - r.absent_answered.len(),
+        r.absent
+    );
+    for (id, q, top) in &r.missed {
+        let names: Vec<String> = top
+            .iter()
+            .map(|c| {
+                let name = local.docs.iter().find(|d| &d.code == c).map(|d| fmt::excerpt(&d.name, 50)).unwrap_or_default();
+                format!("{c} {name}")
+            })
+            .collect();
+        println!("missed {id} «{q}» → {}", names.join(" | "));
+    }
+    for (id, q) in &r.absent_answered {
+        println!("absent but answered {id} «{q}»");
+    }
+    for (id, q) in &r.wrongly_unsure {
+        println!("judged but \"no good match\" {id} «{q}»");
+    }
+    Ok(())
+}
