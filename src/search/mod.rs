@@ -5,8 +5,7 @@
 //! - [`format`]: the exported index format and ranking constants (also included by `build.rs`);
 //! - `build_index.rs` (build script only): the tantivy index and its export;
 //! - [`engine`]: query planning (synonyms, typos, prefixes) and BM25 ranking over the exported shards;
-//! - `native` (feature `ssr`): the embedded index, `motcua search` and `motcua eval`;
-//! - `bench` (feature `ssr`): `motcua bench`, the side-by-side benchmark against Pagefind.
+//! - `native` (feature `ssr`): the embedded index, its files in the built site, `motcua search` and `motcua eval`.
 
 pub mod analyzer;
 pub mod engine;

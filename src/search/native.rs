@@ -49,6 +49,24 @@ pub fn site_files(catalogue: &Catalogue) -> Result<Vec<(String, Vec<u8>)>> {
     Ok(out)
 }
 
+/// Writes the browser's index into a site being built: `assets/search-<hash>/{core,t*,d*}.bin` (immutable,
+/// cached a year) and `search.txt`, the one small revalidated file that says where they are.
+pub fn write_site_files(stage: &Path, catalogue: &Catalogue) -> Result<()> {
+    let files = site_files(catalogue)?;
+    let mut all = Vec::new();
+    for (n, b) in &files {
+        all.extend_from_slice(n.as_bytes());
+        all.extend_from_slice(b);
+    }
+    let dir = format!("assets/search-{}", crate::site::content_hash(&all));
+    std::fs::create_dir_all(stage.join(&dir))?;
+    for (n, b) in &files {
+        std::fs::write(stage.join(&dir).join(n), b)?;
+    }
+    std::fs::write(stage.join("search.txt"), format!("/{dir}/\n"))?;
+    Ok(())
+}
+
 /// The document table in index order.
 pub fn doc_table(catalogue: &Catalogue) -> Result<Vec<DocInfo>> {
     let order = bundle_files()

@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// File extensions worth compressing.
-const COMPRESSIBLE: &[&str] = &["html", "css", "js", "wasm", "xml", "svg", "json", "txt", "webmanifest"];
+const COMPRESSIBLE: &[&str] = &["html", "css", "js", "wasm", "xml", "svg", "json", "txt", "webmanifest", "bin"];
 
 /// Brotli-compresses `bytes` at the highest quality (the output is written once and served many times).
 pub fn brotli_bytes(bytes: &[u8]) -> Vec<u8> {

@@ -99,6 +99,7 @@ fn build_into(stage: &Path, catalogue: Catalogue, opts: &BuildOptions) -> Result
     let pages = Page::all(&index);
     render_all(&index, &pages, stage)?;
     sitemap::write(stage, &index, &pages)?;
+    crate::search::native::write_site_files(stage, &index.catalogue)?;
     compress_all(stage)?;
 
     let app_raw = app.js.len() + app.wasm.len() + loader.len();
