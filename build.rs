@@ -10,6 +10,9 @@ mod model;
 #[path = "src/content/validate.rs"]
 #[allow(dead_code)]
 mod validate;
+#[path = "src/content/life_events.rs"]
+#[allow(dead_code)]
+mod life_events;
 // Search: the shared analyzer and index format, and the tantivy indexer/exporter (native builds only).
 #[path = "src/search/analyzer.rs"]
 #[allow(dead_code)]

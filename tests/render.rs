@@ -10,7 +10,7 @@ fn index() -> &'static SiteIndex {
     static INDEX: OnceLock<SiteIndex> = OnceLock::new();
     INDEX.get_or_init(|| {
         let catalogue = Catalogue::load(Path::new("content")).expect("content/ validates");
-        SiteIndex::new(catalogue, Assets { css: "/assets/style.test.css".into(), js: "/assets/app.test.js".into() })
+        SiteIndex::new(catalogue, Assets { css: "/assets/style.test.css".into(), js: "/assets/app.test.js".into(), ..Default::default() })
     })
 }
 
@@ -98,7 +98,7 @@ fn content_is_escaped_not_interpreted() {
     let mut evil = idx.catalogue.procedures[0].clone();
     evil.name = "<script>alert(1)</script>\"><img src=x onerror=alert(2)>".into();
     evil.papers[0].papers[0].name = "<b>bold</b>".into();
-    let catalogue = Catalogue { site: idx.catalogue.site.clone(), procedures: vec![evil] };
+    let catalogue = Catalogue { site: idx.catalogue.site.clone(), procedures: vec![evil], life_events: Vec::new() };
     let small = SiteIndex::new(catalogue, Assets::default());
     let html = render_page(Page::Procedure(0), &small);
     assert!(!html.contains("<script>alert"), "script tag escaped");

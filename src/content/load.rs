@@ -10,6 +10,8 @@ pub struct Catalogue {
     pub site: Site,
     /// Every procedure, sorted by code.
     pub procedures: Vec<Procedure>,
+    /// Life events from `life_events.toml`, in file order; their codes are all in `procedures`.
+    pub life_events: Vec<super::life_events::LifeEvent>,
 }
 
 /// One problem in one content file (defined in `validate.rs`, which `build.rs` shares).
@@ -20,7 +22,7 @@ impl Catalogue {
     pub fn load(dir: &Path) -> Result<Catalogue, Vec<ContentError>> {
         let checked = super::validate::check_dir(dir);
         match checked.site {
-            Some(site) if checked.errors.is_empty() => Ok(Catalogue { site, procedures: checked.procedures }),
+            Some(site) if checked.errors.is_empty() => Ok(Catalogue { site, procedures: checked.procedures, life_events: checked.life_events }),
             _ => Err(checked.errors),
         }
     }

@@ -54,6 +54,8 @@ pub struct Checked {
     pub procedures: Vec<Procedure>,
     /// Every problem, in file order.
     pub errors: Vec<ContentError>,
+    /// The life events of `life_events.toml` (none when the file is absent).
+    pub life_events: Vec<super::life_events::LifeEvent>,
 }
 
 /// Reads every content file under `dir` and checks it.
@@ -94,6 +96,10 @@ pub fn check_dir(dir: &Path) -> Checked {
         }
     }
     out.procedures.sort_by(|a, b| a.code.cmp(&b.code));
+    let known = seen.into_keys().collect();
+    let (events, errors) = super::life_events::check_dir(dir, &known);
+    out.life_events = events;
+    out.errors.extend(errors);
     out
 }
 

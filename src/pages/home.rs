@@ -3,6 +3,7 @@
 use crate::content::Level;
 use crate::pages::islands::SearchBox;
 use crate::pages::layout::PageMeta;
+use crate::pages::life_events::EventLinks;
 use crate::pages::listing::ProcedureList;
 use crate::pages::render::SiteIndex;
 use leptos::prelude::*;
@@ -44,6 +45,7 @@ pub fn home(idx: &SiteIndex) -> (PageMeta, AnyView) {
             <h2 id="dung-nhieu">"Thủ tục nhiều người làm"</h2>
             <ProcedureList procedures=most_used/>
         </section>
+        {(!idx.catalogue.life_events.is_empty()).then(|| view! { <EventLinks events=idx.catalogue.life_events.clone()/> })}
         <section aria-labelledby="theo-cap">
             <h2 id="theo-cap">"Theo cấp thực hiện"</h2>
             <ul class="chips">

@@ -3,6 +3,7 @@
 
 use crate::content::Site;
 use crate::pages::islands::SearchBox;
+use crate::pages::tools::Settings;
 use leptos::prelude::*;
 
 /// The content-hashed URLs of the site's assets, known only once the builder has written them.
@@ -12,6 +13,9 @@ pub struct Assets {
     pub css: String,
     /// The loader module that fetches the wasm after first paint, e.g. `/assets/app.8e1d2f00.js`.
     pub js: String,
+    /// The tiny classic script that applies saved display settings before first paint (text size, contrast,
+    /// kiosk), e.g. `/assets/prefs.1a2b3c4d5e.js`; empty in tests that render without a build.
+    pub prefs: String,
 }
 
 /// What a page says about itself in `<head>`.
@@ -68,6 +72,7 @@ pub fn Shell(
                 {og("og:url", url)}
                 <meta name="theme-color" content="#0a4d8c"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                {(!assets.prefs.is_empty()).then(|| view! { <script src=assets.prefs.clone()></script> })}
                 <link rel="stylesheet" href=assets.css/>
                 <script type="module" src=assets.js></script>
             </head>
@@ -79,6 +84,9 @@ pub fn Shell(
                         {header_search.then(|| view! { <SearchBox query=String::new() large=false/> })}
                     </div>
                 </header>
+                <aside class="wrap prefs-row" aria-label="Cỡ chữ và tương phản"><Settings/></aside>
+                // Kiosk mode only (html.kiosk): always on screen, one touch back to the start.
+                <a class="kiosk-home" href="/">"Về trang đầu"</a>
                 <main id="main" class="wrap">{children()}</main>
                 <footer class="foot">
                     <div class="wrap">

@@ -4,6 +4,7 @@
 //! [`islands`]. The page components are native-only: the browser never re-renders a whole page.
 
 pub mod islands;
+pub mod tools;
 
 #[cfg(feature = "ssr")]
 pub mod format;
@@ -12,11 +13,15 @@ mod layout;
 #[cfg(feature = "ssr")]
 mod home;
 #[cfg(feature = "ssr")]
+mod life_events;
+#[cfg(feature = "ssr")]
 mod listing;
 #[cfg(feature = "ssr")]
 mod procedure;
 #[cfg(feature = "ssr")]
 mod render;
+#[cfg(feature = "ssr")]
+pub mod summary;
 
 #[cfg(feature = "ssr")]
 pub use layout::{Assets, CONTENT_SECURITY_POLICY, PageMeta};

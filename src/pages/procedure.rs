@@ -4,6 +4,7 @@ use crate::content::{Channel, Method, Paper, PaperGroup, Procedure};
 use crate::pages::format;
 use crate::pages::layout::PageMeta;
 use crate::pages::render::SiteIndex;
+use crate::pages::tools::{Checklist, ProcedureTools};
 use leptos::prelude::*;
 
 /// The page's head metadata and body.
@@ -15,7 +16,9 @@ pub fn procedure(idx: &SiteIndex, i: usize) -> (PageMeta, AnyView) {
         path: format!("/p/{}/", p.code),
         og_type: "article",
     };
-    (meta, view! { <ProcedureBody p=p.clone()/> }.into_any())
+    let summary = crate::pages::summary::summary_text(p, &idx.catalogue.site);
+    let related = crate::pages::life_events::related(idx, p);
+    (meta, view! { <ProcedureBody p=p.clone() summary=summary related=related/> }.into_any())
 }
 
 /// "Cần 3 loại giấy tờ. Lệ phí: Miễn phí. Thời gian: 1 ngày làm việc. Cấp xã." — what a shared link previews.
@@ -47,7 +50,7 @@ fn paragraphs(text: &str) -> impl IntoView + use<> {
 }
 
 #[component]
-fn ProcedureBody(p: Procedure) -> impl IntoView {
+fn ProcedureBody(p: Procedure, summary: String, related: Option<AnyView>) -> impl IntoView {
     let field_href = SiteIndex::field_path(&p.field);
     let levels = p.levels.iter().map(|l| l.label()).collect::<Vec<_>>().join(", ");
     let has_online = p.methods.iter().any(|m| m.channel == Channel::Online);
@@ -64,13 +67,24 @@ fn ProcedureBody(p: Procedure) -> impl IntoView {
                 <span>{levels}</span>
             </p>
             <Glance methods=p.methods.clone()/>
+            <ProcedureTools text=summary/>
 
             <section aria-labelledby="giay-to">
                 <h2 id="giay-to">"Giấy tờ cần mang"</h2>
                 {if paper_count == 0 && p.papers.is_empty() {
                     view! { <p class="empty">"Cổng Dịch vụ công chưa ghi giấy tờ cho thủ tục này. Hãy hỏi cán bộ tiếp nhận."</p> }.into_any()
                 } else {
-                    p.papers.iter().map(|g| view! { <Papers group=g.clone()/> }).collect_view().into_any()
+                    // Each paper gets a checkbox numbered across groups: the citizen's checklist.
+                    let mut first = 0;
+                    let groups = p.papers.iter().map(|g| {
+                        let start = first;
+                        first += g.papers.iter().filter(|x| !x.note).count();
+                        view! { <Papers group=g.clone() first=start/> }
+                    }).collect_view();
+                    view! {
+                        {groups}
+                        {(paper_count > 0).then(|| view! { <Checklist code=p.code.clone() total=paper_count/> })}
+                    }.into_any()
                 }}
             </section>
 
@@ -123,22 +137,14 @@ fn ProcedureBody(p: Procedure) -> impl IntoView {
                 </section>
             })}
 
+            {related}
+
             <section aria-labelledby="khac">
                 <h2 id="khac">"Thông tin khác"</h2>
                 <dl class="facts">
                     {(!p.audiences.is_empty()).then(|| view! { <dt>"Đối tượng"</dt><dd>{p.audiences.join(", ")}</dd> })}
                     {(!p.kind.is_empty()).then(|| view! { <dt>"Loại thủ tục"</dt><dd>{p.kind.clone()}</dd> })}
                     {(!p.decision.is_empty()).then(|| view! { <dt>"Quyết định công bố"</dt><dd>{p.decision.clone()}</dd> })}
-                    {(!p.related.is_empty()).then(|| view! {
-                        <dt>"Thủ tục liên quan"</dt>
-                        <dd><ul>{p.related.iter().map(|r| view! {
-                            <li>{if r.code.is_empty() {
-                                view! { {r.name.clone()} }.into_any()
-                            } else {
-                                view! { <a href=format!("/p/{}/", r.code)>{if r.name.is_empty() { r.code.clone() } else { r.name.clone() }}</a> }.into_any()
-                            }}</li>
-                        }).collect_view()}</ul></dd>
-                    })}
                     <dt>"Nguồn"</dt><dd><a href=portal rel="noopener">"Cổng Dịch vụ công quốc gia"</a></dd>
                 </dl>
                 {(!p.flags.is_empty()).then(|| view! {
@@ -188,18 +194,27 @@ pub fn glance_fee(methods: &[Method]) -> String {
 }
 
 #[component]
-fn Papers(group: PaperGroup) -> impl IntoView {
+fn Papers(
+    group: PaperGroup,
+    /// The checklist number of this group's first paper.
+    first: usize,
+) -> impl IntoView {
     let (notes, papers): (Vec<Paper>, Vec<Paper>) = group.papers.into_iter().partition(|p| p.note);
     view! {
         {(!group.name.is_empty()).then(|| view! { <h3>{group.name.clone()}</h3> })}
-        <ol class="papers">
-            {papers.into_iter().map(|paper| {
+        <ol class="papers" start=(first > 0).then(|| (first + 1).to_string())>
+            {papers.into_iter().enumerate().map(|(i, paper)| {
                 let counts = format::counts(&paper);
                 view! {
                     <li>
-                        <span class="paper-name">{paper.name}</span>
-                        {(!counts.is_empty()).then(|| view! { <span class="count">{counts}</span> })}
-                        {(!paper.form.is_empty()).then(|| view! { <span class="form">"Mẫu: " {paper.form.clone()}</span> })}
+                        <label class="tick">
+                            <input type="checkbox" data-tick=(first + i).to_string()/>
+                            <span>
+                                <span class="paper-name">{paper.name}</span>
+                                {(!counts.is_empty()).then(|| view! { <span class="count">{counts}</span> })}
+                                {(!paper.form.is_empty()).then(|| view! { <span class="form">"Mẫu: " {paper.form.clone()}</span> })}
+                            </span>
+                        </label>
                     </li>
                 }
             }).collect_view()}

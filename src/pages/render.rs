@@ -2,7 +2,7 @@
 
 use crate::content::{Catalogue, Level, Procedure};
 use crate::pages::layout::{Assets, PageMeta, Shell};
-use crate::pages::{home, listing, procedure};
+use crate::pages::{home, life_events, listing, procedure};
 use crate::text::slug;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -60,6 +60,12 @@ impl SiteIndex {
         SiteIndex { catalogue, fields, levels, assets }
     }
 
+    /// The procedure with this code (the catalogue is sorted by code).
+    pub fn procedure_by_code(&self, code: &str) -> Option<&Procedure> {
+        let procs = &self.catalogue.procedures;
+        procs.binary_search_by(|p| p.code.as_str().cmp(code)).ok().map(|i| &procs[i])
+    }
+
     /// The field page path for a field name.
     pub fn field_path(name: &str) -> String {
         format!("/linh-vuc/{}/", slug(name))
@@ -81,6 +87,8 @@ pub enum Page {
     Search,
     /// `/404.html`
     NotFound,
+    /// `/su-kien/<slug>/`: the procedures of one life event, by index into `catalogue.life_events`.
+    LifeEvent(usize),
 }
 
 impl Page {
@@ -93,6 +101,7 @@ impl Page {
             Page::Level(l) => format!("cap/{}/index.html", l.slug()),
             Page::Search => "tim-kiem/index.html".into(),
             Page::NotFound => "404.html".into(),
+            Page::LifeEvent(i) => format!("su-kien/{}/index.html", idx.catalogue.life_events[i].slug),
         }
     }
 
@@ -103,6 +112,7 @@ impl Page {
             Page::Procedure(i) => Some(format!("/p/{}/", idx.catalogue.procedures[i].code)),
             Page::Field(i) => Some(format!("/linh-vuc/{}/", idx.fields[i].slug)),
             Page::Level(l) => Some(format!("/cap/{}/", l.slug())),
+            Page::LifeEvent(i) => Some(life_events::event_path(&idx.catalogue.life_events[i])),
             Page::Search | Page::NotFound => None,
         }
     }
@@ -113,6 +123,7 @@ impl Page {
         pages.extend(idx.levels.keys().map(|l| Page::Level(*l)));
         pages.extend((0..idx.fields.len()).map(Page::Field));
         pages.extend((0..idx.catalogue.procedures.len()).map(Page::Procedure));
+        pages.extend((0..idx.catalogue.life_events.len()).map(Page::LifeEvent));
         pages
     }
 }
@@ -127,6 +138,7 @@ pub fn render_page(page: Page, idx: &SiteIndex) -> String {
         Page::Level(l) => listing::level(idx, l),
         Page::Search => listing::search(idx),
         Page::NotFound => listing::not_found(idx),
+        Page::LifeEvent(i) => life_events::life_event(idx, i),
     };
     let assets = idx.assets.clone();
     let header_search = !matches!(page, Page::Home);

@@ -89,13 +89,14 @@ fn build_into(stage: &Path, catalogue: Catalogue, opts: &BuildOptions) -> Result
     let app_wasm = assets::write_hashed(stage, "motcua_bg", "wasm", &app.wasm)?;
     let loader = include_str!("loader.js").replace("__APP_JS__", &app_js).replace("__APP_WASM__", &app_wasm);
     let loader_url = assets::write_hashed(stage, "app", "js", loader.as_bytes())?;
+    let prefs_url = assets::write_hashed(stage, "prefs", "js", include_bytes!("prefs.js"))?;
     let css = std::fs::read(opts.public.join("style.css"))
         .with_context(|| format!("cannot read the stylesheet {}", opts.public.join("style.css").display()))?;
     let css_url = assets::write_hashed(stage, "style", "css", &css)?;
     std::fs::remove_dir_all(&work)?;
     copy_public(&opts.public, stage)?;
 
-    let index = SiteIndex::new(catalogue, Assets { css: css_url, js: loader_url });
+    let index = SiteIndex::new(catalogue, Assets { css: css_url, js: loader_url, prefs: prefs_url });
     let pages = Page::all(&index);
     render_all(&index, &pages, stage)?;
     sitemap::write(stage, &index, &pages)?;

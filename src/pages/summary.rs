@@ -1,0 +1,114 @@
+//! The plain-text summary of a procedure that officers paste into Zalo or an SMS ("Sao chép", "Chia sẻ").
+//!
+//! Written at build time from the same data and formatting helpers as the page, so the copied text always
+//! says what the page says; the browser only receives the finished string.
+
+use crate::content::{Channel, Procedure, Site};
+use crate::pages::format;
+use crate::pages::procedure::glance_fee;
+
+/// The longest paper name the summary keeps in full; longer ones end with "…" (the link has the rest).
+const PAPER_MAX: usize = 160;
+
+/// Where to submit, in a few words: the receiving address or agency, else the centre of the right level.
+pub fn where_to_submit(p: &Procedure) -> String {
+    let a = &p.agencies;
+    if !a.receiving_address.trim().is_empty() {
+        return format::excerpt(&a.receiving_address, 160);
+    }
+    if !a.carrying_out.is_empty() {
+        return format::excerpt(&a.carrying_out.join("; "), 160);
+    }
+    let levels = p.levels.iter().map(|l| l.label().to_lowercase()).collect::<Vec<_>>().join(" hoặc ");
+    if levels.is_empty() {
+        "Trung tâm Phục vụ hành chính công nơi cư trú".to_string()
+    } else {
+        format!("Trung tâm Phục vụ hành chính công {levels} nơi cư trú")
+    }
+}
+
+/// The summary: name and code, numbered papers with counts, fee, time, how and where to submit, the link.
+///
+/// Plain text with line breaks only (no markdown), short lines, so it reads well in Zalo and SMS.
+pub fn summary_text(p: &Procedure, site: &Site) -> String {
+    let mut out = format!("{} (mã {})\n", p.name, p.code);
+    let papers: Vec<_> = p.papers.iter().flat_map(|g| g.papers.iter().map(move |x| (g, x))).filter(|(_, x)| !x.note).collect();
+    if papers.is_empty() {
+        out.push_str("Giấy tờ: hỏi cán bộ tiếp nhận.\n");
+    } else {
+        out.push_str("Giấy tờ cần mang:\n");
+        let mut n = 0;
+        let mut last_group = "";
+        for (group, paper) in papers {
+            if !group.name.is_empty() && group.name != last_group {
+                out.push_str(&format!("{}:\n", format::excerpt(&group.name, PAPER_MAX)));
+                last_group = &group.name;
+            }
+            n += 1;
+            let counts = format::counts(paper);
+            let name = format::excerpt(&paper.name, PAPER_MAX);
+            if counts.is_empty() {
+                out.push_str(&format!("{n}. {name}\n"));
+            } else {
+                out.push_str(&format!("{n}. {name} ({counts})\n"));
+            }
+        }
+    }
+    out.push_str(&format!("Lệ phí: {}\n", glance_fee(&p.methods)));
+    if let Some(m) = p.methods.first() {
+        out.push_str(&format!("Thời gian: {}\n", format::excerpt(&format::time(&m.time), 80)));
+    }
+    let mut channels: Vec<Channel> = p.methods.iter().map(|m| m.channel).collect();
+    channels.sort();
+    channels.dedup();
+    if !channels.is_empty() {
+        let labels: Vec<&str> = channels.iter().map(|c| c.label()).collect();
+        out.push_str(&format!("Cách nộp: {}\n", labels.join(", ")));
+    }
+    out.push_str(&format!("Nơi nộp: {}\n", where_to_submit(p)));
+    out.push_str(&format!("Chi tiết: {}/p/{}/", site.base_url.trim_end_matches('/'), p.code));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{Fee, Level, Method, Paper, PaperGroup, ProcessingTime, TimeUnit};
+
+    #[test]
+    fn summary_lists_papers_fee_time_where_and_link() {
+        let p = Procedure {
+            code: "1.001193".into(),
+            name: "Đăng ký khai sinh".into(),
+            levels: vec![Level::Commune],
+            methods: vec![Method {
+                channel: Channel::InPerson,
+                time: ProcessingTime { amount: Some(1.0), unit: TimeUnit::WorkingDays, text: String::new() },
+                fees: vec![Fee { amount: Some(0), ..Default::default() }],
+                description: String::new(),
+            }],
+            papers: vec![PaperGroup {
+                name: String::new(),
+                papers: vec![
+                    Paper { name: "Tờ khai đăng ký khai sinh".into(), originals: 1, ..Default::default() },
+                    Paper { name: "Ghi chú".into(), note: true, ..Default::default() },
+                    Paper { name: "Giấy chứng sinh".into(), originals: 1, copies: 2, ..Default::default() },
+                ],
+            }],
+            ..Default::default()
+        };
+        let site = Site { base_url: "https://motcua.example.vn".into(), ..Default::default() };
+        assert_eq!(
+            summary_text(&p, &site),
+            "Đăng ký khai sinh (mã 1.001193)\n\
+             Giấy tờ cần mang:\n\
+             1. Tờ khai đăng ký khai sinh (1 bản chính)\n\
+             2. Giấy chứng sinh (1 bản chính, 2 bản sao)\n\
+             Lệ phí: Miễn phí\n\
+             Thời gian: 1 ngày làm việc\n\
+             Cách nộp: Nộp trực tiếp\n\
+             Nơi nộp: Trung tâm Phục vụ hành chính công cấp xã nơi cư trú\n\
+             Chi tiết: https://motcua.example.vn/p/1.001193/"
+        );
+    }
+}

@@ -1,0 +1,413 @@
+//! Officer and citizen tools, as small islands: copy / share / print a procedure's papers, the citizen's
+//! checklist of papers gathered, and the display settings (text size, contrast) with kiosk mode.
+//!
+//! Every page is complete without them: the buttons stay hidden until the app has hydrated (see `style.css`),
+//! the checkboxes next to papers work without JavaScript (they just are not remembered), and the saved
+//! settings are applied before first paint by `prefs.js`, not by these islands.
+
+use leptos::prelude::*;
+
+/// Where the citizen's ticks for one procedure are kept in `localStorage`: indexes of the ticked papers.
+pub fn ticks_key(code: &str) -> String {
+    format!("motcua.giay-to.{code}")
+}
+
+/// Prefix of every ticks key, so kiosk mode can forget them all when it goes back to the start.
+pub const TICKS_PREFIX: &str = "motcua.giay-to.";
+
+/// `localStorage` keys of the display settings; `prefs.js` reads the same names before first paint.
+pub const SIZE_KEY: &str = "motcua.co-chu";
+/// High contrast on when present.
+pub const CONTRAST_KEY: &str = "motcua.tuong-phan";
+/// Kiosk mode on when present (set by `?kiosk=1`, cleared by `?kiosk=0`).
+pub const KIOSK_KEY: &str = "motcua.kiosk";
+
+/// Seconds untouched before a kiosk goes back to the start, unless the address says `?idle=N`.
+pub const KIOSK_IDLE_SECONDS: u32 = 120;
+
+/// "Sao chép", "Chia sẻ", "In danh sách giấy tờ" on a procedure page.
+///
+/// The summary text is written at build time (`pages::summary`) and passed in, so copying needs no data.
+/// Sharing uses the Web Share API where the phone has it (Zalo, Messenger… appear in the share sheet), else
+/// copies. Printing switches the page to its one-page checklist layout (`html.print-list`), makes sure the QR
+/// box's lazily loaded image is there, and opens the print dialog.
+#[island]
+pub fn ProcedureTools(
+    /// The text to copy or share.
+    text: String,
+) -> impl IntoView {
+    let status = RwSignal::new(String::new());
+    let manual = RwSignal::new(false);
+    let copy_text = text.clone();
+    let share_text = text.clone();
+    let copy = move |_| copy_or_show(copy_text.clone(), status, manual);
+    let share = move |_| {
+        #[cfg(feature = "hydrate")]
+        {
+            let text = share_text.clone();
+            match browser::share(&text) {
+                Some(promise) => leptos::task::spawn_local(async move {
+                    if let Err(e) = wasm_bindgen_futures::JsFuture::from(promise).await {
+                        // The person closed the share sheet: nothing to say. Anything else: copy instead.
+                        if !browser::is_abort(&e) {
+                            copy_or_show(text, status, manual);
+                        }
+                    }
+                }),
+                None => copy_or_show(text, status, manual),
+            }
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = &share_text;
+    };
+    let print = move |_| {
+        #[cfg(feature = "hydrate")]
+        browser::print_checklist();
+    };
+    view! {
+        <div class="tools">
+            <button type="button" class="tool" on:click=copy>"Sao chép"</button>
+            <button type="button" class="tool" on:click=share>"Chia sẻ"</button>
+            <button type="button" class="tool" on:click=print>"In danh sách giấy tờ"</button>
+            <p class="tool-status" role="status">{move || status.get()}</p>
+            {move || manual.get().then(|| view! {
+                <label class="manual-copy">
+                    "Chọn và sao chép đoạn dưới đây:"
+                    <textarea readonly rows="8">{text.clone()}</textarea>
+                </label>
+            })}
+        </div>
+    }
+}
+
+/// Copies `text`; says so in `status`, or shows the text to copy by hand when the browser refuses (old
+/// phones, pages opened over plain http on a centre's network).
+fn copy_or_show(text: String, status: RwSignal<String>, manual: RwSignal<bool>) {
+    #[cfg(feature = "hydrate")]
+    match browser::copy(&text) {
+        Some(promise) => leptos::task::spawn_local(async move {
+            match wasm_bindgen_futures::JsFuture::from(promise).await {
+                Ok(_) => {
+                    manual.set(false);
+                    status.set("Đã sao chép. Dán vào Zalo hoặc tin nhắn.".into());
+                }
+                Err(_) => show_manual(status, manual),
+            }
+        }),
+        None => show_manual(status, manual),
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (text, status, manual);
+}
+
+#[cfg(feature = "hydrate")]
+fn show_manual(status: RwSignal<String>, manual: RwSignal<bool>) {
+    status.set("Máy không cho sao chép tự động.".into());
+    manual.set(true);
+}
+
+/// The citizen's checklist: how many papers are ticked, and a reset. The checkboxes themselves are static
+/// HTML beside each paper (`input[data-tick]`); this island remembers them per procedure in `localStorage`,
+/// which works offline.
+#[island]
+pub fn Checklist(
+    /// The procedure's code: the ticks are kept per procedure.
+    code: String,
+    /// How many papers have a checkbox.
+    total: usize,
+) -> impl IntoView {
+    let done = RwSignal::new(0usize);
+    let key = ticks_key(&code);
+    #[cfg(feature = "hydrate")]
+    {
+        let restore_key = key.clone();
+        Effect::new(move |_| done.set(browser::restore_ticks(&restore_key)));
+        let key = key.clone();
+        // Islands live as long as the page: the listener is never removed.
+        let _ = window_event_listener(leptos::ev::change, move |e| {
+            if browser::is_tick(&e) {
+                done.set(browser::save_ticks(&key));
+            }
+        });
+    }
+    let reset = move |_| {
+        #[cfg(feature = "hydrate")]
+        {
+            browser::clear_ticks(&key);
+            done.set(0);
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = &key;
+    };
+    view! {
+        <div class="checklist">
+            <p role="status">{move || format!("Đã có {}/{} giấy tờ", done.get(), total)}</p>
+            <button type="button" class="tool" on:click=reset>"Bỏ hết dấu"</button>
+        </div>
+    }
+}
+
+/// Text size and contrast buttons in every page's header bar; also runs kiosk mode (back to the start when
+/// untouched, no leaving the site). The choice is saved for `prefs.js` to apply on the next page before paint.
+#[island]
+pub fn Settings() -> impl IntoView {
+    let size = RwSignal::new(String::new());
+    let contrast = RwSignal::new(false);
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        size.set(browser::saved(SIZE_KEY).unwrap_or_default());
+        contrast.set(browser::saved(CONTRAST_KEY).is_some());
+        browser::start_kiosk();
+    });
+    let pick = move |value: &'static str| {
+        move |_| {
+            size.set(value.to_string());
+            #[cfg(feature = "hydrate")]
+            browser::apply_size(value);
+        }
+    };
+    let toggle_contrast = move |_| {
+        let on = !contrast.get_untracked();
+        contrast.set(on);
+        #[cfg(feature = "hydrate")]
+        browser::apply_contrast(on);
+    };
+    let pressed = move |value: &'static str| move || if size.get() == value { "true" } else { "false" };
+    view! {
+        <div class="prefs" role="group" aria-label="Cách hiển thị">
+            <span class="prefs-label" aria-hidden="true">"Cỡ chữ"</span>
+            <button type="button" class="size-n" aria-label="A, cỡ chữ thường" aria-pressed=pressed("") on:click=pick("")>"A"</button>
+            <button type="button" class="size-l" aria-label="A+, cỡ chữ lớn" aria-pressed=pressed("l") on:click=pick("l")>"A+"</button>
+            <button type="button" class="size-xl" aria-label="A++, cỡ chữ rất lớn" aria-pressed=pressed("xl") on:click=pick("xl")>"A++"</button>
+            <button type="button" aria-pressed=move || if contrast.get() { "true" } else { "false" } on:click=toggle_contrast>
+                "Tương phản cao"
+            </button>
+        </div>
+    }
+}
+
+/// What the islands do in the browser: storage, clipboard, share sheet, print, kiosk timers.
+#[cfg(feature = "hydrate")]
+mod browser {
+    use super::*;
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use std::time::Duration;
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::{JsCast, JsValue};
+
+    #[wasm_bindgen]
+    extern "C" {
+        /// `navigator.clipboard.writeText`; throws where there is no clipboard API (plain http, old browsers).
+        #[wasm_bindgen(js_namespace = ["navigator", "clipboard"], js_name = writeText, catch)]
+        fn clipboard_write_text(text: &str) -> Result<js_sys::Promise, JsValue>;
+        /// `navigator.share`; throws where there is no Web Share API (most desktops).
+        #[wasm_bindgen(js_namespace = navigator, js_name = share, catch)]
+        fn navigator_share(data: &JsValue) -> Result<js_sys::Promise, JsValue>;
+    }
+
+    pub fn copy(text: &str) -> Option<js_sys::Promise> {
+        clipboard_write_text(text).ok()
+    }
+
+    pub fn share(text: &str) -> Option<js_sys::Promise> {
+        let data = js_sys::Object::new();
+        js_sys::Reflect::set(&data, &"text".into(), &text.into()).ok()?;
+        navigator_share(&data).ok()
+    }
+
+    /// True for the rejection a share sheet gives when the person closes it.
+    pub fn is_abort(e: &JsValue) -> bool {
+        js_sys::Reflect::get(e, &"name".into()).ok().and_then(|n| n.as_string()).as_deref() == Some("AbortError")
+    }
+
+    fn storage() -> Option<web_sys::Storage> {
+        window().local_storage().ok().flatten()
+    }
+
+    pub fn saved(key: &str) -> Option<String> {
+        storage()?.get_item(key).ok().flatten()
+    }
+
+    fn save(key: &str, value: Option<&str>) {
+        if let Some(s) = storage() {
+            let _ = match value {
+                Some(v) => s.set_item(key, v),
+                None => s.remove_item(key),
+            };
+        }
+    }
+
+    fn root() -> Option<web_sys::Element> {
+        document().document_element()
+    }
+
+    fn ticks() -> Vec<web_sys::HtmlInputElement> {
+        let Ok(list) = document().query_selector_all("input[data-tick]") else { return Vec::new() };
+        (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect()
+    }
+
+    pub fn is_tick(e: &web_sys::Event) -> bool {
+        e.target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| el.has_attribute("data-tick"))
+    }
+
+    /// Ticks the boxes saved for this procedure; returns how many are ticked.
+    pub fn restore_ticks(key: &str) -> usize {
+        let saved = saved(key).unwrap_or_default();
+        let wanted: Vec<&str> = saved.split(',').filter(|s| !s.is_empty()).collect();
+        let boxes = ticks();
+        for b in &boxes {
+            if wanted.contains(&b.get_attribute("data-tick").unwrap_or_default().as_str()) {
+                b.set_checked(true);
+            }
+        }
+        boxes.iter().filter(|b| b.checked()).count()
+    }
+
+    /// Saves which boxes are ticked; returns how many.
+    pub fn save_ticks(key: &str) -> usize {
+        let on: Vec<String> = ticks().iter().filter(|b| b.checked()).filter_map(|b| b.get_attribute("data-tick")).collect();
+        let joined = on.join(",");
+        save(key, (!joined.is_empty()).then_some(joined.as_str()));
+        on.len()
+    }
+
+    pub fn clear_ticks(key: &str) {
+        for b in ticks() {
+            b.set_checked(false);
+        }
+        save(key, None);
+    }
+
+    /// Switches to the checklist print layout, loads the QR image, then opens the print dialog.
+    pub fn print_checklist() {
+        let Some(root) = root() else { return };
+        let _ = root.class_list().add_1("print-list");
+        let print = || {
+            let _ = window().print();
+        };
+        // The page's QR code (the QR box's image, loaded lazily): make sure it is there before printing.
+        let img = document()
+            .query_selector(".qr-box img")
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlImageElement>().ok());
+        match img {
+            Some(img) if !(img.complete() && img.natural_width() > 0) => {
+                let done = Closure::once_into_js(print);
+                img.set_onload(Some(done.unchecked_ref()));
+                img.set_onerror(Some(done.unchecked_ref()));
+                img.set_attribute("loading", "eager").ok();
+            }
+            _ => print(),
+        }
+        // Back to the normal page once the dialog closes (not needed on screen: the class only styles print).
+        let handle = Rc::new(Cell::new(None));
+        let h = handle.clone();
+        let listener = window_event_listener(leptos::ev::afterprint, move |_| {
+            if let Some(root) = document().document_element() {
+                let _ = root.class_list().remove_1("print-list");
+            }
+            if let Some(l) = h.take() {
+                let l: WindowListenerHandle = l;
+                l.remove();
+            }
+        });
+        handle.set(Some(listener));
+    }
+
+    pub fn apply_size(value: &str) {
+        if let Some(root) = root() {
+            let list = root.class_list();
+            let _ = list.remove_2("size-l", "size-xl");
+            if !value.is_empty() {
+                let _ = list.add_1(&format!("size-{value}"));
+            }
+        }
+        save(SIZE_KEY, if value.is_empty() { None } else { Some(value) });
+    }
+
+    pub fn apply_contrast(on: bool) {
+        if let Some(root) = root() {
+            let _ = root.class_list().toggle_with_force("contrast", on);
+        }
+        save(CONTRAST_KEY, on.then_some("1"));
+    }
+
+    /// Kiosk mode (`html.kiosk`, set by `prefs.js`): after `?idle=N` seconds (default two minutes) without a
+    /// touch, forget the visitor's ticks and go back to the start; never follow a link off the site.
+    pub fn start_kiosk() {
+        let Some(root) = root() else { return };
+        if !root.class_list().contains("kiosk") {
+            return;
+        }
+        let search = window().location().search().unwrap_or_default();
+        let idle = search
+            .trim_start_matches('?')
+            .split('&')
+            .find_map(|kv| kv.strip_prefix("idle="))
+            .and_then(|v| v.parse::<u32>().ok())
+            .unwrap_or(KIOSK_IDLE_SECONDS)
+            .max(1);
+        let timer: Rc<Cell<Option<TimeoutHandle>>> = Rc::new(Cell::new(None));
+        let arm = {
+            let timer = timer.clone();
+            move || {
+                if let Some(t) = timer.take() {
+                    t.clear();
+                }
+                timer.set(set_timeout_with_handle(back_to_start, Duration::from_secs(idle.into())).ok());
+            }
+        };
+        arm();
+        for_each_touch(arm);
+        // No leaving the site from a kiosk: links to other sites and downloads do nothing.
+        let _ = window_event_listener(leptos::ev::click, |e| {
+            let link = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest("a[href]").ok().flatten());
+            if let Some(a) = link {
+                let href = a.get_attribute("href").unwrap_or_default();
+                let external = href.starts_with("http") && !href.starts_with(&window().location().origin().unwrap_or_default());
+                if external || a.has_attribute("download") || href.starts_with("/qr/") {
+                    e.prevent_default();
+                }
+            }
+        });
+    }
+
+    fn for_each_touch(arm: impl Fn() + Clone + 'static) {
+        let a = arm.clone();
+        let _ = window_event_listener(leptos::ev::pointerdown, move |_| a());
+        let a = arm.clone();
+        let _ = window_event_listener(leptos::ev::keydown, move |_| a());
+        let a = arm.clone();
+        let _ = window_event_listener(leptos::ev::scroll, move |_| a());
+        let _ = window_event_listener(leptos::ev::input, move |_| arm());
+    }
+
+    fn back_to_start() {
+        if let Some(s) = storage() {
+            let keys: Vec<String> = (0..s.length().unwrap_or(0)).filter_map(|i| s.key(i).ok().flatten()).collect();
+            for k in keys.iter().filter(|k| k.starts_with(TICKS_PREFIX)) {
+                let _ = s.remove_item(k);
+            }
+        }
+        let location = window().location();
+        let at_start = location.pathname().as_deref() == Ok("/") && location.search().unwrap_or_default().is_empty();
+        if at_start {
+            // Already at the start: just clear what the last visitor typed and scroll back up.
+            if let Ok(Some(q)) = document().query_selector("input[name=q]") {
+                if let Ok(q) = q.dyn_into::<web_sys::HtmlInputElement>() {
+                    q.set_value("");
+                }
+            }
+            window().scroll_to_with_x_and_y(0.0, 0.0);
+        } else {
+            let _ = location.assign("/");
+        }
+    }
+}
