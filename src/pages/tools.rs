@@ -180,7 +180,7 @@ pub fn Settings() -> impl IntoView {
             <button type="button" class="size-l" aria-label="A+, cỡ chữ lớn" aria-pressed=pressed("l") on:click=pick("l")>"A+"</button>
             <button type="button" class="size-xl" aria-label="A++, cỡ chữ rất lớn" aria-pressed=pressed("xl") on:click=pick("xl")>"A++"</button>
             <button type="button" aria-pressed=move || if contrast.get() { "true" } else { "false" } on:click=toggle_contrast>
-                "Tương phản cao"
+                "Tương phản"
             </button>
         </div>
     }

@@ -141,7 +141,7 @@ test("text size and contrast are remembered and applied before the app loads; 20
   await page.goto(PAGE);
   await waitHydrated(page);
   await page.getByRole("button", { name: "Cỡ chữ rất lớn" }).click();
-  await page.getByRole("button", { name: "Tương phản cao" }).click();
+  await page.getByRole("button", { name: "Tương phản", exact: true }).click();
   assert.equal(await page.getByRole("button", { name: "Cỡ chữ rất lớn" }).getAttribute("aria-pressed"), "true");
   // A new page: the classes are there at DOMContentLoaded, before the wasm app (prefs.js in <head>).
   await page.goto(`${BASE_URL}/`, { waitUntil: "domcontentloaded" });
@@ -164,7 +164,7 @@ test("text size and contrast are remembered and applied before the app loads; 20
   await page.screenshot({ path: join(OUT, "tools-large-procedure-phone.png") });
   // Back to normal.
   await page.getByRole("button", { name: "Cỡ chữ thường" }).click();
-  await page.getByRole("button", { name: "Tương phản cao" }).click();
+  await page.getByRole("button", { name: "Tương phản", exact: true }).click();
   await page.reload({ waitUntil: "domcontentloaded" });
   assert.doesNotMatch(await page.evaluate(() => document.documentElement.className), /size-|contrast/);
   assert.deepEqual(errors, []);
