@@ -17,11 +17,13 @@ const TYPO_BOOST: f32 = 0.8;
 const MARK_BOOST: f32 = 0.4;
 /// Boost of an adjacent-syllable pair (`khai_sinh`), so multi-syllable words rank as units.
 const PAIR_BOOST: f32 = 1.0;
+/// Weight of a number in the "good match" check (numbers are not in the vocabulary; codes use their own).
+const NUMBER_WEIGHT: f32 = 2.0;
 /// How many candidates a typo or a prefix may expand to.
 const MAX_EXPANSIONS: usize = 3;
 /// Share of the query's words the best result must contain (in its name, papers, field or results) for the
 /// engine to call it a good match; below it the page says plainly that nothing matches well.
-const CONFIDENT_COVERAGE: f32 = 0.45;
+const CONFIDENT_COVERAGE: f32 = 0.4;
 
 /// Filler words of typed questions ("làm", "xin", "phải làm sao"), dropped when the query has other words.
 const STOPWORDS: [&str; 22] = [
@@ -43,7 +45,7 @@ pub struct Core {
     /// Each document's popularity prior, 0–255.
     pub doc_prior: Vec<u8>,
     vocab: Vec<(String, u32)>,
-    synonyms: Vec<(Vec<String>, Vec<Word>)>,
+    synonyms: Vec<(Vec<String>, Vec<Vec<Word>>)>,
 }
 
 impl Core {
@@ -94,15 +96,11 @@ impl Core {
             vocab.push((t, r.varint()? as u32));
         }
         let ns = r.varint()? as usize;
-        let mut synonyms = Vec::with_capacity(ns);
+        let mut pairs: Vec<(&str, &str)> = Vec::with_capacity(ns);
         for _ in 0..ns {
-            let from: Vec<String> = analyzer::words(r.str()?).into_iter().map(|w| w.folded).collect();
-            let to = analyzer::words(r.str()?);
-            if !from.is_empty() {
-                synonyms.push((from, to));
-            }
+            pairs.push((r.str()?, r.str()?));
         }
-        synonyms.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        let synonyms = synonym_rules(&pairs);
         Some(Core { docs, caches, field_names, doc_field, doc_flags, doc_prior, vocab, synonyms })
     }
 
@@ -167,6 +165,53 @@ impl Core {
     }
 }
 
+/// The synonym rules of `synonyms.toml` pairs (colloquial words, meaning): folded phrase → the phrases it
+/// stands for, longest phrase first. A group works both ways for its one-word abbreviations: `bhxh` finds
+/// names written "bảo hiểm xã hội" and names written "BHXH", and so does "bảo hiểm xã hội".
+fn synonym_rules(pairs: &[(&str, &str)]) -> Vec<(Vec<String>, Vec<Vec<Word>>)> {
+    let fold = |s: &str| -> Vec<String> { analyzer::words(s).into_iter().map(|w| w.folded).collect() };
+    let mut out: Vec<(Vec<String>, Vec<Vec<Word>>)> = Vec::new();
+    let mut add = |from: Vec<String>, alts: Vec<Vec<Word>>| {
+        if from.is_empty() {
+            return;
+        }
+        match out.iter_mut().find(|(f, _)| *f == from) {
+            Some((_, a)) => a.extend(alts),
+            None => out.push((from, alts)),
+        }
+    };
+    let mut means: Vec<&str> = pairs.iter().map(|p| p.1).collect();
+    means.dedup();
+    for m in means {
+        let meaning = analyzer::words(m);
+        // The group's one-word forms (abbreviations), searched beside the meaning.
+        let abbrevs: Vec<Vec<Word>> = pairs
+            .iter()
+            .filter(|p| p.1 == m)
+            .map(|p| analyzer::words(p.0))
+            .filter(|w| w.len() == 1)
+            .collect();
+        let mut alts = vec![meaning.clone()];
+        alts.extend(abbrevs.iter().cloned());
+        for (w, _) in pairs.iter().filter(|p| p.1 == m) {
+            add(fold(w), alts.clone());
+        }
+        if !abbrevs.is_empty() {
+            add(fold(m), alts);
+        }
+    }
+    for (_, alts) in &mut out {
+        let mut seen: Vec<Vec<Word>> = Vec::new();
+        alts.retain(|a| {
+            let dup = seen.contains(a);
+            seen.push(a.clone());
+            !dup
+        });
+    }
+    out.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+    out
+}
+
 /// True when two letters are neighbours on a QWERTY phone keyboard.
 fn keys_adjacent(a: u8, b: u8) -> bool {
     const ROWS: [&[u8]; 3] = [b"qwertyuiop", b"asdfghjkl", b"zxcvbnm"];
@@ -206,6 +251,13 @@ impl TermShard {
             terms.insert(t, per_field);
         }
         Some(TermShard { terms })
+    }
+}
+
+impl TermShard {
+    /// The postings of a token, per field, if this shard has it.
+    pub fn get(&self, token: &str) -> Option<&Vec<(u8, Vec<(u32, u32, u8)>)>> {
+        self.terms.get(token)
     }
 }
 
@@ -298,8 +350,9 @@ pub fn plan(core: &Core, query: &str, typing: bool) -> Plan {
     let ws = analyzer::words(query);
     let typing_last = typing && !query.ends_with(|c: char| c.is_whitespace());
     let mut plan = Plan::default();
-    // Synonyms first (longest phrase wins), on the words as typed.
-    let mut pieces: Vec<(Vec<Word>, bool, bool)> = Vec::new(); // (words, from synonym, is last typed word)
+    // Synonyms first (longest phrase wins), on the words as typed. A piece is one query word, or a synonym
+    // phrase with the phrases it stands for (alternatives).
+    let mut pieces: Vec<(Vec<Vec<Word>>, bool, bool)> = Vec::new(); // (alternatives, from synonym, last typed word)
     let mut i = 0;
     while i < ws.len() {
         let hit = core.synonyms.iter().find(|(from, _)| {
@@ -309,78 +362,67 @@ pub fn plan(core: &Core, query: &str, typing: bool) -> Plan {
             pieces.push((to.clone(), true, false));
             i += from.len();
         } else {
-            pieces.push((vec![ws[i].clone()], false, typing_last && i + 1 == ws.len()));
+            pieces.push((vec![vec![ws[i].clone()]], false, typing_last && i + 1 == ws.len()));
             i += 1;
         }
     }
-    let has_content = pieces.iter().any(|(w, syn, _)| *syn || !STOPWORDS.contains(&w[0].folded.as_str()));
-    let mut slots: Vec<Option<Slot>> = Vec::new();
+    let is_stop = |alts: &[Vec<Word>]| STOPWORDS.contains(&alts[0][0].folded.as_str());
+    let has_content = pieces.iter().any(|(a, syn, _)| *syn || !is_stop(a));
+    // Per piece: its alternatives as slots (`None` for a code word, which makes no pairs); `None` for a dropped
+    // filler word, which breaks adjacency.
+    let mut groups: Vec<Option<Vec<Vec<Option<Slot>>>>> = Vec::new();
     let mut understood: Vec<String> = Vec::new();
-    for (words, syn, last) in pieces {
-        if !syn && has_content && STOPWORDS.contains(&words[0].folded.as_str()) && !last {
-            slots.push(None);
+    for (alts, syn, last) in pieces {
+        if !syn && has_content && is_stop(&alts) && !last {
+            // A filler word is no query word of its own, but its pairs stay: "căn cước" typed "can cuoc".
+            let w = &alts[0][0];
+            let slot = Slot { cands: vec![(w.folded.clone(), 1.0)], marked: None, unit: usize::MAX };
+            groups.push(Some(vec![vec![Some(slot)]]));
             continue;
         }
         let unit = plan.units;
         plan.units += 1;
         plan.unit_weight.push(0.0);
-        for w in words {
-            if w.code {
-                for t in analyzer::code_tokens(&w) {
-                    plan.terms.push(QTerm { text: t, boost: 1.0, unit });
+        let mut group = Vec::new();
+        for (ai, words) in alts.into_iter().enumerate() {
+            let mut slots = Vec::new();
+            for w in words {
+                let slot = word_slot(core, &w, syn, last, unit, ai == 0, &mut plan);
+                if ai == 0 {
+                    understood.push(slot.as_ref().map(|s| s.cands[0].0.clone()).unwrap_or_else(|| w.folded.clone()));
                 }
-                understood.push(w.folded.clone());
-                plan.unit_weight[unit] = 10.0;
-                slots.push(None);
-                continue;
+                slots.push(slot);
             }
-            let f = w.folded.clone();
-            let known = core.df(&f).is_some();
-            let mut cands: Vec<(String, f32)> = Vec::new();
-            if known || syn || f.bytes().all(|b| b.is_ascii_digit()) {
-                cands.push((f.clone(), 1.0));
-            }
-            if last {
-                let comp = core.completions(&f);
-                plan.expanded |= !comp.is_empty();
-                cands.extend(comp.into_iter().map(|(c, _)| (c, PREFIX_BOOST)));
-            }
-            if cands.is_empty() {
-                plan.expanded = true;
-                if let Some(t) = analyzer::telex(&f).filter(|t| core.df(t).is_some()) {
-                    cands.push((t, 1.0));
-                } else {
-                    cands.extend(core.corrections(&f).into_iter().map(|(c, _)| (c, TYPO_BOOST)));
-                    if cands.is_empty() {
-                        // Unknown and uncorrectable: a completion is the best guess, else keep it (no match).
-                        let comp = core.completions(&f);
-                        cands.extend(comp.into_iter().map(|(c, _)| (c, PREFIX_BOOST)));
+            group.push(slots);
+        }
+        groups.push(Some(group));
+    }
+    for (gi, group) in groups.iter().enumerate() {
+        let Some(group) = group else { continue };
+        for alt in group {
+            for (si, slot) in alt.iter().enumerate() {
+                let Some(s) = slot else { continue };
+                if s.unit != usize::MAX {
+                    for (c, b) in &s.cands {
+                        plan.terms.push(QTerm { text: c.clone(), boost: *b, unit: s.unit });
                     }
                 }
-                if cands.is_empty() {
-                    cands.push((f.clone(), 1.0));
+                if let Some(m) = &s.marked {
+                    plan.terms.push(QTerm { text: m.clone(), boost: MARK_BOOST, unit: s.unit });
+                }
+                if let Some(Some(next)) = alt.get(si + 1) {
+                    push_pairs(&mut plan, s, next);
                 }
             }
-            understood.push(cands[0].0.clone());
-            let df = core.df(&cands[0].0).unwrap_or(0) as usize;
-            plan.unit_weight[unit] = plan.unit_weight[unit].max(idf(df, core.docs));
-            let marked = if cands[0].0 == f { w.marked.clone() } else { None };
-            slots.push(Some(Slot { cands, marked, unit }));
         }
-    }
-    for (i, slot) in slots.iter().enumerate() {
-        let Some(s) = slot else { continue };
-        for (c, b) in &s.cands {
-            plan.terms.push(QTerm { text: c.clone(), boost: *b, unit: s.unit });
-        }
-        if let Some(m) = &s.marked {
-            plan.terms.push(QTerm { text: m.clone(), boost: MARK_BOOST, unit: s.unit });
-        }
-        if let Some(Some(next)) = slots.get(i + 1) {
-            for (a, ba) in s.cands.iter().take(2) {
-                for (b, bb) in next.cands.iter().take(2) {
-                    let boost = PAIR_BOOST * ba.min(*bb);
-                    plan.terms.push(QTerm { text: analyzer::pair(a, b), boost, unit: usize::MAX });
+        // Pairs across pieces: the last word of each alternative with the first word of the next piece's.
+        if let Some(Some(next)) = groups.get(gi + 1) {
+            for alt in group {
+                let Some(Some(a)) = alt.last() else { continue };
+                for nalt in next {
+                    if let Some(Some(b)) = nalt.first() {
+                        push_pairs(&mut plan, a, b);
+                    }
                 }
             }
         }
@@ -397,6 +439,66 @@ pub fn plan(core: &Core, query: &str, typing: bool) -> Plan {
     plan.terms = seen;
     plan.understood = understood.join(" ");
     plan
+}
+
+/// The pair tokens of two adjacent slots (their two best candidates each).
+fn push_pairs(plan: &mut Plan, a: &Slot, b: &Slot) {
+    for (x, bx) in a.cands.iter().take(2) {
+        for (y, by) in b.cands.iter().take(2) {
+            let boost = PAIR_BOOST * bx.min(*by);
+            plan.terms.push(QTerm { text: analyzer::pair(x, y), boost, unit: usize::MAX });
+        }
+    }
+}
+
+/// The candidates of one query word: itself if the index knows it, else its Telex decoding or one-edit
+/// corrections; completions when it is the word being typed. Code words add their tokens and give `None`.
+fn word_slot(core: &Core, w: &Word, syn: bool, last: bool, unit: usize, weigh: bool, plan: &mut Plan) -> Option<Slot> {
+    if w.code {
+        for t in analyzer::code_tokens(w) {
+            plan.terms.push(QTerm { text: t, boost: 1.0, unit });
+        }
+        plan.unit_weight[unit] = NUMBER_WEIGHT.max(plan.unit_weight[unit]);
+        return None;
+    }
+    let f = w.folded.clone();
+    let known = core.df(&f).is_some();
+    let mut cands: Vec<(String, f32)> = Vec::new();
+    if known || syn || f.bytes().all(|b| b.is_ascii_digit()) {
+        cands.push((f.clone(), 1.0));
+    }
+    if last {
+        let comp = core.completions(&f);
+        plan.expanded |= !comp.is_empty();
+        cands.extend(comp.into_iter().map(|(c, _)| (c, PREFIX_BOOST)));
+    }
+    if cands.is_empty() {
+        plan.expanded = true;
+        if let Some(t) = analyzer::telex(&f).filter(|t| core.df(t).is_some()) {
+            cands.push((t, 1.0));
+        } else {
+            cands.extend(core.corrections(&f).into_iter().map(|(c, _)| (c, TYPO_BOOST)));
+            if cands.is_empty() {
+                // Unknown and uncorrectable: a completion is the best guess, else keep it (no match).
+                let comp = core.completions(&f);
+                cands.extend(comp.into_iter().map(|(c, _)| (c, PREFIX_BOOST)));
+            }
+        }
+        if cands.is_empty() {
+            cands.push((f.clone(), 1.0));
+        }
+    }
+    if weigh {
+        // Numbers are not in the vocabulary: a middling weight. A word the catalogue never uses weighs most.
+        let weight = match core.df(&cands[0].0) {
+            Some(df) => idf(df as usize, core.docs),
+            None if f.bytes().all(|b| b.is_ascii_digit()) => NUMBER_WEIGHT,
+            None => idf(0, core.docs),
+        };
+        plan.unit_weight[unit] = plan.unit_weight[unit].max(weight);
+    }
+    let marked = if cands[0].0 == f { w.marked.clone() } else { None };
+    Some(Slot { cands, marked, unit })
 }
 
 /// Which documents a search may return.
@@ -430,12 +532,36 @@ pub struct Results {
     pub confident: bool,
     /// Matches per field (lĩnh vực), before the field filter, for the filter's counts.
     pub per_field: Vec<(u16, u32)>,
+    /// Share of the query's words (idf-weighted) the best document has in its name, papers, field or results.
+    pub coverage: f32,
+    /// The same share, in its name (or code) only.
+    pub name_coverage: f32,
 }
 
-/// Share of the query's content words (weighted by idf) that a document matched in its strong fields.
-pub fn coverage(plan: &Plan, matched: u64) -> f32 {
-    let total: f32 = plan.unit_weight.iter().sum();
-    let got: f32 = plan.unit_weight.iter().enumerate().filter(|(u, _)| *u < 64 && matched & (1 << u) != 0).map(|(_, w)| w).sum();
+/// Most query words the "good match" check follows (the rest still rank).
+const MAX_UNITS: usize = 21;
+/// Bit offsets of the per-document match masks: words matched in strong fields, in the name (or code), anywhere.
+const STRONG: u32 = 0;
+const NAME: u32 = 21;
+const ANY: u32 = 42;
+/// Set in a document's mask when any token matched it.
+const MATCHED: u64 = 1 << 63;
+
+/// Share of the query's content words (weighted by idf) present in a document: a word in its name, papers,
+/// field or results counts fully, a word only in its description or requirements counts half.
+pub fn coverage(plan: &Plan, mask: u64) -> f32 {
+    share(plan, mask >> STRONG, mask >> ANY)
+}
+
+fn share(plan: &Plan, full: u64, half: u64) -> f32 {
+    let total: f32 = plan.unit_weight.iter().take(MAX_UNITS).sum();
+    let got: f32 = plan
+        .unit_weight
+        .iter()
+        .take(MAX_UNITS)
+        .enumerate()
+        .map(|(u, w)| if full & (1 << u) != 0 { *w } else if half & (1 << u) != 0 { w * 0.5 } else { 0.0 })
+        .sum();
     if total > 0.0 { got / total } else { 0.0 }
 }
 
@@ -445,41 +571,46 @@ fn idf(df: usize, n: usize) -> f32 {
     (1.0 + x).ln()
 }
 
-/// The BM25 sum (tantivy's scores, without prior) per matching document, and which query words each matched
-/// in its strong fields.
-pub fn bm25(core: &Core, shards: &HashMap<u32, TermShard>, plan: &Plan) -> (Vec<f32>, Vec<u64>, Vec<bool>) {
+/// The BM25 sum (tantivy's scores, without prior) per matching document, and a mask per document of which
+/// query words it matched where (see [`coverage`]).
+pub fn bm25(core: &Core, shards: &HashMap<u32, TermShard>, plan: &Plan) -> (Vec<f32>, Vec<u64>) {
     let n = core.docs;
     let mut acc = vec![0f32; n];
     let mut words = vec![0u64; n];
-    let mut hit = vec![false; n];
     for t in &plan.terms {
-        let Some(entry) = shards.get(&format::shard_of(&t.text)).and_then(|s| s.terms.get(&t.text)) else { continue };
+        let Some(entry) = shards.get(&format::shard_of(&t.text)).and_then(|s| s.get(&t.text)) else { continue };
         for (f, postings) in entry {
             let boost = t.boost * FIELD_BOOST[*f as usize];
             let weight = idf(postings.len(), n) * (1.0 + K1) * boost;
             let cache = &core.caches[*f as usize];
-            let strong = *f == F_NAME || *f == F_MID || *f == F_CODE;
+            let mut bits = MATCHED;
+            if t.unit < MAX_UNITS {
+                bits |= 1 << (ANY as usize + t.unit);
+                if *f == F_NAME || *f == F_MID || *f == F_CODE {
+                    bits |= 1 << t.unit;
+                }
+                if *f == F_NAME || *f == F_CODE {
+                    bits |= 1 << (NAME as usize + t.unit);
+                }
+            }
             for &(d, tf, fnid) in postings {
                 let d = d as usize;
                 let tf = tf as f32;
                 acc[d] += weight * (tf / (tf + cache[fnid as usize]));
-                hit[d] = true;
-                if strong && t.unit < 64 {
-                    words[d] |= 1 << t.unit;
-                }
+                words[d] |= bits;
             }
         }
     }
-    (acc, words, hit)
+    (acc, words)
 }
 
 /// Ranks documents for a plan: BM25 over the fetched shards plus the popularity prior, filtered, best first.
 pub fn search(core: &Core, shards: &HashMap<u32, TermShard>, plan: &Plan, filter: &Filter, limit: usize) -> Results {
-    let (acc, words, hit) = bm25(core, shards, plan);
+    let (acc, words) = bm25(core, shards, plan);
     let mut per_field: HashMap<u16, u32> = HashMap::new();
     let mut hits: Vec<Hit> = Vec::new();
     for d in 0..core.docs {
-        if !hit[d] {
+        if words[d] & MATCHED == 0 {
             continue;
         }
         let flags = core.doc_flags[d];
@@ -497,9 +628,13 @@ pub fn search(core: &Core, shards: &HashMap<u32, TermShard>, plan: &Plan, filter
     }
     hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
     let total = hits.len();
-    let confident = hits.first().is_some_and(|h| coverage(plan, words[h.doc as usize]) >= CONFIDENT_COVERAGE);
+    let (coverage, name_coverage) = hits
+        .first()
+        .map(|h| (coverage(plan, words[h.doc as usize]), share(plan, words[h.doc as usize] >> NAME, 0)))
+        .unwrap_or_default();
     hits.truncate(limit);
     let mut per_field: Vec<(u16, u32)> = per_field.into_iter().collect();
     per_field.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    Results { hits, total, confident, per_field }
+    let confident = coverage >= CONFIDENT_COVERAGE;
+    Results { hits, total, confident, per_field, coverage, name_coverage }
 }

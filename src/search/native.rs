@@ -219,6 +219,10 @@ pub fn evaluate(local: &Local, judged: &[Judged]) -> EvalReport {
     for j in judged {
         let (_, res) = local.query(&j.query, false, &Filter::default(), 10);
         let codes: Vec<String> = res.hits.iter().map(|h| local.docs[h.doc as usize].code.clone()).collect();
+        if std::env::var_os("MOTCUA_DEBUG").is_some() {
+            let ok = codes.first().is_some_and(|c| j.grade2.contains(c));
+            eprintln!("{} {:<9} {} cov {:.2} name {:.2} {}", j.id, j.kind, if ok { "OK" } else { "--" }, res.coverage, res.name_coverage, j.query);
+        }
         if j.grade2.is_empty() {
             if j.kind == "absent" {
                 r.absent += 1;
