@@ -7,7 +7,6 @@
 
 use super::analyzer::{self, Word};
 use super::format::{self, B, F_CODE, F_MID, F_NAME, FIELD_BOOST, K1, Reader, Writer};
-use std::collections::HashMap;
 
 /// Boost of an expansion of the last word typed so far (`doan` → `doanh`).
 const PREFIX_BOOST: f32 = 0.7;
@@ -224,7 +223,7 @@ fn keys_adjacent(a: u8, b: u8) -> bool {
 
 /// One term shard (`t<i>.bin`): token → per field, postings (document, term frequency, fieldnorm id).
 pub struct TermShard {
-    terms: HashMap<String, Vec<(u8, Vec<(u32, u32, u8)>)>>,
+    terms: Vec<(String, Vec<(u8, Vec<(u32, u32, u8)>)>)>,
 }
 
 impl TermShard {
@@ -232,7 +231,7 @@ impl TermShard {
     pub fn parse(bytes: &[u8]) -> Option<TermShard> {
         let mut r = Reader::new(bytes);
         let n = r.varint()? as usize;
-        let mut terms = HashMap::with_capacity(n);
+        let mut terms = Vec::with_capacity(n);
         for _ in 0..n {
             let t = r.str()?.to_string();
             let nf = r.u8()?;
@@ -248,8 +247,9 @@ impl TermShard {
                 }
                 per_field.push((f, list));
             }
-            terms.insert(t, per_field);
+            terms.push((t, per_field));
         }
+        terms.sort_by(|a, b| a.0.cmp(&b.0));
         Some(TermShard { terms })
     }
 }
@@ -257,7 +257,7 @@ impl TermShard {
 impl TermShard {
     /// The postings of a token, per field, if this shard has it.
     pub fn get(&self, token: &str) -> Option<&Vec<(u8, Vec<(u32, u32, u8)>)>> {
-        self.terms.get(token)
+        self.terms.binary_search_by(|(t, _)| t.as_str().cmp(token)).ok().map(|i| &self.terms[i].1)
     }
 }
 
@@ -573,12 +573,12 @@ fn idf(df: usize, n: usize) -> f32 {
 
 /// The BM25 sum (tantivy's scores, without prior) per matching document, and a mask per document of which
 /// query words it matched where (see [`coverage`]).
-pub fn bm25(core: &Core, shards: &HashMap<u32, TermShard>, plan: &Plan) -> (Vec<f32>, Vec<u64>) {
+pub fn bm25(core: &Core, shards: &[Option<TermShard>], plan: &Plan) -> (Vec<f32>, Vec<u64>) {
     let n = core.docs;
     let mut acc = vec![0f32; n];
     let mut words = vec![0u64; n];
     for t in &plan.terms {
-        let Some(entry) = shards.get(&format::shard_of(&t.text)).and_then(|s| s.get(&t.text)) else { continue };
+        let Some(entry) = shards.get(format::shard_of(&t.text) as usize).and_then(|s| s.as_ref()?.get(&t.text)) else { continue };
         for (f, postings) in entry {
             let boost = t.boost * FIELD_BOOST[*f as usize];
             let weight = idf(postings.len(), n) * (1.0 + K1) * boost;
@@ -605,9 +605,9 @@ pub fn bm25(core: &Core, shards: &HashMap<u32, TermShard>, plan: &Plan) -> (Vec<
 }
 
 /// Ranks documents for a plan: BM25 over the fetched shards plus the popularity prior, filtered, best first.
-pub fn search(core: &Core, shards: &HashMap<u32, TermShard>, plan: &Plan, filter: &Filter, limit: usize) -> Results {
+pub fn search(core: &Core, shards: &[Option<TermShard>], plan: &Plan, filter: &Filter, limit: usize) -> Results {
     let (acc, words) = bm25(core, shards, plan);
-    let mut per_field: HashMap<u16, u32> = HashMap::new();
+    let mut per_field = vec![0u32; core.field_names.len()];
     let mut hits: Vec<Hit> = Vec::new();
     for d in 0..core.docs {
         if words[d] & MATCHED == 0 {
@@ -620,7 +620,9 @@ pub fn search(core: &Core, shards: &HashMap<u32, TermShard>, plan: &Plan, filter
         if filter.online && flags & format::FLAG_ONLINE == 0 {
             continue;
         }
-        *per_field.entry(core.doc_field[d]).or_default() += 1;
+        if let Some(n) = per_field.get_mut(core.doc_field[d] as usize) {
+            *n += 1;
+        }
         if filter.field.is_some_and(|f| f != core.doc_field[d]) {
             continue;
         }
@@ -633,7 +635,8 @@ pub fn search(core: &Core, shards: &HashMap<u32, TermShard>, plan: &Plan, filter
         .map(|h| (coverage(plan, words[h.doc as usize]), share(plan, words[h.doc as usize] >> NAME, 0)))
         .unwrap_or_default();
     hits.truncate(limit);
-    let mut per_field: Vec<(u16, u32)> = per_field.into_iter().collect();
+    let mut per_field: Vec<(u16, u32)> =
+        per_field.into_iter().enumerate().filter(|(_, n)| *n > 0).map(|(i, n)| (i as u16, n)).collect();
     per_field.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let confident = coverage >= CONFIDENT_COVERAGE;
     Results { hits, total, confident, per_field, coverage, name_coverage }

@@ -5,6 +5,7 @@
 //! - [`format`]: the exported index format and ranking constants (also included by `build.rs`);
 //! - `build_index.rs` (build script only): the tantivy index and its export;
 //! - [`engine`]: query planning (synonyms, typos, prefixes) and BM25 ranking over the exported shards;
+//! - `ui` (feature `hydrate`): the search box's live results in the browser;
 //! - `native` (feature `ssr`): the embedded index, its files in the built site, `motcua search` and `motcua eval`.
 
 pub mod analyzer;
@@ -13,3 +14,6 @@ pub mod format;
 
 #[cfg(feature = "ssr")]
 pub mod native;
+
+#[cfg(feature = "hydrate")]
+pub mod ui;

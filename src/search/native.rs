@@ -85,8 +85,8 @@ pub fn doc_table(catalogue: &Catalogue) -> Result<Vec<DocInfo>> {
 pub struct Local {
     /// The core file.
     pub core: Core,
-    /// Every term shard.
-    pub shards: HashMap<u32, TermShard>,
+    /// Every term shard, by number.
+    pub shards: Vec<Option<TermShard>>,
     /// The document table.
     pub docs: Vec<DocInfo>,
 }
@@ -97,10 +97,13 @@ impl Local {
         let files = bundle_files();
         let core_bytes = files.iter().find(|(n, _)| n == "core.bin").context("no core.bin in the search index")?.1;
         let core = Core::parse(core_bytes).context("core.bin is not valid")?;
-        let mut shards = HashMap::new();
+        let mut shards: Vec<Option<TermShard>> = Vec::new();
         for (n, b) in &files {
-            if let Some(i) = n.strip_prefix('t').and_then(|s| s.strip_suffix(".bin")).and_then(|s| s.parse().ok()) {
-                shards.insert(i, TermShard::parse(b).with_context(|| format!("{n} is not valid"))?);
+            if let Some(i) = n.strip_prefix('t').and_then(|s| s.strip_suffix(".bin")).and_then(|s| s.parse::<usize>().ok()) {
+                if shards.len() <= i {
+                    shards.resize_with(i + 1, || None);
+                }
+                shards[i] = Some(TermShard::parse(b).with_context(|| format!("{n} is not valid"))?);
             }
         }
         let docs = doc_table(catalogue)?;

@@ -1,0 +1,372 @@
+//! The search box's live results in the browser (feature `hydrate`): results as you type (name, code, field,
+//! level, fee, time), filters, keyboard navigation, `?q=` in the URL on `/tim-kiem/`, and a plain "Không tìm
+//! thấy thủ tục phù hợp" with suggestions and browse links.
+//!
+//! To keep the wasm small it renders by writing the result list's HTML (escaped) into the static panel the
+//! `SearchBox` island rendered, instead of one reactive view per row. It fetches `/search.txt` (where the hashed
+//! index lives), `core.bin` once, then only the term and document shards each query needs; the browser's HTTP
+//! cache keeps them (`/assets/` is immutable).
+
+use super::engine::{self, Core, DocInfo, Filter, TermShard};
+use super::format::{self, DOC_SHARD, TERM_SHARDS};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// Rows shown at most.
+const LIMIT: usize = 10;
+/// Fields offered in the field filter.
+const FIELD_CHOICES: usize = 12;
+
+#[derive(Default)]
+struct State {
+    base: Option<String>,
+    core: Option<Rc<Core>>,
+    terms: Vec<Option<TermShard>>,
+    docs: Vec<Option<Rc<Vec<DocInfo>>>>,
+    filter: Filter,
+    generation: u32,
+    codes: Vec<String>,
+    rows: Vec<String>,
+    active: Option<usize>,
+}
+
+thread_local! {
+    static STATE: RefCell<State> = RefCell::new(State::default());
+}
+
+fn doc() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+fn el(id: &str) -> Option<web_sys::Element> {
+    doc()?.get_element_by_id(id)
+}
+
+fn prop(target: &JsValue, name: &str) -> JsValue {
+    js_sys::Reflect::get(target, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
+async fn fetch(url: &str) -> Option<Vec<u8>> {
+    let win = web_sys::window()?;
+    let resp: web_sys::Response = JsFuture::from(win.fetch_with_str(url)).await.ok()?.dyn_into().ok()?;
+    if !resp.ok() {
+        return None;
+    }
+    let buf = JsFuture::from(resp.array_buffer().ok()?).await.ok()?;
+    Some(js_sys::Uint8Array::new(&buf).to_vec())
+}
+
+/// Fetches several files at once (all requests in flight together).
+async fn fetch_all(urls: Vec<String>) -> Vec<Option<Vec<u8>>> {
+    let Some(win) = web_sys::window() else { return Vec::new() };
+    let pending: Vec<JsFuture> = urls.iter().map(|u| JsFuture::from(win.fetch_with_str(u))).collect();
+    let mut out = Vec::with_capacity(pending.len());
+    for p in pending {
+        let resp: Option<web_sys::Response> = p.await.ok().and_then(|r| r.dyn_into().ok());
+        let bytes = match resp.filter(|r| r.ok()).and_then(|r| r.array_buffer().ok()) {
+            Some(b) => JsFuture::from(b).await.ok().map(|b| js_sys::Uint8Array::new(&b).to_vec()),
+            None => None,
+        };
+        out.push(bytes);
+    }
+    out
+}
+
+async fn core() -> Option<(String, Rc<Core>)> {
+    let cached = STATE.with(|s| {
+        let s = s.borrow();
+        Some((s.base.clone()?, s.core.clone()?))
+    });
+    if cached.is_some() {
+        return cached;
+    }
+    let base = String::from_utf8(fetch("/search.txt").await?).ok()?.trim().to_string();
+    let core = Rc::new(Core::parse(&fetch(&(base.clone() + "core.bin")).await?)?);
+    STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        s.base = Some(base.clone());
+        s.core = Some(core.clone());
+        s.terms.resize_with(TERM_SHARDS as usize, || None);
+        s.docs.resize_with(core.docs.div_ceil(DOC_SHARD), || None);
+    });
+    Some((base, core))
+}
+
+/// Escapes text for HTML.
+fn esc(out: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// The text of the search input.
+fn input_value() -> String {
+    el("q").map(|e| prop(&e, "value").as_string().unwrap_or_default()).unwrap_or_default()
+}
+
+/// Runs the query in the input and shows its results (called on each keystroke and filter change).
+pub fn refresh() {
+    let q = input_value();
+    let generation = STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        s.generation += 1;
+        s.generation
+    });
+    sync_url(&q);
+    leptos::task::spawn_local(async move {
+        run(q, generation).await;
+    });
+}
+
+async fn run(q: String, generation: u32) {
+    let panel = el("sr-panel");
+    if q.trim().is_empty() {
+        if let Some(p) = panel {
+            let _ = p.set_attribute("hidden", "");
+        }
+        return;
+    }
+    let Some((base, core)) = core().await else { return };
+    let plan = engine::plan(&core, &q, true);
+    let missing: Vec<u32> = STATE.with(|s| {
+        let s = s.borrow();
+        plan.shards().into_iter().filter(|i| s.terms[*i as usize].is_none()).collect()
+    });
+    let got = fetch_all(missing.iter().map(|i| format!("{base}t{i}.bin")).collect()).await;
+    STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        for (i, b) in missing.iter().zip(got) {
+            s.terms[*i as usize] = b.and_then(|b| TermShard::parse(&b));
+        }
+    });
+    let filter = STATE.with(|s| s.borrow().filter);
+    let results = STATE.with(|s| engine::search(&core, &s.borrow().terms, &plan, &filter, LIMIT));
+    let missing: Vec<usize> = STATE.with(|s| {
+        let s = s.borrow();
+        let mut m: Vec<usize> = results.hits.iter().map(|h| h.doc as usize / DOC_SHARD).filter(|d| s.docs[*d].is_none()).collect();
+        m.dedup();
+        m
+    });
+    let got = fetch_all(missing.iter().map(|i| format!("{base}d{i}.bin")).collect()).await;
+    let stale = STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        for (i, b) in missing.iter().zip(got) {
+            s.docs[*i] = b.and_then(|b| engine::parse_docs(&b)).map(Rc::new);
+        }
+        s.generation != generation
+    });
+    if stale {
+        return;
+    }
+    show(&core, &results, filter);
+}
+
+/// Writes the results into the panel.
+fn show(core: &Core, results: &engine::Results, filter: Filter) {
+    let (codes, rows): (Vec<String>, Vec<String>) = STATE.with(|s| {
+        let s = s.borrow();
+        results
+            .hits
+            .iter()
+            .filter_map(|h| {
+                let d = h.doc as usize;
+                let info = s.docs[d / DOC_SHARD].as_ref()?.get(d % DOC_SHARD)?;
+                Some((info.code.clone(), row_html(core, d, info)))
+            })
+            .unzip()
+    });
+    let mut count = String::new();
+    let mut none = String::new();
+    if results.confident && !rows.is_empty() {
+        count.push_str(&results.total.to_string());
+        count.push_str(" thủ tục phù hợp");
+    } else {
+        count.push_str("Không tìm thấy thủ tục phù hợp");
+        none.push_str(
+            "<p><strong>Không tìm thấy thủ tục phù hợp.</strong> Hãy thử gõ việc cần làm bằng từ khác (ví dụ: khai \
+             sinh, hộ chiếu, sổ đỏ, mã thủ tục), bỏ bớt bộ lọc, hoặc xem theo cấp: <a href=\"/cap/xa/\">Cấp xã</a>, \
+             <a href=\"/cap/tinh/\">Cấp tỉnh</a>, <a href=\"/cap/bo/\">Cấp bộ</a>.</p>",
+        );
+        if !rows.is_empty() {
+            none.push_str("<p>Có thể gần với:</p>");
+        }
+    }
+    let mut fields = String::from("<option value=\"\">Mọi lĩnh vực</option>");
+    for (i, n) in results.per_field.iter().take(FIELD_CHOICES) {
+        fields.push_str("<option value=\"");
+        fields.push_str(&i.to_string());
+        fields.push('"');
+        if filter.field == Some(*i) {
+            fields.push_str(" selected");
+        }
+        fields.push('>');
+        esc(&mut fields, core.field_names.get(*i as usize).map(String::as_str).unwrap_or(""));
+        fields.push_str(" (");
+        fields.push_str(&n.to_string());
+        fields.push_str(")</option>");
+    }
+    if let Some(e) = el("sr-count") {
+        e.set_text_content(Some(&count));
+    }
+    if let Some(e) = el("sr-none") {
+        e.set_inner_html(&none);
+    }
+    if let Some(e) = el("sr-field") {
+        e.set_inner_html(&fields);
+    }
+    STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        s.codes = codes;
+        s.rows = rows;
+        s.active = None;
+    });
+    paint_list();
+    if let Some(p) = el("sr-panel") {
+        let _ = p.remove_attribute("hidden");
+    }
+}
+
+/// One result line: the name as a link, then code, field, levels, fee, time and "Nộp trực tuyến".
+fn row_html(core: &Core, d: usize, info: &DocInfo) -> String {
+    let mut h = String::with_capacity(256);
+    h.push_str("<a href=\"/p/");
+    esc(&mut h, &info.code);
+    h.push_str("/\">");
+    esc(&mut h, &info.name);
+    h.push_str("</a><span class=\"sr-meta\">");
+    let flags = core.doc_flags[d];
+    let levels: Vec<&str> = [(format::FLAG_XA, "Cấp xã"), (format::FLAG_TINH, "Cấp tỉnh"), (format::FLAG_BO, "Cấp bộ")]
+        .iter()
+        .filter(|(b, _)| flags & b != 0)
+        .map(|(_, l)| *l)
+        .collect();
+    let field = core.field_names.get(core.doc_field[d] as usize).map(String::as_str).unwrap_or("");
+    let online = if flags & format::FLAG_ONLINE != 0 { "Nộp trực tuyến" } else { "" };
+    for part in [info.code.as_str(), field, &levels.join(", "), &info.fee, &info.time, online] {
+        if !part.is_empty() {
+            h.push_str("<span>");
+            esc(&mut h, part);
+            h.push_str("</span>");
+        }
+    }
+    h.push_str("</span>");
+    h
+}
+
+/// Writes the rows, marking the highlighted one, and points the input at it.
+fn paint_list() {
+    let (html, active) = STATE.with(|s| {
+        let s = s.borrow();
+        let mut html = String::new();
+        for (i, r) in s.rows.iter().enumerate() {
+            html.push_str("<li role=\"option\" id=\"sr-");
+            html.push_str(&i.to_string());
+            html.push_str(if s.active == Some(i) { "\" aria-selected=\"true\">" } else { "\" aria-selected=\"false\">" });
+            html.push_str(r);
+            html.push_str("</li>");
+        }
+        (html, s.active)
+    });
+    if let Some(e) = el("sr-list") {
+        e.set_inner_html(&html);
+    }
+    if let Some(e) = el("q") {
+        let _ = match active {
+            Some(i) => e.set_attribute("aria-activedescendant", &format!("sr-{i}")),
+            None => e.remove_attribute("aria-activedescendant"),
+        };
+        let _ = e.set_attribute("aria-expanded", if STATE.with(|s| s.borrow().rows.is_empty()) { "false" } else { "true" });
+    }
+}
+
+/// A filter control changed (level boxes `lv`, online box `on`, field select `lf`): search again.
+pub fn filter_changed(ev: &web_sys::Event) {
+    let Some(t) = ev.target() else { return };
+    let t: JsValue = t.into();
+    let name = prop(&t, "name").as_string().unwrap_or_default();
+    let value = prop(&t, "value").as_string().unwrap_or_default();
+    let checked = prop(&t, "checked").as_bool().unwrap_or(false);
+    STATE.with(|s| {
+        let f = &mut s.borrow_mut().filter;
+        match name.as_str() {
+            "lv" => {
+                let bit: u8 = value.parse().unwrap_or(0);
+                if checked { f.levels |= bit } else { f.levels &= !bit }
+            }
+            "on" => f.online = checked,
+            "lf" => f.field = value.parse().ok(),
+            _ => {}
+        }
+    });
+    refresh();
+}
+
+/// Arrow keys move through the results, Enter opens the highlighted one, Escape clears the highlight.
+/// Returns true when the key was used (the caller then prevents its default).
+pub fn key(key: &str) -> bool {
+    let n = STATE.with(|s| s.borrow().rows.len());
+    let open = STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        let a = s.active;
+        match key {
+            "ArrowDown" if n > 0 => s.active = Some(a.map_or(0, |i| (i + 1).min(n - 1))),
+            "ArrowUp" if n > 0 => s.active = a.and_then(|i| i.checked_sub(1)),
+            "Escape" if a.is_some() => s.active = None,
+            "Enter" => return Some(a.and_then(|i| s.codes.get(i).cloned())),
+            _ => return None,
+        }
+        Some(None)
+    });
+    match open {
+        None => false,
+        Some(None) if key == "Enter" => false,
+        Some(None) => {
+            paint_list();
+            true
+        }
+        Some(Some(code)) => {
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().set_href(&format!("/p/{code}/"));
+            }
+            true
+        }
+    }
+}
+
+/// On `/tim-kiem/`, the query from `?q=` goes into the box and its results show at once.
+pub fn start() {
+    let Some(loc) = web_sys::window().map(|w| w.location()) else { return };
+    if loc.pathname().ok().as_deref() != Some("/tim-kiem/") {
+        return;
+    }
+    let q = loc
+        .search()
+        .ok()
+        .and_then(|s| web_sys::UrlSearchParams::new_with_str(&s).ok())
+        .and_then(|p| p.get("q"))
+        .unwrap_or_default();
+    if let Some(e) = el("q") {
+        let _ = js_sys::Reflect::set(&e, &JsValue::from_str("value"), &JsValue::from_str(&q));
+    }
+    if !q.trim().is_empty() {
+        refresh();
+    }
+}
+
+/// Keeps `?q=` in step with the box on the search page, so a result list can be shared and reloaded.
+fn sync_url(q: &str) {
+    let Some(w) = web_sys::window() else { return };
+    if w.location().pathname().ok().as_deref() != Some("/tim-kiem/") {
+        return;
+    }
+    let url = format!("/tim-kiem/?q={}", String::from(js_sys::encode_uri_component(q)));
+    let _ = w.history().and_then(|h| h.replace_state_with_url(&JsValue::NULL, "", Some(&url)));
+}
