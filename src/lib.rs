@@ -10,11 +10,13 @@
 //! - `import` (native): the importer from portal exports into `content/`;
 //! - [`text`]: Vietnamese text helpers (accent folding, slugs) shared by the builder and the browser;
 //! - [`pages`]: the Leptos pages and islands;
+//! - [`qr`]: QR codes of procedure URLs, for pages, posters and the browser's counter sheet;
 //! - [`search`]: the Vietnamese analyzer, the exported tantivy index and the engine the browser and CLI share;
 //! - `site` (native): the site builder (`motcua build`) and server (`motcua serve`).
 
 pub mod content;
 pub mod pages;
+pub mod qr;
 pub mod search;
 pub mod text;
 

@@ -81,4 +81,57 @@ fn site_works_in_a_real_browser() {
         .status()
         .expect("run node (Node 20 is needed)");
     assert!(status.success(), "browser tests failed (see node's report above)");
+    qr_codes_decode_to_their_pages(root, &dist, &content);
 }
+
+mod support {
+    pub mod qr_decode;
+}
+
+/// The QR codes of a real build, read with a real decoder (`rqrr`): a sample of the `qr/<code>.svg` and `.png`
+/// files (tests/qr.rs decodes every procedure's code as the builder draws it), the codes the browser drew on
+/// the counter sheet (saved by posters.test.mjs), and the code on the printed A4 poster, rasterized from its
+/// PDF at 150 dpi with pdftoppm.
+fn qr_codes_decode_to_their_pages(root: &Path, dist: &Path, content: &str) {
+    use support::qr_decode::{decode_png, decode_svg};
+    let site = std::fs::read_to_string(root.join(content).join("site.toml")).expect("site.toml");
+    let base = site
+        .lines()
+        .find_map(|l| l.strip_prefix("base_url = \"").and_then(|v| v.strip_suffix('"')))
+        .expect("base_url in site.toml");
+    let url = |code: &str| motcua::qr::page_url(base, code);
+    let mut codes: Vec<String> = std::fs::read_dir(dist.join("qr"))
+        .expect("dist/qr")
+        .filter_map(|e| e.unwrap().file_name().to_str()?.strip_suffix(".svg").map(String::from))
+        .collect();
+    codes.sort();
+    let mut decoded = 0;
+    for code in codes.iter().step_by((codes.len() / 60).max(1)) {
+        let svg = std::fs::read_to_string(dist.join(format!("qr/{code}.svg"))).unwrap();
+        assert_eq!(decode_svg(&svg, 3).as_deref(), Ok(url(code).as_str()), "qr/{code}.svg");
+        assert_eq!(decode_png(&dist.join(format!("qr/{code}.png"))).as_deref(), Ok(url(code).as_str()), "qr/{code}.png");
+        decoded += 2;
+    }
+    let browser_dir = root.join("tests/e2e/out/qr-browser");
+    let mut browser = 0;
+    for entry in std::fs::read_dir(&browser_dir).expect("tests/e2e/out/qr-browser from posters.test.mjs") {
+        let path = entry.unwrap().path();
+        let code = path.file_stem().unwrap().to_str().unwrap().to_string();
+        assert_eq!(decode_png(&path).as_deref(), Ok(url(&code).as_str()), "browser-drawn code {}", path.display());
+        browser += 1;
+    }
+    assert!(browser >= 12, "the counter sheet's 12 codes were saved");
+    let pdf = root.join("tests/e2e/out/posters/procedure-1.001193-a4.pdf");
+    let prefix = Path::new(env!("CARGO_TARGET_TMPDIR")).join("poster-150dpi");
+    let ok = Command::new("pdftoppm")
+        .args(["-png", "-r", "150", "-gray", "-singlefile"])
+        .arg(&pdf)
+        .arg(&prefix)
+        .status()
+        .expect("pdftoppm (poppler-utils) is installed");
+    assert!(ok.success(), "pdftoppm failed on {}", pdf.display());
+    let printed = decode_png(&prefix.with_extension("png"));
+    assert_eq!(printed.as_deref(), Ok(url("1.001193").as_str()), "the printed poster's QR code");
+    eprintln!("QR decoded: {decoded} build files ({} procedures sampled), {browser} drawn by the browser, 1 printed poster", decoded / 2);
+}
+

@@ -16,6 +16,8 @@ pub struct Assets {
     /// The tiny classic script that applies saved display settings before first paint (text size, contrast,
     /// kiosk), e.g. `/assets/prefs.1a2b3c4d5e.js`; empty in tests that render without a build.
     pub prefs: String,
+    /// The posters' own stylesheet (`/in/` pages only), e.g. `/assets/poster.1a2b3c4d5e.css`.
+    pub poster_css: String,
 }
 
 /// What a page says about itself in `<head>`.

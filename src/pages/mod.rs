@@ -4,6 +4,7 @@
 //! [`islands`]. The page components are native-only: the browser never re-renders a whole page.
 
 pub mod islands;
+pub mod sheet;
 pub mod tools;
 
 #[cfg(feature = "ssr")]
@@ -17,6 +18,8 @@ mod life_events;
 #[cfg(feature = "ssr")]
 mod listing;
 #[cfg(feature = "ssr")]
+mod poster;
+#[cfg(feature = "ssr")]
 mod procedure;
 #[cfg(feature = "ssr")]
 mod render;
@@ -27,3 +30,6 @@ pub mod summary;
 pub use layout::{Assets, CONTENT_SECURITY_POLICY, PageMeta};
 #[cfg(feature = "ssr")]
 pub use render::{Page, SiteIndex, render_page};
+/// The one-line fee summary, also printed on the bulk SVG posters.
+#[cfg(feature = "ssr")]
+pub use procedure::glance_fee;

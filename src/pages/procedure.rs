@@ -3,6 +3,7 @@
 use crate::content::{Channel, Method, Paper, PaperGroup, Procedure};
 use crate::pages::format;
 use crate::pages::layout::PageMeta;
+use crate::pages::poster::QrBox;
 use crate::pages::render::SiteIndex;
 use crate::pages::tools::{Checklist, ProcedureTools};
 use leptos::prelude::*;
@@ -18,7 +19,8 @@ pub fn procedure(idx: &SiteIndex, i: usize) -> (PageMeta, AnyView) {
     };
     let summary = crate::pages::summary::summary_text(p, &idx.catalogue.site);
     let related = crate::pages::life_events::related(idx, p);
-    (meta, view! { <ProcedureBody p=p.clone() summary=summary related=related/> }.into_any())
+    let qr_url = crate::qr::page_url(&idx.catalogue.site.base_url, &p.code);
+    (meta, view! { <ProcedureBody p=p.clone() summary=summary related=related qr_url=qr_url/> }.into_any())
 }
 
 /// "Cần 3 loại giấy tờ. Lệ phí: Miễn phí. Thời gian: 1 ngày làm việc. Cấp xã." — what a shared link previews.
@@ -50,7 +52,7 @@ fn paragraphs(text: &str) -> impl IntoView + use<> {
 }
 
 #[component]
-fn ProcedureBody(p: Procedure, summary: String, related: Option<AnyView>) -> impl IntoView {
+fn ProcedureBody(p: Procedure, summary: String, related: Option<AnyView>, qr_url: String) -> impl IntoView {
     let field_href = SiteIndex::field_path(&p.field);
     let levels = p.levels.iter().map(|l| l.label()).collect::<Vec<_>>().join(", ");
     let has_online = p.methods.iter().any(|m| m.channel == Channel::Online);
@@ -147,6 +149,7 @@ fn ProcedureBody(p: Procedure, summary: String, related: Option<AnyView>) -> imp
                     {(!p.decision.is_empty()).then(|| view! { <dt>"Quyết định công bố"</dt><dd>{p.decision.clone()}</dd> })}
                     <dt>"Nguồn"</dt><dd><a href=portal rel="noopener">"Cổng Dịch vụ công quốc gia"</a></dd>
                 </dl>
+                <QrBox code=p.code.clone() url=qr_url/>
                 {(!p.flags.is_empty()).then(|| view! {
                     <p class="flag">"Một phần thông tin của thủ tục này được chép lại từ trang gốc bị lỗi định dạng; hãy đối chiếu với Cổng Dịch vụ công khi cần chắc chắn."</p>
                 })}

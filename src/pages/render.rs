@@ -2,7 +2,7 @@
 
 use crate::content::{Catalogue, Level, Procedure};
 use crate::pages::layout::{Assets, PageMeta, Shell};
-use crate::pages::{home, life_events, listing, procedure};
+use crate::pages::{home, life_events, listing, poster, procedure};
 use crate::text::slug;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -89,6 +89,12 @@ pub enum Page {
     NotFound,
     /// `/su-kien/<slug>/`: the procedures of one life event, by index into `catalogue.life_events`.
     LifeEvent(usize),
+    /// `/in/p/<code>/`: the printable poster of one procedure, by index into the catalogue.
+    PosterProcedure(usize),
+    /// `/in/linh-vuc/<slug>/`: a field's QR tiles for printing, by index into [`SiteIndex::fields`].
+    PosterField(usize),
+    /// `/in/`: the counter sheet builder.
+    PosterBuilder,
 }
 
 impl Page {
@@ -102,6 +108,9 @@ impl Page {
             Page::Search => "tim-kiem/index.html".into(),
             Page::NotFound => "404.html".into(),
             Page::LifeEvent(i) => format!("su-kien/{}/index.html", idx.catalogue.life_events[i].slug),
+            Page::PosterProcedure(i) => format!("in/p/{}/index.html", idx.catalogue.procedures[i].code),
+            Page::PosterField(i) => format!("in/linh-vuc/{}/index.html", idx.fields[i].slug),
+            Page::PosterBuilder => "in/index.html".into(),
         }
     }
 
@@ -113,7 +122,8 @@ impl Page {
             Page::Field(i) => Some(format!("/linh-vuc/{}/", idx.fields[i].slug)),
             Page::Level(l) => Some(format!("/cap/{}/", l.slug())),
             Page::LifeEvent(i) => Some(life_events::event_path(&idx.catalogue.life_events[i])),
-            Page::Search | Page::NotFound => None,
+            // Posters are for printing, not for search engines.
+            Page::Search | Page::NotFound | Page::PosterProcedure(_) | Page::PosterField(_) | Page::PosterBuilder => None,
         }
     }
 
@@ -124,6 +134,9 @@ impl Page {
         pages.extend((0..idx.fields.len()).map(Page::Field));
         pages.extend((0..idx.catalogue.procedures.len()).map(Page::Procedure));
         pages.extend((0..idx.catalogue.life_events.len()).map(Page::LifeEvent));
+        pages.push(Page::PosterBuilder);
+        pages.extend((0..idx.fields.len()).map(Page::PosterField));
+        pages.extend((0..idx.catalogue.procedures.len()).map(Page::PosterProcedure));
         pages
     }
 }
@@ -139,6 +152,10 @@ pub fn render_page(page: Page, idx: &SiteIndex) -> String {
         Page::Search => listing::search(idx),
         Page::NotFound => listing::not_found(idx),
         Page::LifeEvent(i) => life_events::life_event(idx, i),
+        // Posters have their own shell and stylesheet.
+        Page::PosterProcedure(i) => return poster::procedure_poster(idx, i),
+        Page::PosterField(i) => return poster::field_poster(idx, i),
+        Page::PosterBuilder => return poster::builder(idx),
     };
     let assets = idx.assets.clone();
     let header_search = !matches!(page, Page::Home);

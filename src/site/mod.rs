@@ -8,6 +8,7 @@
 mod assets;
 pub mod budget;
 pub mod compress;
+mod posters;
 mod serve;
 mod sitemap;
 mod wasm;
@@ -93,15 +94,21 @@ fn build_into(stage: &Path, catalogue: Catalogue, opts: &BuildOptions) -> Result
     let css = std::fs::read(opts.public.join("style.css"))
         .with_context(|| format!("cannot read the stylesheet {}", opts.public.join("style.css").display()))?;
     let css_url = assets::write_hashed(stage, "style", "css", &css)?;
+    let poster_css = std::fs::read(opts.public.join("poster.css"))
+        .with_context(|| format!("cannot read the poster stylesheet {}", opts.public.join("poster.css").display()))?;
+    let poster_css_url = assets::write_hashed(stage, "poster", "css", &poster_css)?;
     std::fs::remove_dir_all(&work)?;
     copy_public(&opts.public, stage)?;
 
-    let index = SiteIndex::new(catalogue, Assets { css: css_url, js: loader_url, prefs: prefs_url });
+    let index = SiteIndex::new(catalogue, Assets { css: css_url, js: loader_url, poster_css: poster_css_url, prefs: prefs_url });
     let pages = Page::all(&index);
     render_all(&index, &pages, stage)?;
     sitemap::write(stage, &index, &pages)?;
     crate::search::native::write_site_files(stage, &index.catalogue)?;
     compress_all(stage)?;
+    // Thousands of small print files, fetched rarely: written after compression, served as they are.
+    posters::write_qr_files(stage, &index)?;
+    posters::write_bulk(stage, &index)?;
 
     let app_raw = app.js.len() + app.wasm.len() + loader.len();
     let app_br = compress::brotli_bytes(&app.js).len()
@@ -174,7 +181,7 @@ fn progress(len: usize, label: &'static str) -> ProgressBar {
     bar
 }
 
-/// Copies `public/` into the site, except the stylesheet (written hashed).
+/// Copies `public/` into the site, except the stylesheets (written hashed).
 fn copy_public(public: &Path, stage: &Path) -> Result<()> {
     if !public.is_dir() {
         bail!("the public folder {} does not exist", public.display());
@@ -187,7 +194,7 @@ fn copy_public(public: &Path, stage: &Path) -> Result<()> {
             if path.is_dir() {
                 std::fs::create_dir_all(stage.join(rel))?;
                 stack.push(path);
-            } else if rel != Path::new("style.css") {
+            } else if rel != Path::new("style.css") && rel != Path::new("poster.css") {
                 std::fs::copy(&path, stage.join(rel)).with_context(|| format!("cannot copy {}", path.display()))?;
             }
         }

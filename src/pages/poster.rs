@@ -1,0 +1,280 @@
+//! Printable posters under `/in/`: one procedure (`/in/p/<code>/`), one field's QR tiles
+//! (`/in/linh-vuc/<slug>/`) and the counter sheet builder (`/in/`), plus the QR box on each procedure page.
+//!
+//! Posters have their own small shell and stylesheet (`poster.css`): A4 portrait, A3 when the address ends in
+//! `#a3` (pure CSS, works without JavaScript). Every sheet is sized in `em` of one base size, so A3 is A4 scaled.
+//! A procedure poster's paper list sits in a box that shows only the papers that fit whole (CSS columns: the
+//! rest flow into a hidden column), numbered under a heading with the total, and ends with "xem đủ … tại <URL>",
+//! so long lists are never cut mid-line and never run off the page, whatever the printer's fonts.
+
+use crate::content::{Paper, Procedure, Site};
+use crate::pages::format;
+use crate::pages::layout::{Assets, CONTENT_SECURITY_POLICY};
+use crate::pages::procedure::glance_fee;
+use crate::pages::render::SiteIndex;
+use crate::pages::sheet::{CentreHeader, PrintButton, QrSvg, SheetBuilder, TileItem, TileSheet, tile_name};
+use crate::qr::page_url;
+use crate::text::fold;
+use leptos::prelude::*;
+
+/// The QR box on a procedure page: the code (an external SVG file, loaded lazily so it costs the page
+/// nothing), the URL it encodes in text, downloads, and the link to the poster.
+#[component]
+pub fn QrBox(code: String, url: String) -> impl IntoView {
+    view! {
+        <div class="qr-box">
+            <img src=format!("/qr/{code}.svg") width="132" height="132" loading="lazy" alt="Mã QR dẫn đến trang này"/>
+            <div>
+                <p>"Mã QR mở trang này:"</p>
+                <p class="qr-url">{url}</p>
+                <p>
+                    <a href=format!("/in/p/{code}/")>"In áp phích"</a> " · "
+                    <a href=format!("/qr/{code}.svg") download=format!("ma-qr-{code}.svg")>"Tải mã QR (SVG)"</a> " · "
+                    <a href=format!("/qr/{code}.png") download=format!("ma-qr-{code}.png")>"Tải mã QR (PNG)"</a>
+                </p>
+            </div>
+        </div>
+    }
+}
+
+/// Wraps poster sheets in a complete document with the poster stylesheet and a toolbar that is not printed.
+/// `body` is called inside the document's reactive owner, where islands find their SSR context.
+fn document(
+    site: &Site,
+    assets: &Assets,
+    title: String,
+    back: (String, &'static str),
+    body: impl FnOnce() -> AnyView,
+) -> String {
+    let full_title = format!("{title} – {}", site.title);
+    // Islands with server-rendered children (the counter sheet builder) need a shared SSR context.
+    let owner = Owner::new_root(Some(std::sync::Arc::new(hydration_context::SsrSharedContext::new())));
+    let html = owner.with(|| {
+        view! {
+            <html lang="vi">
+                <head>
+                    <meta charset="utf-8"/>
+                    <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                    <meta http-equiv="Content-Security-Policy" content=CONTENT_SECURITY_POLICY/>
+                    <meta name="robots" content="noindex"/>
+                    <title>{full_title}</title>
+                    <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                    <link rel="stylesheet" href=assets.poster_css.clone()/>
+                    <script type="module" src=assets.js.clone()></script>
+                </head>
+                <body>
+                    <span id="a3" class="size-anchor"></span>
+                    <nav class="toolbar no-print" aria-label="Công cụ in">
+                        <a href=back.0>{back.1}</a>
+                        <span>"Khổ giấy: " <a href="#a4">"A4"</a> " · " <a href="#a3">"A3"</a></span>
+                        <PrintButton/>
+                        <span class="hint">"Khi in: chọn đúng khổ giấy, lề “Không có”, tỉ lệ 100%."</span>
+                    </nav>
+                    {body()}
+                </body>
+            </html>
+        }
+        .to_html()
+    });
+    format!("<!DOCTYPE html>{html}")
+}
+
+/// The longest paper name shown in full on a poster.
+const PAPER_NAME_MAX: usize = 220;
+/// At most this many papers go into a poster's HTML; the page shows those that fit whole.
+const PAPERS_MAX: usize = 40;
+
+/// The procedure name's size class: smaller type for longer names, so long names wrap and still fit.
+fn name_block(name: &str) -> (&'static str, String) {
+    let (class, max) = match name.chars().count() {
+        0..=120 => ("p-name", 120),
+        121..=260 => ("p-name long", 260),
+        _ => ("p-name very-long", 480),
+    };
+    (class, format::excerpt(name, max))
+}
+
+/// A paper line on a poster: its number, name (shortened past [`PAPER_NAME_MAX`]) and counts.
+#[derive(Clone, Debug)]
+struct PosterPaper {
+    name: String,
+    counts: String,
+}
+
+/// The paper groups (named when there are several), at most [`PAPERS_MAX`] papers, and the total count.
+fn poster_papers(p: &Procedure) -> (Vec<(String, usize, Vec<PosterPaper>)>, usize) {
+    let groups: Vec<(String, Vec<Paper>)> = p
+        .papers
+        .iter()
+        .map(|g| (g.name.clone(), g.papers.iter().filter(|x| !x.note).cloned().collect::<Vec<Paper>>()))
+        .filter(|(_, ps)| !ps.is_empty())
+        .collect();
+    let total = groups.iter().map(|(_, ps)| ps.len()).sum();
+    let named = groups.len() > 1;
+    let mut out = Vec::new();
+    let mut n = 0;
+    for (name, papers) in groups {
+        if n >= PAPERS_MAX {
+            break;
+        }
+        let start = n + 1;
+        let list: Vec<PosterPaper> = papers
+            .iter()
+            .take(PAPERS_MAX - n)
+            .map(|x| PosterPaper { name: format::excerpt(&x.name, PAPER_NAME_MAX), counts: format::counts(x) })
+            .collect();
+        n += list.len();
+        out.push((if named { format::excerpt(&name, 110) } else { String::new() }, start, list));
+    }
+    (out, total)
+}
+
+/// One fact beside the QR code: label and text, shortened so the facts stay beside the code.
+fn fact(label: &'static str, text: String, max: usize) -> (&'static str, String) {
+    (label, format::excerpt(&text, max))
+}
+
+/// Where to submit, in a few words: the portal's receiving address or agency, else the centre.
+fn where_to_submit(p: &Procedure, site: &Site) -> String {
+    let a = &p.agencies;
+    if !a.receiving_address.trim().is_empty() {
+        a.receiving_address.clone()
+    } else if !a.carrying_out.is_empty() {
+        a.carrying_out.join("; ")
+    } else {
+        site.centre.name.clone()
+    }
+}
+
+/// A URL that wraps, if it must, before its path rather than inside the code: `https://host` `<wbr>` `/p/…/`.
+fn url_breakable(url: &str) -> impl IntoView + use<> {
+    let (host, path) = url.rsplit_once("/p/").map(|(h, c)| (h.to_string(), format!("/p/{c}"))).unwrap_or((url.to_string(), String::new()));
+    view! { {host}<wbr/>{path} }
+}
+
+/// `/in/p/<code>/`: one procedure's A4 poster.
+pub fn procedure_poster(idx: &SiteIndex, i: usize) -> String {
+    let site = &idx.catalogue.site;
+    let p = &idx.catalogue.procedures[i];
+    let url = page_url(&site.base_url, &p.code);
+    let (name_class, name) = name_block(&p.name);
+    let time = p.methods.first().map(|m| format::time(&m.time)).unwrap_or_else(|| "Không ghi".into());
+    let channels = p.methods.iter().map(|m| m.channel.label()).collect::<Vec<_>>().join(", ");
+    let facts = vec![
+        fact("Lệ phí", if p.methods.is_empty() { "Không ghi".into() } else { glance_fee(&p.methods) }, 70),
+        fact("Thời gian giải quyết", time, 70),
+        fact("Cách nộp", if channels.is_empty() { "Không ghi".into() } else { channels }, 70),
+        fact("Nơi nộp", where_to_submit(p, site), 90),
+    ];
+    // Every paper goes in (up to 40); the list box shows those that fit whole and hides the rest (see
+    // poster.css), so the heading gives the total and the last line says where to read the full list.
+    let (groups, total) = poster_papers(p);
+    let more = if total > 0 {
+        format!("Xem đủ {total} giấy tờ, các bước và mẫu đơn tại {url}")
+    } else {
+        format!("Xem đầy đủ các bước, điều kiện, mẫu đơn tại {url}")
+    };
+    let body = move || view! {
+        <article class="sheet poster" data-papers=total.to_string()>
+            <CentreHeader centre=site.centre.clone()/>
+            <p class="p-kicker">"Hướng dẫn thủ tục hành chính"</p>
+            <h1 class=name_class>{name}</h1>
+            <p class="p-code">"Mã thủ tục " <b>{p.code.clone()}</b> " · Lĩnh vực " {p.field.clone()}</p>
+            <div class="p-main">
+                <dl class="p-facts">
+                    {facts.into_iter().map(|(label, text)| view! { <dt>{label}</dt><dd>{text}</dd> }).collect_view()}
+                </dl>
+                <figure class="p-qr">
+                    <QrSvg url=url.clone() class="p-qr-code"/>
+                    <figcaption>"Quét mã để xem trên điện thoại" <span class="p-url">{url_breakable(&url)}</span></figcaption>
+                </figure>
+            </div>
+            <section class="p-papers">
+                <h2>"Giấy tờ cần mang" {(total > 0).then(|| view! { " " <span class="n">{format!("({total} loại)")}</span> })}</h2>
+                <div class="p-list">
+                    {if total == 0 {
+                        view! { <p>"Cổng Dịch vụ công chưa ghi giấy tờ cho thủ tục này. Hãy hỏi cán bộ tiếp nhận."</p> }.into_any()
+                    } else {
+                        groups.into_iter().map(|(heading, start, papers)| view! {
+                            {(!heading.is_empty()).then(|| view! { <h3>{heading.clone()}</h3> })}
+                            <ol start=start.to_string()>
+                                {papers.into_iter().map(|x| view! {
+                                    <li>{x.name}{(!x.counts.is_empty()).then(|| view! { " " <span class="count">{format!("({})", x.counts)}</span> })}</li>
+                                }).collect_view()}
+                            </ol>
+                        }).collect_view().into_any()
+                    }}
+                </div>
+                <p class="more">{more}</p>
+            </section>
+            <p class="p-foot">"Thông tin theo Cổng Dịch vụ công quốc gia. Khi có thay đổi, văn bản của cơ quan nhà nước là căn cứ cuối cùng."</p>
+        </article>
+    }
+    .into_any();
+    document(site, &idx.assets, format!("Áp phích: {}", format::excerpt(&p.name, 80)), (format!("/p/{}/", p.code), "← Về trang thủ tục"), body)
+}
+
+/// `/in/linh-vuc/<slug>/`: a field's procedures as QR tiles, 12 to an A4 sheet.
+pub fn field_poster(idx: &SiteIndex, i: usize) -> String {
+    let site = &idx.catalogue.site;
+    let f = &idx.fields[i];
+    let items: Vec<TileItem> = f
+        .procedures
+        .iter()
+        .map(|j| {
+            let p = &idx.catalogue.procedures[*j];
+            TileItem { code: p.code.clone(), name: tile_name(&p.name) }
+        })
+        .collect();
+    let body = move || view! {
+        <TileSheet centre=site.centre.clone() base_url=site.base_url.clone() title=format!("Lĩnh vực {}", f.name) items=items/>
+    }
+    .into_any();
+    document(site, &idx.assets, format!("Mã QR lĩnh vực {}", f.name), (format!("/linh-vuc/{}/", f.slug), "← Về lĩnh vực"), body)
+}
+
+/// `/in/`: the counter sheet builder. Without JavaScript it still offers each field's ready-made poster.
+pub fn builder(idx: &SiteIndex) -> String {
+    let site = &idx.catalogue.site;
+    let procs = &idx.catalogue.procedures;
+    let list = idx
+        .fields
+        .iter()
+        .map(|f| {
+            view! {
+                <details>
+                    <summary>{f.name.clone()} " " <span class="n">{format!("({})", f.procedures.len())}</span></summary>
+                    <p class="field-links">
+                        <label><input type="checkbox" data-all=""/> " Chọn cả lĩnh vực"</label>
+                        " · " <a href=format!("/in/linh-vuc/{}/", f.slug)>"Áp phích cả lĩnh vực (in được cả khi tắt JavaScript)"</a>
+                    </p>
+                    <ul>
+                        {f.procedures.iter().map(|j| {
+                            let p = &procs[*j];
+                            let key = format!("{} {}", fold(&p.name).to_lowercase(), p.code);
+                            view! {
+                                <li data-k=key>
+                                    <label>
+                                        <input type="checkbox" data-code=p.code.clone() data-name=p.name.clone()/>
+                                        " " {p.name.clone()} " " <span class="n">{p.code.clone()}</span>
+                                    </label>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </details>
+            }
+        })
+        .collect_view();
+    let body = move || view! {
+        <main class="builder-page no-print">
+            <h1>"Tạo tờ mã QR cho quầy"</h1>
+            <p>"Chọn các thủ tục quầy của bạn nhận (gõ để lọc, đánh dấu từng thủ tục hoặc cả lĩnh vực), rồi bấm “In tờ mã QR”. Mỗi tờ A4 có 12 mã."</p>
+        </main>
+        <SheetBuilder centre=site.centre.clone() base_url=site.base_url.clone()>
+            {list}
+        </SheetBuilder>
+    }
+    .into_any();
+    document(site, &idx.assets, "Tạo tờ mã QR cho quầy".into(), ("/".into(), "← Trang chủ"), body)
+}

@@ -1,0 +1,317 @@
+//! Print files written at build time: each procedure's QR code as `qr/<code>.svg` and `qr/<code>.png` (stable,
+//! unhashed names an officer can link or download), and the bulk poster export under `posters/`.
+
+use crate::pages::SiteIndex;
+use crate::qr::{Qr, page_url};
+use anyhow::{Context, Result};
+use std::path::Path;
+
+/// Pixels per module of the PNG: 10 gives a 370 px image for a version-3 code, sharp up to ~6 cm at 150 dpi.
+pub const PNG_SCALE: usize = 10;
+
+/// Writes `qr/<code>.svg` and `qr/<code>.png` for every procedure.
+pub fn write_qr_files(dist: &Path, index: &SiteIndex) -> Result<()> {
+    let dir = dist.join("qr");
+    std::fs::create_dir_all(&dir)?;
+    let base = &index.catalogue.site.base_url;
+    for p in &index.catalogue.procedures {
+        let url = page_url(base, &p.code);
+        let qr = Qr::encode(&url).with_context(|| format!("{}: the URL {url} is too long for a QR code", p.code))?;
+        std::fs::write(dir.join(format!("{}.svg", p.code)), qr.svg(&format!("Mã QR: {url}")))?;
+        std::fs::write(dir.join(format!("{}.png", p.code)), qr.png(PNG_SCALE))?;
+    }
+    Ok(())
+}
+
+/// The bulk poster export: `posters/p/<code>.svg` (one A4 poster per procedure) and
+/// `posters/linh-vuc/<slug>-<n>.svg` (each field's QR tiles, 12 to an A4 page), so a centre can print its wall
+/// set without a browser. SVG: vector (the codes stay sharp at any size), no PDF library or embedded font (the
+/// printing machine's fonts render Vietnamese), opens in any browser, Inkscape or LibreOffice Draw.
+pub fn write_bulk(dist: &Path, index: &SiteIndex) -> Result<usize> {
+    let site = &index.catalogue.site;
+    std::fs::create_dir_all(dist.join("posters/p"))?;
+    std::fs::create_dir_all(dist.join("posters/linh-vuc"))?;
+    let mut files = 0;
+    for p in &index.catalogue.procedures {
+        std::fs::write(dist.join(format!("posters/p/{}.svg", p.code)), svg::procedure(site, p))?;
+        files += 1;
+    }
+    for f in &index.fields {
+        let procs: Vec<&crate::content::Procedure> = f.procedures.iter().map(|i| &index.catalogue.procedures[*i]).collect();
+        let pages: Vec<_> = procs.chunks(crate::pages::sheet::TILES_PER_SHEET).collect();
+        for (n, chunk) in pages.iter().enumerate() {
+            let title = if pages.len() > 1 {
+                format!("Lĩnh vực {} ({}/{})", f.name, n + 1, pages.len())
+            } else {
+                format!("Lĩnh vực {}", f.name)
+            };
+            std::fs::write(dist.join(format!("posters/linh-vuc/{}-{}.svg", f.slug, n + 1)), svg::tiles(site, &title, chunk))?;
+            files += 1;
+        }
+    }
+    Ok(files)
+}
+
+/// Posters drawn as SVG by hand, in millimetres on an A4 page (210 × 297), text wrapped by an estimate of
+/// character widths that errs wide, so nothing runs off the page in any common sans-serif font.
+mod svg {
+    use crate::content::{Procedure, Site};
+    use crate::pages::format;
+    use crate::pages::sheet::tile_name;
+    use crate::qr::{Qr, page_url, xml_escape};
+
+    const W: f64 = 210.0;
+    const H: f64 = 297.0;
+    const M: f64 = 12.0;
+    /// 1 pt in mm.
+    const PT: f64 = 0.3528;
+
+    /// Splits `text` into lines of at most `width` mm at `size` pt (average glyph 0.56 em, bold 0.62 em).
+    fn wrap(text: &str, width: f64, size: f64, bold: bool) -> Vec<String> {
+        let per_line = (width / (size * PT * if bold { 0.62 } else { 0.56 })).floor().max(8.0) as usize;
+        let mut lines = Vec::new();
+        let mut line = String::new();
+        for word in text.split_whitespace() {
+            let mut word = word.to_string();
+            // A word longer than a line (a URL) is split.
+            while word.chars().count() > per_line {
+                if !line.is_empty() {
+                    lines.push(std::mem::take(&mut line));
+                }
+                let head: String = word.chars().take(per_line).collect();
+                word = word.chars().skip(per_line).collect();
+                lines.push(head);
+            }
+            let len = line.chars().count();
+            if len > 0 && len + 1 + word.chars().count() > per_line {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(&word);
+        }
+        if !line.is_empty() {
+            lines.push(line);
+        }
+        lines
+    }
+
+    /// An SVG drawing in progress: text lines and QR codes placed top-down.
+    struct Page {
+        out: String,
+    }
+
+    impl Page {
+        fn new(title: &str) -> Page {
+            let mut out = format!(
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{W}mm\" height=\"{H}mm\" viewBox=\"0 0 {W} {H}\" \
+                 font-family=\"'Noto Sans','DejaVu Sans',Arial,sans-serif\">\n<title>{}</title>\n\
+                 <rect width=\"{W}\" height=\"{H}\" fill=\"#fff\"/>\n",
+                xml_escape(title)
+            );
+            out.reserve(8000);
+            Page { out }
+        }
+
+        /// Draws wrapped text from `y` (top of the first line); returns the y under the last line.
+        fn text(&mut self, x: f64, y: f64, width: f64, size: f64, bold: bool, text: &str) -> f64 {
+            let lines = wrap(text, width, size, bold);
+            self.lines(x, y, size, bold, &lines)
+        }
+
+        fn lines(&mut self, x: f64, mut y: f64, size: f64, bold: bool, lines: &[String]) -> f64 {
+            let lh = size * PT * 1.3;
+            for l in lines {
+                y += lh;
+                self.out.push_str(&format!(
+                    "<text x=\"{x:.1}\" y=\"{:.1}\" font-size=\"{:.2}\"{}>{}</text>\n",
+                    y - lh * 0.28,
+                    size * PT,
+                    if bold { " font-weight=\"700\"" } else { "" },
+                    xml_escape(l)
+                ));
+            }
+            y
+        }
+
+        fn rule(&mut self, y: f64) {
+            self.out.push_str(&format!("<rect x=\"{M}\" y=\"{y:.1}\" width=\"{}\" height=\"0.5\"/>\n", W - 2.0 * M));
+        }
+
+        fn qr(&mut self, url: &str, x: f64, y: f64, size: f64) {
+            let Some(qr) = Qr::encode(url) else { return };
+            let s = qr.size_with_quiet();
+            self.out.push_str(&format!(
+                "<svg x=\"{x:.1}\" y=\"{y:.1}\" width=\"{size:.1}\" height=\"{size:.1}\" viewBox=\"0 0 {s} {s}\" \
+                 shape-rendering=\"crispEdges\"><rect width=\"{s}\" height=\"{s}\" fill=\"#fff\"/>\
+                 <path d=\"{}\"/></svg>\n",
+                qr.svg_path()
+            ));
+        }
+
+        /// The centre's name, address, phone and hours; returns the y under the rule.
+        fn header(&mut self, site: &Site) -> f64 {
+            let c = &site.centre;
+            let mut y = self.text(M, M, W - 2.0 * M, 12.5, true, &c.name);
+            let contact = [c.address.clone(), if c.phone.is_empty() { String::new() } else { format!("Điện thoại: {}", c.phone) }]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" · ");
+            y = self.text(M, y, W - 2.0 * M, 10.5, false, &contact);
+            if !c.hours.is_empty() {
+                y = self.text(M, y, W - 2.0 * M, 10.5, false, &format!("Giờ làm việc: {}", c.hours));
+            }
+            self.rule(y + 1.5);
+            y + 4.0
+        }
+
+        fn finish(mut self) -> String {
+            self.out.push_str("</svg>\n");
+            self.out
+        }
+    }
+
+    /// One procedure's A4 poster.
+    pub fn procedure(site: &Site, p: &Procedure) -> String {
+        let url = page_url(&site.base_url, &p.code);
+        let mut page = Page::new(&p.name);
+        let width = W - 2.0 * M;
+        let mut y = page.header(site);
+        y = page.text(M, y, width, 10.5, true, "HƯỚNG DẪN THỦ TỤC HÀNH CHÍNH");
+        let (size, max) = match p.name.chars().count() {
+            0..=120 => (22.0, 120),
+            121..=260 => (17.0, 260),
+            _ => (14.0, 480),
+        };
+        y = page.text(M, y + 1.0, width, size, true, &format::excerpt(&p.name, max));
+        y = page.text(M, y + 1.0, width, 12.0, false, &format!("Mã thủ tục {} · Lĩnh vực {}", p.code, p.field));
+        // Facts on the left, the QR code (80 mm, quiet zone included) on the right.
+        let qr_size = 80.0;
+        let qr_x = W - M - qr_size;
+        let top = y + 3.0;
+        page.qr(&url, qr_x, top, qr_size);
+        let cap = page.text(qr_x, top + qr_size, qr_size, 10.5, false, "Quét mã để xem trên điện thoại");
+        // The URL on one line if it fits, else broken before its path, never inside the code.
+        let url_lines = match url.rsplit_once("/p/") {
+            Some((host, code)) if wrap(&url, qr_size, 11.0, true).len() > 1 => vec![host.to_string(), format!("/p/{code}")],
+            _ => vec![url.clone()],
+        };
+        let cap = page.lines(qr_x, cap, 11.0, true, &url_lines);
+        let fact_w = qr_x - M - 6.0;
+        let time = p.methods.first().map(|m| format::time(&m.time)).unwrap_or_else(|| "Không ghi".into());
+        let channels = p.methods.iter().map(|m| m.channel.label()).collect::<Vec<_>>().join(", ");
+        let fee = if p.methods.is_empty() { "Không ghi".to_string() } else { crate::pages::glance_fee(&p.methods) };
+        let place = if !p.agencies.receiving_address.trim().is_empty() {
+            p.agencies.receiving_address.clone()
+        } else if !p.agencies.carrying_out.is_empty() {
+            p.agencies.carrying_out.join("; ")
+        } else {
+            site.centre.name.clone()
+        };
+        let mut fy = top;
+        for (label, text, max) in [
+            ("Lệ phí", fee, 70),
+            ("Thời gian giải quyết", time, 70),
+            ("Cách nộp", if channels.is_empty() { "Không ghi".into() } else { channels }, 70),
+            ("Nơi nộp", place, 90),
+        ] {
+            fy = page.text(M, fy, fact_w, 13.0, true, label);
+            fy = page.text(M, fy, fact_w, 13.0, false, &format::excerpt(&text, max)) + 2.0;
+        }
+        y = fy.max(cap) + 3.0;
+        page.rule(y);
+        y = page.text(M, y + 1.0, width, 15.5, true, "Giấy tờ cần mang");
+        // Papers until the space left (above the "xem đầy đủ" line and the footer) runs out.
+        let foot = H - M - 2.0 * 10.0 * PT * 1.3;
+        let limit = foot - 3.0 * 12.0 * PT * 1.3 - 3.0;
+        let groups: Vec<(&str, Vec<&crate::content::Paper>)> = p
+            .papers
+            .iter()
+            .map(|g| (g.name.as_str(), g.papers.iter().filter(|x| !x.note).collect::<Vec<_>>()))
+            .filter(|(_, ps)| !ps.is_empty())
+            .collect();
+        let total: usize = groups.iter().map(|(_, ps)| ps.len()).sum();
+        let mut shown = 0;
+        let mut n = 0;
+        'groups: for (name, papers) in &groups {
+            let heading = (groups.len() > 1).then(|| wrap(&format::excerpt(name, 110), width, 12.0, true));
+            let mut first = true;
+            for paper in papers {
+                n += 1;
+                let counts = format::counts(paper);
+                let text = if counts.is_empty() {
+                    format::excerpt(&paper.name, 220)
+                } else {
+                    format!("{} ({counts})", format::excerpt(&paper.name, 220))
+                };
+                let lines = wrap(&text, width - 8.0, 12.0, false);
+                let head_h = if first { heading.as_ref().map_or(0.0, |h| h.len() as f64 * 12.0 * PT * 1.3 + 1.5) } else { 0.0 };
+                if y + head_h + lines.len() as f64 * 12.0 * PT * 1.3 + 1.0 > limit {
+                    break 'groups;
+                }
+                if first {
+                    if let Some(h) = &heading {
+                        y = page.lines(M, y + 1.5, 12.0, true, h);
+                    }
+                    first = false;
+                }
+                page.lines(M, y + 1.0, 12.0, false, &[format!("{n}.")]);
+                y = page.lines(M + 8.0, y + 1.0, 12.0, false, &lines);
+                shown += 1;
+            }
+        }
+        if total == 0 {
+            y = page.text(M, y + 1.0, width, 12.0, false, "Cổng Dịch vụ công chưa ghi giấy tờ cho thủ tục này. Hãy hỏi cán bộ tiếp nhận.");
+        }
+        let more = if total > shown {
+            format!("Còn {} giấy tờ nữa: xem đầy đủ tại {url}", total - shown)
+        } else {
+            format!("Xem đầy đủ các bước, điều kiện, mẫu đơn tại {url}")
+        };
+        page.text(M, y + 2.0, width, 12.0, true, &more);
+        page.text(
+            M,
+            foot,
+            width,
+            10.0,
+            false,
+            "Thông tin theo Cổng Dịch vụ công quốc gia. Khi có thay đổi, văn bản của cơ quan nhà nước là căn cứ cuối cùng.",
+        );
+        page.finish()
+    }
+
+    /// A page of up to 12 QR tiles (2 × 6), codes 38 mm wide.
+    pub fn tiles(site: &Site, title: &str, procs: &[&Procedure]) -> String {
+        let mut page = Page::new(title);
+        let width = W - 2.0 * M;
+        let mut y = page.header(site);
+        y = page.text(M, y, width, 16.0, true, title);
+        y = page.text(M, y, width, 11.0, false, "Quét mã QR bằng điện thoại để xem giấy tờ cần mang, lệ phí, thời gian.") + 2.0;
+        let tile_w = width / 2.0;
+        let tile_h = (H - M - y) / 6.0;
+        let qr = 38.0_f64.min(tile_h - 2.0);
+        for (i, p) in procs.iter().enumerate() {
+            let (x, ty) = (M + (i % 2) as f64 * tile_w, y + (i / 2) as f64 * tile_h);
+            page.out.push_str(&format!(
+                "<rect x=\"{x:.1}\" y=\"{ty:.1}\" width=\"{tile_w:.1}\" height=\"{tile_h:.1}\" fill=\"none\" \
+                 stroke=\"#999\" stroke-width=\"0.3\" stroke-dasharray=\"1.5 1\"/>\n"
+            ));
+            page.qr(&page_url(&site.base_url, &p.code), x + 1.0, ty + 1.0, qr);
+            let tx = x + qr + 3.0;
+            let tw = tile_w - qr - 5.0;
+            let mut lines = wrap(&tile_name(&p.name), tw, 10.5, true);
+            let max_lines = ((tile_h - 3.0) / (10.5 * PT * 1.3)) as usize - 1;
+            if lines.len() > max_lines {
+                lines.truncate(max_lines);
+                if let Some(last) = lines.last_mut() {
+                    last.push('…');
+                }
+            }
+            let ny = page.lines(tx, ty + 1.5, 10.5, true, &lines);
+            page.lines(tx, ny + 0.5, 10.5, false, &[format!("Mã {}", p.code)]);
+        }
+        page.finish()
+    }
+}
