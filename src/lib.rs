@@ -10,8 +10,8 @@
 //! - `import` (native): the importer from portal exports into `content/`;
 //! - [`text`]: Vietnamese text helpers (accent folding, slugs) shared by the builder and the browser;
 //! - [`pages`]: the Leptos pages and islands;
-//! - [`qr`]: QR codes of procedure URLs, for pages, posters and the browser's counter sheet;
 //! - [`search`]: the Vietnamese analyzer, the exported tantivy index and the engine the browser and CLI share;
+//! - [`qr`]: QR codes of procedure URLs, for pages, posters and the browser's counter sheet;
 //! - `site` (native): the site builder (`motcua build`) and server (`motcua serve`).
 
 pub mod content;

@@ -78,6 +78,7 @@ fn site_works_in_a_real_browser() {
         .env("BASE_URL", format!("http://127.0.0.1:{port}"))
         .env("DIST", &dist)
         .env("CONTENT", &content)
+        .env("MOTCUA_BIN", motcua)
         .status()
         .expect("run node (Node 20 is needed)");
     assert!(status.success(), "browser tests failed (see node's report above)");
@@ -134,4 +135,3 @@ fn qr_codes_decode_to_their_pages(root: &Path, dist: &Path, content: &str) {
     assert_eq!(printed.as_deref(), Ok(url("1.001193").as_str()), "the printed poster's QR code");
     eprintln!("QR decoded: {decoded} build files ({} procedures sampled), {browser} drawn by the browser, 1 printed poster", decoded / 2);
 }
-

@@ -13,11 +13,11 @@ pub struct Assets {
     pub css: String,
     /// The loader module that fetches the wasm after first paint, e.g. `/assets/app.8e1d2f00.js`.
     pub js: String,
+    /// The posters' own stylesheet (`/in/` pages only), e.g. `/assets/poster.1a2b3c4d5e.css`.
+    pub poster_css: String,
     /// The tiny classic script that applies saved display settings before first paint (text size, contrast,
     /// kiosk), e.g. `/assets/prefs.1a2b3c4d5e.js`; empty in tests that render without a build.
     pub prefs: String,
-    /// The posters' own stylesheet (`/in/` pages only), e.g. `/assets/poster.1a2b3c4d5e.css`.
-    pub poster_css: String,
 }
 
 /// What a page says about itself in `<head>`.
@@ -74,6 +74,7 @@ pub fn Shell(
                 {og("og:url", url)}
                 <meta name="theme-color" content="#0a4d8c"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <link rel="manifest" href="/manifest.webmanifest"/>
                 {(!assets.prefs.is_empty()).then(|| view! { <script src=assets.prefs.clone()></script> })}
                 <link rel="stylesheet" href=assets.css/>
                 <script type="module" src=assets.js></script>

@@ -5,6 +5,7 @@ use crate::pages::format;
 use crate::pages::layout::PageMeta;
 use crate::pages::procedure::glance_fee;
 use crate::pages::render::SiteIndex;
+use crate::pages::save_offline::SaveOffline;
 use leptos::prelude::*;
 
 /// A list of procedures with the facts that tell them apart at a glance: code, level, fee, time.
@@ -45,6 +46,7 @@ pub fn field(idx: &SiteIndex, i: usize) -> (PageMeta, AnyView) {
         <nav class="crumbs" aria-label="Đường dẫn"><a href="/">"Trang chủ"</a> " › Lĩnh vực"</nav>
         <h1>{f.name.clone()}</h1>
         <p class="lead">{format!("{} thủ tục, thủ tục nhiều người làm ở trên.", procs.len())}</p>
+        <SaveOffline codes=procs.iter().map(|p| p.code.clone()).collect()/>
         <ProcedureList procedures=procs/>
     };
     (meta, body.into_any())
@@ -120,6 +122,23 @@ pub fn not_found(idx: &SiteIndex) -> (PageMeta, AnyView) {
     let body = view! {
         <h1>"Không tìm thấy trang này"</h1>
         <p class="lead">"Đường dẫn có thể đã cũ hoặc gõ nhầm. Hãy tìm thủ tục ở ô phía trên, hoặc xem theo cấp, theo lĩnh vực."</p>
+        <BrowseLinks idx=idx/>
+    };
+    (meta, body.into_any())
+}
+
+/// The offline fallback: shown by the service worker for a page that was never opened, with no network.
+pub fn offline(idx: &SiteIndex) -> (PageMeta, AnyView) {
+    let meta = PageMeta {
+        title: "Không có mạng".into(),
+        description: "Trang này chưa được lưu trên máy. Những trang đã mở và ô tìm kiếm vẫn dùng được.".into(),
+        path: "/offline/".into(),
+        og_type: "website",
+    };
+    let body = view! {
+        <h1>"Đang không có mạng"</h1>
+        <p class="lead">"Trang này chưa được lưu trên máy nên chưa mở được. Những trang bạn đã xem và ô tìm kiếm vẫn dùng được khi mất mạng."</p>
+        <p>"Khi có mạng trở lại, hãy tải lại trang."</p>
         <BrowseLinks idx=idx/>
     };
     (meta, body.into_any())

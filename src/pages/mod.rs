@@ -4,8 +4,9 @@
 //! [`islands`]. The page components are native-only: the browser never re-renders a whole page.
 
 pub mod islands;
-pub mod sheet;
+pub mod save_offline;
 pub mod tools;
+pub mod sheet;
 
 #[cfg(feature = "ssr")]
 pub mod format;

@@ -17,10 +17,10 @@ pub fn procedure(idx: &SiteIndex, i: usize) -> (PageMeta, AnyView) {
         path: format!("/p/{}/", p.code),
         og_type: "article",
     };
+    let qr_url = crate::qr::page_url(&idx.catalogue.site.base_url, &p.code);
     let summary = crate::pages::summary::summary_text(p, &idx.catalogue.site);
     let related = crate::pages::life_events::related(idx, p);
-    let qr_url = crate::qr::page_url(&idx.catalogue.site.base_url, &p.code);
-    (meta, view! { <ProcedureBody p=p.clone() summary=summary related=related qr_url=qr_url/> }.into_any())
+    (meta, view! { <ProcedureBody p=p.clone() qr_url=qr_url summary=summary related=related/> }.into_any())
 }
 
 /// "Cần 3 loại giấy tờ. Lệ phí: Miễn phí. Thời gian: 1 ngày làm việc. Cấp xã." — what a shared link previews.
@@ -52,7 +52,7 @@ fn paragraphs(text: &str) -> impl IntoView + use<> {
 }
 
 #[component]
-fn ProcedureBody(p: Procedure, summary: String, related: Option<AnyView>, qr_url: String) -> impl IntoView {
+fn ProcedureBody(p: Procedure, qr_url: String, summary: String, related: Option<AnyView>) -> impl IntoView {
     let field_href = SiteIndex::field_path(&p.field);
     let levels = p.levels.iter().map(|l| l.label()).collect::<Vec<_>>().join(", ");
     let has_online = p.methods.iter().any(|m| m.channel == Channel::Online);

@@ -87,14 +87,16 @@ pub enum Page {
     Search,
     /// `/404.html`
     NotFound,
-    /// `/su-kien/<slug>/`: the procedures of one life event, by index into `catalogue.life_events`.
-    LifeEvent(usize),
+    /// `/offline/`: what the service worker shows for a page never opened, when there is no network.
+    Offline,
     /// `/in/p/<code>/`: the printable poster of one procedure, by index into the catalogue.
     PosterProcedure(usize),
     /// `/in/linh-vuc/<slug>/`: a field's QR tiles for printing, by index into [`SiteIndex::fields`].
     PosterField(usize),
     /// `/in/`: the counter sheet builder.
     PosterBuilder,
+    /// `/su-kien/<slug>/`: the procedures of one life event, by index into `catalogue.life_events`.
+    LifeEvent(usize),
 }
 
 impl Page {
@@ -107,10 +109,11 @@ impl Page {
             Page::Level(l) => format!("cap/{}/index.html", l.slug()),
             Page::Search => "tim-kiem/index.html".into(),
             Page::NotFound => "404.html".into(),
-            Page::LifeEvent(i) => format!("su-kien/{}/index.html", idx.catalogue.life_events[i].slug),
+            Page::Offline => "offline/index.html".into(),
             Page::PosterProcedure(i) => format!("in/p/{}/index.html", idx.catalogue.procedures[i].code),
             Page::PosterField(i) => format!("in/linh-vuc/{}/index.html", idx.fields[i].slug),
             Page::PosterBuilder => "in/index.html".into(),
+            Page::LifeEvent(i) => format!("su-kien/{}/index.html", idx.catalogue.life_events[i].slug),
         }
     }
 
@@ -123,13 +126,13 @@ impl Page {
             Page::Level(l) => Some(format!("/cap/{}/", l.slug())),
             Page::LifeEvent(i) => Some(life_events::event_path(&idx.catalogue.life_events[i])),
             // Posters are for printing, not for search engines.
-            Page::Search | Page::NotFound | Page::PosterProcedure(_) | Page::PosterField(_) | Page::PosterBuilder => None,
+            Page::Search | Page::NotFound | Page::Offline | Page::PosterProcedure(_) | Page::PosterField(_) | Page::PosterBuilder => None,
         }
     }
 
     /// Every page of the site.
     pub fn all(idx: &SiteIndex) -> Vec<Page> {
-        let mut pages = vec![Page::Home, Page::Search, Page::NotFound];
+        let mut pages = vec![Page::Home, Page::Search, Page::NotFound, Page::Offline];
         pages.extend(idx.levels.keys().map(|l| Page::Level(*l)));
         pages.extend((0..idx.fields.len()).map(Page::Field));
         pages.extend((0..idx.catalogue.procedures.len()).map(Page::Procedure));
@@ -152,6 +155,7 @@ pub fn render_page(page: Page, idx: &SiteIndex) -> String {
         Page::Search => listing::search(idx),
         Page::NotFound => listing::not_found(idx),
         Page::LifeEvent(i) => life_events::life_event(idx, i),
+        Page::Offline => listing::offline(idx),
         // Posters have their own shell and stylesheet.
         Page::PosterProcedure(i) => return poster::procedure_poster(idx, i),
         Page::PosterField(i) => return poster::field_poster(idx, i),

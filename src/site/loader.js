@@ -4,6 +4,10 @@ const APP_JS = "__APP_JS__";
 const APP_WASM = "__APP_WASM__";
 
 async function start() {
+  // The service worker keeps visited pages and search working offline (see /sw.js).
+  if ("serviceWorker" in navigator) {
+    navigator.serviceWorker.register("/sw.js").catch((e) => console.warn("motcua: no offline support", e));
+  }
   const app = await import(APP_JS);
   await app.default({ module_or_path: APP_WASM });
   app.hydrate();
@@ -12,6 +16,7 @@ async function start() {
     if (island) island(el);
     else console.warn("motcua: unknown island", el.dataset.component);
   }
+  performance.mark("motcua-hydrated");
   document.documentElement.dataset.hydrated = "1";
 }
 

@@ -6,6 +6,7 @@
 //! half-written site.
 
 mod assets;
+mod offline;
 pub mod budget;
 pub mod compress;
 mod posters;
@@ -102,10 +103,16 @@ fn build_into(stage: &Path, catalogue: Catalogue, opts: &BuildOptions) -> Result
 
     let index = SiteIndex::new(catalogue, Assets { css: css_url, js: loader_url, poster_css: poster_css_url, prefs: prefs_url });
     let pages = Page::all(&index);
+    let t = Instant::now();
     render_all(&index, &pages, stage)?;
+    eprintln!("Dựng {} trang: {:.1} s", pages.len(), t.elapsed().as_secs_f64());
     sitemap::write(stage, &index, &pages)?;
     crate::search::native::write_site_files(stage, &index.catalogue)?;
+    // Last before compression: the service worker's manifest lists every asset written above.
+    offline::write(stage)?;
+    let t = Instant::now();
     compress_all(stage)?;
+    eprintln!("Nén br/gz: {:.1} s", t.elapsed().as_secs_f64());
     // Thousands of small print files, fetched rarely: written after compression, served as they are.
     posters::write_qr_files(stage, &index)?;
     posters::write_bulk(stage, &index)?;
@@ -157,7 +164,7 @@ fn compress_all(stage: &Path) -> Result<()> {
             .map(|_| {
                 s.spawn(|| -> Result<()> {
                     while let Some(file) = files.get(next.fetch_add(1, Ordering::Relaxed)) {
-                        compress::precompress(file)?;
+                        compress::precompress(stage, file)?;
                         bar.inc(1);
                     }
                     Ok(())
