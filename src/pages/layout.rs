@@ -13,6 +13,8 @@ pub struct Assets {
     pub css: String,
     /// The loader module that fetches the wasm after first paint, e.g. `/assets/app.8e1d2f00.js`.
     pub js: String,
+    /// The loader of the officers' poster bundle (`/in/` pages only): the main app plus the poster islands.
+    pub poster_js: String,
     /// The posters' own stylesheet (`/in/` pages only), e.g. `/assets/poster.1a2b3c4d5e.css`.
     pub poster_css: String,
     /// The tiny classic script that applies saved display settings before first paint (text size, contrast,

@@ -6,6 +6,8 @@
 pub mod islands;
 pub mod save_offline;
 pub mod tools;
+/// The poster islands: compiled natively (to render `/in/` pages) and into the poster bundle only.
+#[cfg(any(feature = "ssr", feature = "posters"))]
 pub mod sheet;
 
 #[cfg(feature = "ssr")]

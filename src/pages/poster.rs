@@ -60,7 +60,7 @@ fn document(
                     <title>{full_title}</title>
                     <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                     <link rel="stylesheet" href=assets.poster_css.clone()/>
-                    <script type="module" src=assets.js.clone()></script>
+                    <script type="module" src=assets.poster_js.clone()></script>
                 </head>
                 <body>
                     <span id="a3" class="size-anchor"></span>
@@ -175,6 +175,7 @@ pub fn procedure_poster(idx: &SiteIndex, i: usize) -> String {
         format!("Xem đầy đủ các bước, điều kiện, mẫu đơn tại {url}")
     };
     let body = move || view! {
+        <main>
         <article class="sheet poster" data-papers=total.to_string()>
             <CentreHeader centre=site.centre.clone()/>
             <p class="p-kicker">"Hướng dẫn thủ tục hành chính"</p>
@@ -209,6 +210,7 @@ pub fn procedure_poster(idx: &SiteIndex, i: usize) -> String {
             </section>
             <p class="p-foot">"Thông tin theo Cổng Dịch vụ công quốc gia. Khi có thay đổi, văn bản của cơ quan nhà nước là căn cứ cuối cùng."</p>
         </article>
+        </main>
     }
     .into_any();
     document(site, &idx.assets, format!("Áp phích: {}", format::excerpt(&p.name, 80)), (format!("/p/{}/", p.code), "← Về trang thủ tục"), body)
@@ -227,7 +229,7 @@ pub fn field_poster(idx: &SiteIndex, i: usize) -> String {
         })
         .collect();
     let body = move || view! {
-        <TileSheet centre=site.centre.clone() base_url=site.base_url.clone() title=format!("Lĩnh vực {}", f.name) items=items/>
+        <main><TileSheet centre=site.centre.clone() base_url=site.base_url.clone() title=format!("Lĩnh vực {}", f.name) items=items/></main>
     }
     .into_any();
     document(site, &idx.assets, format!("Mã QR lĩnh vực {}", f.name), (format!("/linh-vuc/{}/", f.slug), "← Về lĩnh vực"), body)

@@ -72,5 +72,11 @@ pub fn report(dist: &Path, sample: &str) -> Result<()> {
     line("stylesheet", css, None);
     line("browser app: loader + JS + wasm", app, Some(APP_BUDGET));
     line("browser app, uncompressed", app_raw, None);
+    let posters: Vec<PathBuf> =
+        [assets(dist, "app-in.", "js")?, assets(dist, "motcua-in.", "js")?, assets(dist, "motcua-in_bg.", "wasm")?].concat();
+    if !posters.is_empty() {
+        let br: u64 = posters.iter().map(|p| br_size(p)).sum::<Result<u64>>()?;
+        line("poster tools bundle (/in/ pages only)", br, None);
+    }
     Ok(())
 }

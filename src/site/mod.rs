@@ -86,11 +86,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
 fn build_into(stage: &Path, catalogue: Catalogue, opts: &BuildOptions) -> Result<BuildSummary> {
     let work = stage.join(".work");
     eprintln!("Biên dịch ứng dụng trình duyệt (wasm)…");
-    let app = wasm::build_browser_app(&work)?;
-    let app_js = assets::write_hashed(stage, "motcua", "js", &app.js)?;
-    let app_wasm = assets::write_hashed(stage, "motcua_bg", "wasm", &app.wasm)?;
-    let loader = include_str!("loader.js").replace("__APP_JS__", &app_js).replace("__APP_WASM__", &app_wasm);
-    let loader_url = assets::write_hashed(stage, "app", "js", loader.as_bytes())?;
+    let app = wasm::build_browser_app(&work, wasm::Bundle::Main)?;
+    let (loader, loader_url) = write_bundle(stage, "motcua", "app", &app)?;
+    let posters_app = wasm::build_browser_app(&work, wasm::Bundle::Posters)?;
+    let (_, posters_loader_url) = write_bundle(stage, "motcua-in", "app-in", &posters_app)?;
     let prefs_url = assets::write_hashed(stage, "prefs", "js", include_bytes!("prefs.js"))?;
     let css = std::fs::read(opts.public.join("style.css"))
         .with_context(|| format!("cannot read the stylesheet {}", opts.public.join("style.css").display()))?;
@@ -101,7 +100,7 @@ fn build_into(stage: &Path, catalogue: Catalogue, opts: &BuildOptions) -> Result
     std::fs::remove_dir_all(&work)?;
     copy_public(&opts.public, stage)?;
 
-    let index = SiteIndex::new(catalogue, Assets { css: css_url, js: loader_url, poster_css: poster_css_url, prefs: prefs_url });
+    let index = SiteIndex::new(catalogue, Assets { css: css_url, js: loader_url, poster_js: posters_loader_url, poster_css: poster_css_url, prefs: prefs_url });
     let pages = Page::all(&index);
     let t = Instant::now();
     render_all(&index, &pages, stage)?;
@@ -122,6 +121,16 @@ fn build_into(stage: &Path, catalogue: Catalogue, opts: &BuildOptions) -> Result
         + compress::brotli_bytes(&app.wasm).len()
         + compress::brotli_bytes(loader.as_bytes()).len();
     Ok(BuildSummary { pages: pages.len(), app_bytes: (app_raw, app_br), wasm_optimized: app.optimized })
+}
+
+/// Writes a bundle's JS glue and wasm, and the loader that starts it, under content-hashed names; returns the
+/// loader's text and URL.
+fn write_bundle(stage: &Path, stem: &str, loader_stem: &str, app: &wasm::BrowserApp) -> Result<(String, String)> {
+    let js = assets::write_hashed(stage, stem, "js", &app.js)?;
+    let wasm = assets::write_hashed(stage, &format!("{stem}_bg"), "wasm", &app.wasm)?;
+    let loader = include_str!("loader.js").replace("__APP_JS__", &js).replace("__APP_WASM__", &wasm);
+    let url = assets::write_hashed(stage, loader_stem, "js", loader.as_bytes())?;
+    Ok((loader, url))
 }
 
 /// Renders every page on every core, with a progress bar.

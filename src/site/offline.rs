@@ -12,6 +12,9 @@ pub const SHELL: &[&str] = &["/", "/tim-kiem/", "/offline/", "/favicon.svg", "/m
 /// Folders under `assets/` that are not precached: per-procedure files a visitor fetches only when needed.
 const ON_DEMAND: &[&str] = &["qr", "posters"];
 
+/// Assets of the officers' poster pages (their bundle and stylesheet): not precached for every visitor.
+const POSTER_ASSETS: &[&str] = &["motcua-in.", "motcua-in_bg.", "app-in.", "poster."];
+
 /// Writes `precache.json` and stamps the worker in `dist/sw.js` (copied from `public/`) with its version.
 pub fn write(dist: &Path) -> Result<String> {
     let mut assets = Vec::new();
@@ -36,7 +39,7 @@ fn collect(dir: &Path, dist: &Path, out: &mut Vec<String>) -> Result<()> {
             if !ON_DEMAND.contains(&name.as_str()) {
                 collect(&path, dist, out)?;
             }
-        } else if !name.ends_with(".br") && !name.ends_with(".gz") {
+        } else if !name.ends_with(".br") && !name.ends_with(".gz") && !POSTER_ASSETS.iter().any(|p| name.starts_with(p)) {
             let rel = path.strip_prefix(dist).expect("under dist").to_string_lossy().replace('\\', "/");
             out.push(format!("/{rel}"));
         }

@@ -17,22 +17,56 @@ pub struct BrowserApp {
     pub optimized: bool,
 }
 
-/// Builds the browser app from this crate's sources with the `hydrate` feature.
-pub fn build_browser_app(work_dir: &Path) -> Result<BrowserApp> {
+/// The browser bundles. Every page a citizen opens loads only the main app; the officers' poster tools (the
+/// counter sheet draws QR codes in the browser) are a second bundle loaded only by `/in/` pages, so their code
+/// never weighs on a citizen's phone.
+#[derive(Clone, Copy, Debug)]
+pub enum Bundle {
+    /// Search, procedure tools, offline saving: every page but the posters.
+    Main,
+    /// The main islands plus the poster islands (`posters` feature).
+    Posters,
+}
+
+impl Bundle {
+    fn features(self) -> &'static str {
+        match self {
+            Bundle::Main => "hydrate",
+            Bundle::Posters => "hydrate,posters",
+        }
+    }
+
+    /// Each bundle has its own cargo target folder, so switching features never rebuilds the other.
+    fn target_subdir(self) -> Option<&'static str> {
+        match self {
+            Bundle::Main => None,
+            Bundle::Posters => Some("bundle-posters"),
+        }
+    }
+}
+
+/// Builds one browser bundle from this crate's sources.
+pub fn build_browser_app(work_dir: &Path, bundle: Bundle) -> Result<BrowserApp> {
     ensure_target()?;
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
+    let mut target = target_dir(&manifest)?;
+    if let Some(sub) = bundle.target_subdir() {
+        target = target.join(sub);
+    }
     let status = Command::new(cargo())
         .args(["build", "--lib", "--target", TARGET, "--profile", "wasm-release", "--no-default-features"])
-        .args(["--features", "hydrate", "--manifest-path"])
+        .args(["--features", bundle.features(), "--manifest-path"])
         .arg(&manifest)
+        .arg("--target-dir")
+        .arg(&target)
         .env_remove("CARGO_PRIMARY_PACKAGE")
         .status()
         .context("could not run cargo to compile the browser app")?;
     if !status.success() {
-        bail!("compiling the browser app for {TARGET} failed (see cargo's messages above)");
+        bail!("compiling the browser app ({bundle:?}) for {TARGET} failed (see cargo's messages above)");
     }
-    let wasm_in = target_dir(&manifest)?.join(TARGET).join("wasm-release").join("motcua.wasm");
-    let bindgen_out = work_dir.join("bindgen");
+    let wasm_in = target.join(TARGET).join("wasm-release").join("motcua.wasm");
+    let bindgen_out = work_dir.join(format!("bindgen-{bundle:?}"));
     std::fs::create_dir_all(&bindgen_out)?;
     wasm_bindgen_cli_support::Bindgen::new()
         .input_path(&wasm_in)
