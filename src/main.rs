@@ -50,6 +50,15 @@ enum Command {
         #[arg(long, default_value = "content")]
         content: PathBuf,
     },
+    /// Print the index bytes (brotli) a browser fetches for queries typed key by key: cold, and as the next query.
+    SearchBytes {
+        /// Queries, as people type them.
+        #[arg(default_values_t = ["dang ky khai sinh".to_string(), "cap lai ho chieu".to_string(), "so do".to_string(), "dang ky ket hon".to_string(), "giay phep lai xe".to_string(), "thanh lap doanh nghiep".to_string()])]
+        queries: Vec<String>,
+        /// The content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+    },
     /// Score search on judged queries (TSV: id, query, grade2, grade1, kind, note): Success@1/3, MRR@10.
     Eval {
         /// The judged queries, e.g. ../shared/eval/queries-dev.tsv
@@ -78,6 +87,7 @@ fn main() -> ExitCode {
         Command::Build(opts) => motcua::site::build(&opts).map(|_| ()),
         Command::Budget { out, sample } => motcua::site::budget::report(&out, &sample),
         Command::Search { query, json, limit, content } => motcua::search::native::run_search(&content, &query, json, limit),
+        Command::SearchBytes { queries, content } => motcua::search::native::run_bytes(&content, &queries),
         Command::Eval { queries, content } => motcua::search::native::run_eval(&content, &queries),
         Command::Serve { build, port, no_build } => {
             let built = if no_build { Ok(()) } else { motcua::site::build(&build).map(|_| ()) };

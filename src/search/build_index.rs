@@ -188,11 +188,12 @@ pub fn build(procedures: &[Procedure], synonyms_path: &Path, out: &Path) -> Resu
                 w.u8(*f);
                 w.varint(list.len() as u64);
                 let mut last = 0u32;
-                for (d, tf, fnid) in list {
+                for (d, _, _) in list {
                     w.varint((d - last) as u64);
                     last = *d;
+                }
+                for (_, tf, _) in list {
                     w.varint(*tf as u64);
-                    w.u8(*fnid);
                 }
             }
         }
@@ -200,7 +201,7 @@ pub fn build(procedures: &[Procedure], synonyms_path: &Path, out: &Path) -> Resu
 
     // Core.
     let mut core = Writer::default();
-    core.buf.extend_from_slice(b"MC1");
+    core.buf.extend_from_slice(b"MC2");
     core.varint(procs.len() as u64);
     for t in totals {
         core.varint(t);
@@ -218,6 +219,13 @@ pub fn build(procedures: &[Procedure], synonyms_path: &Path, out: &Path) -> Resu
         core.varint(field_names.iter().position(|f| *f == p.field).unwrap_or(0) as u64);
         core.u8(flags(p));
         core.u8(prior[i]);
+    }
+    // Each document's fieldnorm id per field, once here rather than in every posting (column by column).
+    for f in &fields {
+        let norms = seg.get_fieldnorms_reader(*f).map_err(err)?;
+        for d in 0..procs.len() as u32 {
+            core.u8(norms.fieldnorm_id(d));
+        }
     }
     core.varint(vocab.len() as u64);
     let mut prev = String::new();

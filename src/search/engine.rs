@@ -18,6 +18,9 @@ const MARK_BOOST: f32 = 0.4;
 const PAIR_BOOST: f32 = 1.0;
 /// Weight of a number in the "good match" check (numbers are not in the vocabulary; codes use their own).
 const NUMBER_WEIGHT: f32 = 2.0;
+/// Letters the word being typed needs before it is completed as a prefix: one or two letters match too many
+/// words to help, and each completion costs a term shard.
+const MIN_PREFIX: usize = 3;
 /// How many candidates a typo or a prefix may expand to.
 const MAX_EXPANSIONS: usize = 3;
 /// Share of the query's words the best result must contain (in its name, papers, field or results) for the
@@ -35,6 +38,8 @@ pub struct Core {
     /// Number of documents.
     pub docs: usize,
     caches: Vec<[f32; 256]>,
+    /// Each document's fieldnorm id, per index field.
+    norms: Vec<Vec<u8>>,
     /// The fields (lĩnh vực), for the filter.
     pub field_names: Vec<String>,
     /// Each document's field, an index into [`Core::field_names`].
@@ -50,7 +55,7 @@ pub struct Core {
 impl Core {
     /// Reads `core.bin`; `None` when it is not a valid core file.
     pub fn parse(bytes: &[u8]) -> Option<Core> {
-        if bytes.get(..3)? != b"MC1" {
+        if bytes.get(..3)? != b"MC2" {
             return None;
         }
         let mut r = Reader::new(&bytes[3..]);
@@ -86,6 +91,10 @@ impl Core {
             doc_flags.push(r.u8()?);
             doc_prior.push(r.u8()?);
         }
+        let mut norms = Vec::with_capacity(4);
+        for _ in 0..4 {
+            norms.push(r.bytes(docs)?.to_vec());
+        }
         let nv = r.varint()? as usize;
         let mut vocab: Vec<(String, u32)> = Vec::with_capacity(nv);
         for _ in 0..nv {
@@ -100,7 +109,7 @@ impl Core {
             pairs.push((r.str()?, r.str()?));
         }
         let synonyms = synonym_rules(&pairs);
-        Some(Core { docs, caches, field_names, doc_field, doc_flags, doc_prior, vocab, synonyms })
+        Some(Core { docs, caches, norms, field_names, doc_field, doc_flags, doc_prior, vocab, synonyms })
     }
 
     fn df(&self, w: &str) -> Option<u32> {
@@ -221,9 +230,9 @@ fn keys_adjacent(a: u8, b: u8) -> bool {
     }
 }
 
-/// One term shard (`t<i>.bin`): token → per field, postings (document, term frequency, fieldnorm id).
+/// One term shard (`t<i>.bin`): token → per field, postings (document, term frequency).
 pub struct TermShard {
-    terms: Vec<(String, Vec<(u8, Vec<(u32, u32, u8)>)>)>,
+    terms: Vec<(String, Vec<(u8, Vec<(u32, u32)>)>)>,
 }
 
 impl TermShard {
@@ -243,7 +252,10 @@ impl TermShard {
                 let mut d = 0u32;
                 for _ in 0..df {
                     d += r.varint()? as u32;
-                    list.push((d, r.varint()? as u32, r.u8()?));
+                    list.push((d, 0));
+                }
+                for p in &mut list {
+                    p.1 = r.varint()? as u32;
                 }
                 per_field.push((f, list));
             }
@@ -256,7 +268,7 @@ impl TermShard {
 
 impl TermShard {
     /// The postings of a token, per field, if this shard has it.
-    pub fn get(&self, token: &str) -> Option<&Vec<(u8, Vec<(u32, u32, u8)>)>> {
+    pub fn get(&self, token: &str) -> Option<&Vec<(u8, Vec<(u32, u32)>)>> {
         self.terms.binary_search_by(|(t, _)| t.as_str().cmp(token)).ok().map(|i| &self.terms[i].1)
     }
 }
@@ -347,8 +359,13 @@ struct Slot {
 /// Turns a query into weighted tokens. `typing` is true while the user is still typing the last word (it is
 /// then also matched as a prefix).
 pub fn plan(core: &Core, query: &str, typing: bool) -> Plan {
-    let ws = analyzer::words(query);
+    let mut ws = analyzer::words(query);
     let typing_last = typing && !query.ends_with(|c: char| c.is_whitespace());
+    // A single letter after other words ("dang k") is not a word yet: search the words before it rather than
+    // the letter or guesses from typo corrections (each costs a term shard).
+    if typing_last && ws.len() > 1 && ws.last().is_some_and(|w| w.folded.len() == 1 && !w.code && w.marked.is_none()) {
+        ws.pop();
+    }
     let mut plan = Plan::default();
     // Synonyms first (longest phrase wins), on the words as typed. A piece is one query word, or a synonym
     // phrase with the phrases it stands for (alternatives).
@@ -467,7 +484,7 @@ fn word_slot(core: &Core, w: &Word, syn: bool, last: bool, unit: usize, weigh: b
     if known || syn || f.bytes().all(|b| b.is_ascii_digit()) {
         cands.push((f.clone(), 1.0));
     }
-    if last {
+    if last && f.len() >= MIN_PREFIX {
         let comp = core.completions(&f);
         plan.expanded |= !comp.is_empty();
         cands.extend(comp.into_iter().map(|(c, _)| (c, PREFIX_BOOST)));
@@ -583,6 +600,7 @@ pub fn bm25(core: &Core, shards: &[Option<TermShard>], plan: &Plan) -> (Vec<f32>
             let boost = t.boost * FIELD_BOOST[*f as usize];
             let weight = idf(postings.len(), n) * (1.0 + K1) * boost;
             let cache = &core.caches[*f as usize];
+            let norms = &core.norms[*f as usize];
             let mut bits = MATCHED;
             if t.unit < MAX_UNITS {
                 bits |= 1 << (ANY as usize + t.unit);
@@ -593,10 +611,10 @@ pub fn bm25(core: &Core, shards: &[Option<TermShard>], plan: &Plan) -> (Vec<f32>
                     bits |= 1 << (NAME as usize + t.unit);
                 }
             }
-            for &(d, tf, fnid) in postings {
+            for &(d, tf) in postings {
                 let d = d as usize;
                 let tf = tf as f32;
-                acc[d] += weight * (tf / (tf + cache[fnid as usize]));
+                acc[d] += weight * (tf / (tf + cache[norms[d] as usize]));
                 words[d] |= bits;
             }
         }

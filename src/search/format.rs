@@ -4,10 +4,13 @@
 //! Files (all little-endian varints and length-prefixed UTF-8):
 //! - `core.bin`, read on the first keystroke: document count, per-field token totals and tantivy's fieldnorm
 //!   table (to recompute BM25 exactly), per-document filters and popularity prior, the field (lĩnh vực) names,
-//!   the vocabulary of folded syllables (prefix and typo expansion) and the synonyms;
-//! - `t<i>.bin`, [`TERM_SHARDS`] term shards chosen by a hash of the token: per token and index field, the
-//!   postings (document, term frequency, fieldnorm id) — a query fetches only its tokens' shards;
-//! - `d<i>.bin`, one per [`DOC_SHARD`] documents: what a result line shows (code, name, fee, time).
+//!   each document's fieldnorm id per field, the vocabulary of folded syllables (prefix and typo expansion)
+//!   and the synonyms;
+//! - `t<i>.bin`, [`TERM_SHARDS`] term shards chosen by a hash of the token's first syllable: per token and index
+//!   field, the postings (document gaps, then term frequencies: columns compress better; the fieldnorm ids are
+//!   in core, once per document, instead of in every posting) — a query fetches only its words' shards;
+//! - `d<i>.bin`, one per [`DOC_SHARD`] documents in popularity order ([`doc_slots`]): what a result line shows
+//!   (code, name, fee, time).
 
 /// Index fields, in tantivy schema order.
 pub const FIELDS: [&str; 4] = ["name", "mid", "body", "code"];
@@ -27,10 +30,11 @@ pub const K1: f32 = 1.2;
 /// tantivy's BM25 length normalization.
 pub const B: f32 = 0.75;
 
-/// Number of term shards: small enough that a query's shards stay a few KB, large enough for few files.
-pub const TERM_SHARDS: u32 = 192;
+/// Number of term shards. A token lives in the shard of its first syllable (pairs `khai_sinh` and marked forms
+/// `đăng` beside `khai` and `dang`), so a query typed word by word touches about one shard per word.
+pub const TERM_SHARDS: u32 = 1280;
 /// Documents per document-table shard.
-pub const DOC_SHARD: usize = 96;
+pub const DOC_SHARD: usize = 16;
 
 /// Share of score added per step of the 0–255 popularity prior (log of the portal's usage count): the most
 /// used procedure gets +30 %, so among similar names the one people actually need comes first.
@@ -47,14 +51,47 @@ pub const FLAG_KHAC: u8 = 8;
 /// Can be submitted online (nộp trực tuyến).
 pub const FLAG_ONLINE: u8 = 16;
 
-/// The term shard a token lives in (FNV-1a, stable across builds and targets).
+/// The term shard a token lives in: a hash (FNV-1a, stable across builds and targets) of its first syllable,
+/// folded (`đăng` and `dang_ky` go with `dang`; digits and separators after it are ignored).
 pub fn shard_of(token: &str) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
-    for b in token.bytes() {
+    let mut mix = |b: u8| {
         h ^= b as u32;
         h = h.wrapping_mul(0x0100_0193);
+    };
+    for c in token.chars() {
+        let b = match c {
+            '_' => break,
+            'ă' | 'â' => b'a',
+            'ê' => b'e',
+            'ô' | 'ơ' => b'o',
+            'ư' => b'u',
+            'đ' => b'd',
+            '0'..='9' if !token.bytes().all(|b| b.is_ascii_digit() || b == b'.') => continue,
+            c if c.is_ascii() => c as u8,
+            c => {
+                let mut buf = [0u8; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    mix(b);
+                }
+                continue;
+            }
+        };
+        mix(b);
     }
     h % TERM_SHARDS
+}
+
+/// Position of each document in the document shards: documents go by popularity (prior, then number), so the
+/// procedures most searched for share the first shards and a result list fetches one or two.
+pub fn doc_slots(prior: &[u8]) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..prior.len() as u32).collect();
+    order.sort_by(|a, b| prior[*b as usize].cmp(&prior[*a as usize]).then(a.cmp(b)));
+    let mut slot = vec![0u32; prior.len()];
+    for (pos, d) in order.iter().enumerate() {
+        slot[*d as usize] = pos as u32;
+    }
+    slot
 }
 
 /// The final score of a document: tantivy's BM25 sum plus the popularity prior (the oracle uses the same).

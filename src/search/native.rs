@@ -3,7 +3,7 @@
 //! same [`engine`](super::engine) code as the browser.
 
 use super::engine::{self, Core, DocInfo, Filter, Plan, Results, TermShard};
-use super::format::{DOC_SHARD, Reader};
+use super::format::{self, DOC_SHARD, Reader};
 use crate::content::{Catalogue, Procedure};
 use crate::pages::format as fmt;
 use anyhow::{Context, Result, bail};
@@ -43,10 +43,25 @@ pub fn site_files(catalogue: &Catalogue) -> Result<Vec<(String, Vec<u8>)>> {
         .filter(|(n, _)| n.ends_with(".bin"))
         .map(|(n, b)| (n, b.to_vec()))
         .collect();
-    for (i, chunk) in docs.chunks(DOC_SHARD).enumerate() {
+    for (i, chunk) in by_popularity(&docs, &core_of(&out)?).chunks(DOC_SHARD).enumerate() {
         out.push((format!("d{i}.bin"), engine::write_docs(chunk)));
     }
     Ok(out)
+}
+
+fn core_of(files: &[(String, Vec<u8>)]) -> Result<Core> {
+    let bytes = files.iter().find(|(n, _)| n == "core.bin").context("no core.bin in the search index")?;
+    Core::parse(&bytes.1).context("core.bin is not valid")
+}
+
+/// The document table in document-shard order ([`format::doc_slots`]: most used first).
+fn by_popularity(docs: &[DocInfo], core: &Core) -> Vec<DocInfo> {
+    let slots = format::doc_slots(&core.doc_prior);
+    let mut out = vec![DocInfo::default(); docs.len()];
+    for (d, info) in docs.iter().enumerate() {
+        out[slots[d] as usize] = info.clone();
+    }
+    out
 }
 
 /// Writes the browser's index into a site being built: `assets/search-<hash>/{core,t*,d*}.bin` (immutable,
@@ -291,6 +306,141 @@ pub fn run_eval(content: &Path, tsv: &Path) -> Result<()> {
     }
     for (id, q) in &r.wrongly_unsure {
         println!("judged but \"no good match\" {id} «{q}»");
+    }
+    Ok(())
+}
+
+/// Index bytes (brotli, as downloaded) a browser fetches for queries typed key by key, from the same shard
+/// logic as the app: `core.bin` once, then each keystroke's term shards and its top 10's document shards.
+pub struct ByteCounter {
+    files: HashMap<String, Vec<u8>>,
+    sizes: HashMap<String, usize>,
+    core: Core,
+    shards: Vec<Option<TermShard>>,
+    slots: Vec<u32>,
+    /// Files fetched so far (the browser's cache).
+    pub fetched: std::collections::HashSet<String>,
+}
+
+/// What one query cost.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct QueryBytes {
+    /// Brotli bytes of files fetched.
+    pub bytes: usize,
+    /// Term shards fetched.
+    pub term_files: usize,
+    /// Document shards fetched.
+    pub doc_files: usize,
+}
+
+impl ByteCounter {
+    /// The site's index files for a catalogue, nothing fetched yet.
+    pub fn new(catalogue: &Catalogue) -> Result<ByteCounter> {
+        let list = site_files(catalogue)?;
+        let core = core_of(&list)?;
+        let files: HashMap<String, Vec<u8>> = list.into_iter().collect();
+        let mut shards: Vec<Option<TermShard>> = Vec::new();
+        shards.resize_with(crate::search::format::TERM_SHARDS as usize, || None);
+        for (i, s) in shards.iter_mut().enumerate() {
+            *s = files.get(&format!("t{i}.bin")).and_then(|b| TermShard::parse(b));
+        }
+        let slots = format::doc_slots(&core.doc_prior);
+        Ok(ByteCounter { files, sizes: HashMap::new(), core, shards, slots, fetched: Default::default() })
+    }
+
+    fn fetch(&mut self, name: String, q: &mut QueryBytes) {
+        if self.fetched.contains(&name) {
+            return;
+        }
+        let size = match self.sizes.get(&name) {
+            Some(s) => *s,
+            None => {
+                let s = self.files.get(&name).map(|b| crate::site::compress::brotli_bytes(b).len()).unwrap_or(0);
+                self.sizes.insert(name.clone(), s);
+                s
+            }
+        };
+        q.bytes += size;
+        if name.starts_with('t') {
+            q.term_files += 1;
+        } else if name.starts_with('d') {
+            q.doc_files += 1;
+        }
+        self.fetched.insert(name);
+    }
+
+    /// Types `query` key by key: with `every_key`, each keystroke searches (a slow typist, every pause longer
+    /// than the debounce); without, only the whole query does (typing faster than the debounce).
+    pub fn type_query(&mut self, query: &str, every_key: bool) -> QueryBytes {
+        let mut q = QueryBytes::default();
+        self.fetch("core.bin".into(), &mut q);
+        let chars: Vec<(usize, char)> = query.char_indices().collect();
+        let texts: Vec<&str> = if every_key {
+            chars.iter().map(|(i, c)| &query[..i + c.len_utf8()]).collect()
+        } else {
+            vec![query]
+        };
+        for text in texts {
+            if text.trim().is_empty() {
+                continue;
+            }
+            let plan = engine::plan(&self.core, text, true);
+            if std::env::var_os("MOTCUA_DEBUG").is_some() {
+                // Each token's shard and postings per field (f0 name, f1 mid, f2 body, f3 code).
+                for t in &plan.terms {
+                    let s = format::shard_of(&t.text);
+                    let entry = self.shards[s as usize].as_ref().and_then(|sh| sh.get(&t.text));
+                    let per: Vec<String> =
+                        entry.map(|e| e.iter().map(|(f, l)| format!("f{f}:{}", l.len())).collect()).unwrap_or_default();
+                    eprintln!("  «{text}» {} ×{:.2} t{s} {}", t.text, t.boost, per.join(" "));
+                }
+            }
+            for s in plan.shards() {
+                self.fetch(format!("t{s}.bin"), &mut q);
+            }
+            let results = engine::search(&self.core, &self.shards, &plan, &Filter::default(), 10);
+            let mut docs: Vec<usize> = results.hits.iter().map(|h| self.slots[h.doc as usize] as usize / DOC_SHARD).collect();
+            docs.dedup();
+            for d in docs {
+                self.fetch(format!("d{d}.bin"), &mut q);
+            }
+        }
+        q
+    }
+}
+
+/// `motcua search-bytes "<query>"…`: for each query typed key by key, the index bytes fetched cold until its
+/// results, and as the next query after the one before it; each keystroke searched, and debounced.
+pub fn run_bytes(content: &Path, queries: &[String]) -> Result<()> {
+    let catalogue = Catalogue::load(content).map_err(|e| anyhow::anyhow!("content/ has {} problem(s); run motcua build for details", e.len()))?;
+    let mut counter = ByteCounter::new(&catalogue)?;
+    let core_size = {
+        let mut q = QueryBytes::default();
+        counter.fetch("core.bin".into(), &mut q);
+        q.bytes
+    };
+    println!("Index bytes (brotli) per query typed key by key; core.bin is {:.1} KB", core_size as f64 / 1024.0);
+    println!("{:<28} {:>22} {:>22} {:>22} {:>22}", "query", "cold, every key", "next, every key", "cold, debounced", "next, debounced");
+    let fmt_q = |q: QueryBytes| format!("{:.1} KB ({}t+{}d)", q.bytes as f64 / 1024.0, q.term_files, q.doc_files);
+    let mut prev: Option<&String> = None;
+    for query in queries {
+        let mut row = Vec::new();
+        for every in [true, false] {
+            counter.fetched.clear();
+            let cold = counter.type_query(query, every);
+            counter.fetched.clear();
+            let next = match prev {
+                Some(p) => {
+                    counter.type_query(p, every);
+                    fmt_q(counter.type_query(query, every))
+                }
+                None => "-".to_string(),
+            };
+            row.push(fmt_q(cold));
+            row.push(next);
+        }
+        println!("{:<28} {:>22} {:>22} {:>22} {:>22}", query, row[0], row[1], row[2], row[3]);
+        prev = Some(query);
     }
     Ok(())
 }

@@ -18,6 +18,8 @@ use wasm_bindgen_futures::JsFuture;
 const LIMIT: usize = 10;
 /// Fields offered in the field filter.
 const FIELD_CHOICES: usize = 12;
+/// A search starts once typing pauses this long, so a fast typist's intermediate words fetch nothing.
+const DEBOUNCE_MS: u64 = 150;
 
 #[derive(Default)]
 struct State {
@@ -25,6 +27,7 @@ struct State {
     core: Option<Rc<Core>>,
     terms: Vec<Option<TermShard>>,
     docs: Vec<Option<Rc<Vec<DocInfo>>>>,
+    slots: Vec<u32>,
     filter: Filter,
     generation: u32,
     codes: Vec<String>,
@@ -90,6 +93,7 @@ async fn core() -> Option<(String, Rc<Core>)> {
         s.core = Some(core.clone());
         s.terms.resize_with(TERM_SHARDS as usize, || None);
         s.docs.resize_with(core.docs.div_ceil(DOC_SHARD), || None);
+        s.slots = format::doc_slots(&core.doc_prior);
     });
     Some((base, core))
 }
@@ -121,9 +125,14 @@ pub fn refresh() {
         s.generation
     });
     sync_url(&q);
-    leptos::task::spawn_local(async move {
-        run(q, generation).await;
-    });
+    let later = move || {
+        if STATE.with(|s| s.borrow().generation) == generation {
+            leptos::task::spawn_local(async move {
+                run(q, generation).await;
+            });
+        }
+    };
+    leptos::prelude::set_timeout(later, std::time::Duration::from_millis(DEBOUNCE_MS));
 }
 
 async fn run(q: String, generation: u32) {
@@ -147,11 +156,16 @@ async fn run(q: String, generation: u32) {
             s.terms[*i as usize] = b.and_then(|b| TermShard::parse(&b));
         }
     });
+    if STATE.with(|s| s.borrow().generation) != generation {
+        return;
+    }
     let filter = STATE.with(|s| s.borrow().filter);
     let results = STATE.with(|s| engine::search(&core, &s.borrow().terms, &plan, &filter, LIMIT));
     let missing: Vec<usize> = STATE.with(|s| {
         let s = s.borrow();
-        let mut m: Vec<usize> = results.hits.iter().map(|h| h.doc as usize / DOC_SHARD).filter(|d| s.docs[*d].is_none()).collect();
+        let mut m: Vec<usize> =
+            results.hits.iter().map(|h| s.slots[h.doc as usize] as usize / DOC_SHARD).filter(|d| s.docs[*d].is_none()).collect();
+        m.sort_unstable();
         m.dedup();
         m
     });
@@ -178,7 +192,8 @@ fn show(core: &Core, results: &engine::Results, filter: Filter) {
             .iter()
             .filter_map(|h| {
                 let d = h.doc as usize;
-                let info = s.docs[d / DOC_SHARD].as_ref()?.get(d % DOC_SHARD)?;
+                let slot = *s.slots.get(d)? as usize;
+                let info = s.docs[slot / DOC_SHARD].as_ref()?.get(slot % DOC_SHARD)?;
                 Some((info.code.clone(), row_html(core, d, info)))
             })
             .unzip()
