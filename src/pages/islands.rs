@@ -52,10 +52,7 @@ pub fn SearchBox(
                     placeholder="Tìm thủ tục: khai sinh, hộ chiếu, sổ đỏ…"
                     autocomplete="off"
                     enterkeyhint="search"
-                    role="combobox"
-                    aria-autocomplete="list"
                     aria-controls="sr-list"
-                    aria-expanded="false"
                     on:input=on_input
                     on:keydown=on_key
                 />
@@ -72,7 +69,7 @@ pub fn SearchBox(
                 </div>
                 <p class="sr-count" id="sr-count" role="status" aria-live="polite"></p>
                 <div class="sr-none" id="sr-none"></div>
-                <ul class="sr-list" id="sr-list" role="listbox" aria-label="Kết quả tìm kiếm"></ul>
+                <ul class="sr-list" id="sr-list" aria-label="Kết quả tìm kiếm"></ul>
             </div>
         </div>
     }

@@ -282,9 +282,10 @@ fn paint_list() {
         let s = s.borrow();
         let mut html = String::new();
         for (i, r) in s.rows.iter().enumerate() {
-            html.push_str("<li role=\"option\" id=\"sr-");
+            // A plain list of links (no listbox/option roles: a link inside an option is a nested control).
+            html.push_str("<li id=\"sr-");
             html.push_str(&i.to_string());
-            html.push_str(if s.active == Some(i) { "\" aria-selected=\"true\">" } else { "\" aria-selected=\"false\">" });
+            html.push_str(if s.active == Some(i) { "\" aria-current=\"true\">" } else { "\">" });
             html.push_str(r);
             html.push_str("</li>");
         }
@@ -298,7 +299,6 @@ fn paint_list() {
             Some(i) => e.set_attribute("aria-activedescendant", &format!("sr-{i}")),
             None => e.remove_attribute("aria-activedescendant"),
         };
-        let _ = e.set_attribute("aria-expanded", if STATE.with(|s| s.borrow().rows.is_empty()) { "false" } else { "true" });
     }
 }
 

@@ -39,7 +39,7 @@ test("typing an unaccented query shows the right procedure first, and opening it
   await page.screenshot({ path: join(OUT, "search-phone.png"), fullPage: false });
   // Keyboard: the first result is highlighted by ArrowDown and opened by Enter.
   await box.press("ArrowDown");
-  assert.equal(await first.getAttribute("aria-selected"), "true");
+  assert.equal(await first.getAttribute("aria-current"), "true");
   await Promise.all([page.waitForURL(`${BASE_URL}/p/1.001193/`), box.press("Enter")]);
   assert.match(await page.locator("h1").innerText(), /khai sinh/i);
   assert.deepEqual(errors, [], "no console errors");
