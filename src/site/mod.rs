@@ -135,52 +135,40 @@ fn write_bundle(stage: &Path, stem: &str, loader_stem: &str, app: &wasm::Browser
 
 /// Renders every page on every core, with a progress bar.
 fn render_all(index: &SiteIndex, pages: &[Page], stage: &Path) -> Result<()> {
-    let bar = progress(pages.len(), "Dựng trang");
-    let next = AtomicUsize::new(0);
-    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
-    std::thread::scope(|s| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                s.spawn(|| -> Result<()> {
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(page) = pages.get(i) else { return Ok(()) };
-                        let path = stage.join(page.output_path(index));
-                        if let Some(dir) = path.parent() {
-                            std::fs::create_dir_all(dir)?;
-                        }
-                        std::fs::write(&path, render_page(*page, index))
-                            .with_context(|| format!("cannot write {}", path.display()))?;
-                        bar.inc(1);
-                    }
-                })
-            })
-            .collect();
-        workers.into_iter().try_for_each(|w| w.join().expect("a render thread panicked"))
-    })?;
-    bar.finish_and_clear();
-    Ok(())
+    on_all_cores(pages, "Dựng trang", |page| {
+        let path = stage.join(page.output_path(index));
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        std::fs::write(&path, render_page(*page, index)).with_context(|| format!("cannot write {}", path.display()))
+    })
 }
 
 /// Writes `.br` and `.gz` beside every text file, on every core.
 fn compress_all(stage: &Path) -> Result<()> {
     let files = compress::compressible_files(stage)?;
-    let bar = progress(files.len(), "Nén br/gz");
+    on_all_cores(&files, "Nén br/gz", |file| compress::precompress(stage, file))
+}
+
+/// Runs `work` on every item, spread over every core, with a progress bar. The first error stops the build, and a
+/// panicking item becomes an error too, so a bad page never takes the process down with a half-built site.
+fn on_all_cores<T: Sync>(items: &[T], label: &'static str, work: impl Fn(&T) -> Result<()> + Sync) -> Result<()> {
+    let bar = progress(items.len(), label);
     let next = AtomicUsize::new(0);
     let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
     std::thread::scope(|s| {
         let workers: Vec<_> = (0..threads)
             .map(|_| {
                 s.spawn(|| -> Result<()> {
-                    while let Some(file) = files.get(next.fetch_add(1, Ordering::Relaxed)) {
-                        compress::precompress(stage, file)?;
+                    while let Some(item) = items.get(next.fetch_add(1, Ordering::Relaxed)) {
+                        work(item)?;
                         bar.inc(1);
                     }
                     Ok(())
                 })
             })
             .collect();
-        workers.into_iter().try_for_each(|w| w.join().expect("a compression thread panicked"))
+        workers.into_iter().try_for_each(|w| w.join().unwrap_or_else(|_| bail!("{label}: a worker thread panicked")))
     })?;
     bar.finish_and_clear();
     Ok(())
