@@ -2,6 +2,8 @@
 // A classic script in <head>: tiny, cached for a year, fetched alongside the stylesheet. ?kiosk=1 / ?kiosk=0
 // turns kiosk mode on or off for this device. Keys are the ones the Settings island writes (pages/tools.rs).
 (function () {
+  // Scripts run: the page's tools will wake up, so the stylesheet keeps their place (see style.css).
+  document.documentElement.classList.add("js");
   try {
     var s = localStorage, c = document.documentElement.classList;
     var k = new URLSearchParams(location.search).get("kiosk");
