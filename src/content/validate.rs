@@ -117,10 +117,21 @@ fn read_text(path: &Path, errors: &mut Vec<ContentError>) -> Option<String> {
         }
     };
     if bytes.len() > MAX_FILE_BYTES {
-        errors.push(err(path, None, "", format!(
-            "the file is {} bytes, more than the {} allowed; content files are small TOML files: check that this is the right file",
+        // Point at the longest line: a huge file is nearly always one runaway value (a pasted document, a
+        // file glued into a string), and its key says which field to shorten.
+        let (index, longest) = bytes.split(|&b| b == b'\n').enumerate().max_by_key(|(_, l)| l.len()).unwrap_or((0, &[][..]));
+        let key = longest
+            .iter()
+            .take(200)
+            .position(|&b| b == b'=')
+            .map(|eq| String::from_utf8_lossy(&longest[..eq]).trim().trim_matches('"').to_string())
+            .filter(|k| !k.is_empty() && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-' || b == b'.'))
+            .unwrap_or_default();
+        errors.push(err(path, Some(index + 1), &key, format!(
+            "the file is {} bytes, more than the {} allowed, and this line alone is {} bytes; a procedure is a few kilobytes of text: shorten this value (or check that this is the right file)",
             bytes.len(),
-            MAX_FILE_BYTES
+            MAX_FILE_BYTES,
+            longest.len()
         )));
         return None;
     }
@@ -144,13 +155,12 @@ pub fn line_of(text: &str, offset: usize) -> usize {
 /// Parses the TOML syntax, reporting every syntax error. `None` when the file cannot be read as TOML.
 fn parse_table<'a>(path: &Path, text: &'a str, errors: &mut Vec<ContentError>) -> Option<Spanned<DeTable<'a>>> {
     let (table, errs) = DeTable::parse_recoverable(text);
-    if errs.is_empty() {
-        return Some(table);
-    }
-    for e in errs {
-        let line = e.span().map(|s| line_of(text, s.start));
-        errors.push(err(path, line, "", format!("TOML syntax error: {}; fix the syntax (quotes, brackets, `key = value`)", e.message().trim())));
-    }
+    // Only the first syntax error is reported: the parser's later ones are nearly always the same mistake seen
+    // again (an unclosed quote shifts every quote after it), and would send people to lines that are fine.
+    let Some(e) = errs.first() else { return Some(table) };
+    let line = e.span().map(|s| line_of(text, s.start));
+    let more = if errs.len() > 1 { " (the file is checked again once this is fixed)" } else { "" };
+    errors.push(err(path, line, "", format!("TOML syntax error: {}; fix the syntax (quotes, brackets, `key = value`){more}", e.message().trim())));
     None
 }
 
@@ -159,13 +169,27 @@ fn get<'v, 'a>(v: &'v DeTable<'a>, key: &str) -> Option<&'v Spanned<DeValue<'a>>
     v.iter().find(|(k, _)| k.get_ref().as_ref() == key).map(|(_, v)| v)
 }
 
+/// True when `offset` is inside `v`: its own span, or any of its keys and values (a `[[table]]`'s span is only
+/// its header, so its body is found through its keys).
+fn covers(v: &Spanned<DeValue<'_>>, offset: usize) -> bool {
+    v.span().contains(&offset)
+        || match v.get_ref() {
+            DeValue::Table(t) => t.iter().any(|(k, c)| k.span().contains(&offset) || covers(c, offset)),
+            DeValue::Array(a) => {
+                let items: &[Spanned<DeValue<'_>>] = a.as_ref();
+                items.iter().any(|c| covers(c, offset))
+            }
+            _ => false,
+        }
+}
+
 /// The dotted path of the deepest value whose span contains `offset` (for locating serde errors).
 fn path_at(table: &DeTable<'_>, offset: usize) -> String {
     fn walk(v: &DeValue<'_>, offset: usize, path: &mut String) {
         match v {
             DeValue::Table(t) => {
                 for (k, child) in t.iter() {
-                    if k.span().contains(&offset) || child.span().contains(&offset) {
+                    if k.span().contains(&offset) || covers(child, offset) {
                         if !path.is_empty() {
                             path.push('.');
                         }
@@ -178,7 +202,7 @@ fn path_at(table: &DeTable<'_>, offset: usize) -> String {
             DeValue::Array(a) => {
                 let items: &[Spanned<DeValue<'_>>] = a.as_ref();
                 for (i, child) in items.iter().enumerate() {
-                    if child.span().contains(&offset) {
+                    if covers(child, offset) {
                         path.push_str(&format!("[{i}]"));
                         walk(child.get_ref(), offset, path);
                         return;
@@ -190,13 +214,31 @@ fn path_at(table: &DeTable<'_>, offset: usize) -> String {
     }
     let mut path = String::new();
     for (k, child) in table.iter() {
-        if k.span().contains(&offset) || child.span().contains(&offset) {
+        if k.span().contains(&offset) || covers(child, offset) {
             path.push_str(k.get_ref());
             walk(child.get_ref(), offset, &mut path);
             break;
         }
     }
     path
+}
+
+/// True when the deepest table (below the top level) whose span contains `offset` has no key `name`: serde's
+/// "missing field" error then belongs to that table rather than to the top of the file.
+fn lacks_nested(table: &DeTable<'_>, offset: usize, name: &str) -> bool {
+    fn deepest<'v, 'a>(v: &'v DeValue<'a>, offset: usize) -> Option<&'v DeTable<'a>> {
+        let inner = match v {
+            DeValue::Table(t) => t.iter().find(|(k, c)| k.span().contains(&offset) || covers(c, offset)).map(|(_, c)| c),
+            DeValue::Array(a) => {
+                let items: &[Spanned<DeValue<'a>>] = a.as_ref();
+                items.iter().find(|c| covers(c, offset))
+            }
+            _ => None,
+        };
+        inner.and_then(|c| deepest(c.get_ref(), offset)).or(v.as_table())
+    }
+    let child = table.iter().find(|(k, c)| k.span().contains(&offset) || covers(c, offset)).map(|(_, c)| c);
+    child.and_then(|c| deepest(c.get_ref(), offset)).is_some_and(|t| get(t, name).is_none())
 }
 
 /// Turns serde's message into one a person can act on.
@@ -218,11 +260,21 @@ fn typed<T: serde::de::DeserializeOwned>(path: &Path, text: &str, table: &DeTabl
     match toml::from_str::<T>(text) {
         Ok(v) => Some(v),
         Err(e) => {
-            let (line, field) = match e.span() {
-                // A missing field is reported on the table that lacks it, not on its first key.
-                Some(s) if e.message().starts_with("missing field") => (Some(line_of(text, s.start)), String::new()),
-                Some(s) => (Some(line_of(text, s.start)), path_at(table, s.start)),
-                None => (None, String::new()),
+            let missing = e.message().strip_prefix("missing field `").and_then(|m| m.split('`').next());
+            let (line, field) = match (e.span(), missing) {
+                // Missing in a nested table: the span is that table.
+                (Some(s), Some(name)) if lacks_nested(table, s.start, name) => {
+                    let at = path_at(table, s.start);
+                    (Some(line_of(text, s.start)), format!("{at}.{name}"))
+                }
+                // Missing at the top of the file: the parser's span is then some later table, so point at the
+                // file's first key, where top-level fields are written.
+                (_, Some(name)) => {
+                    let first = table.iter().map(|(k, _)| k.span().start).min();
+                    (Some(first.map_or(1, |at| line_of(text, at))), name.to_string())
+                }
+                (Some(s), None) => (Some(line_of(text, s.start)), path_at(table, s.start)),
+                (None, _) => (None, missing.unwrap_or_default().to_string()),
             };
             errors.push(err(path, line, &field, explain(e.message())));
             None
