@@ -2,7 +2,10 @@
 //! alone; hostile text in every field of a procedure comes out inert in every page, the search index and the
 //! copied text; portal links are https only.
 
-use motcua::content::Catalogue;
+use motcua::content::life_events::LifeEvent;
+use motcua::content::{Catalogue, Procedure, Related};
+use motcua::pages::{Assets, Page, SiteIndex, render_page};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -150,4 +153,365 @@ fn broken_content_fails_the_build_precisely_all_at_once_and_leaves_dist_alone() 
     in_dist.sort();
     assert_eq!(in_dist, ["marker.txt", "p"]);
     let _ = std::fs::remove_dir_all(&root);
+}
+
+/// Text that breaks out of HTML text, attributes, URLs, SVG/XML and textareas if anything is left unescaped.
+const PAYLOAD: &str = "javascript:alert(1)<script>alert(1)</script>\"><img src=x onerror=alert(1)>']]></svg><script>alert(2)</script> & &amp; ' \" </textarea></title><style>*{display:none}</style><!--";
+
+/// A harmless text of the same shape, for the clean render the hostile one is compared with.
+const PLAIN: &str = "Giấy tờ bình thường";
+
+/// The real birth registration procedure with every list filled, every text field (found by walking its
+/// serialised form, so a field added later is covered too) set to `text`. Enum-valued strings (levels,
+/// channels, units) keep their values: the content model refuses anything else.
+fn procedure_with(text: &str) -> Procedure {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/procedures/1.001193.toml");
+    let mut p: Procedure = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    // Every list gets at least one item (and every optional text a value), so every part of the page shows.
+    let s = |t: &str| t.to_string();
+    p.audiences.push(s("x"));
+    p.results.push(s("x"));
+    p.keywords.push(s("x"));
+    p.agencies.carrying_out.push(s("x"));
+    p.agencies.competent.push(s("x"));
+    p.agencies.authorized.push(s("x"));
+    p.agencies.coordinating.push(s("x"));
+    p.agencies.receiving_address = s("x");
+    p.related.push(Related { code: String::new(), name: s("x") });
+    p.requirements = s("x");
+    p.description = s("x");
+    p.decision = s("x");
+    p.kind = s("x");
+    for m in &mut p.methods {
+        m.description = s("x");
+        m.time.text = s("x");
+        m.fees.push(motcua::content::Fee { kind: s("x"), amount: Some(1000), rule: s("x") });
+    }
+    for g in &mut p.papers {
+        g.name = s("x");
+        for paper in &mut g.papers {
+            paper.form = s("x");
+        }
+        g.papers.push(motcua::content::Paper { name: s("x"), originals: 1, copies: 2, form: s("x"), note: false });
+        g.papers.push(motcua::content::Paper { name: s("x"), note: true, ..Default::default() });
+    }
+    p.steps.push(motcua::content::Step { text: s("x") });
+    p.legal_basis.push(motcua::content::LegalDoc { number: s("x"), title: s("x"), ..Default::default() });
+    p.flags.push(motcua::content::Flag { field: s("x"), reason: s("x") });
+
+    let mut value = serde_json::to_value(&p).unwrap();
+    let mut replaced = 0;
+    let mut paths = Vec::new();
+    fn leaves(v: &serde_json::Value, path: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+        match v {
+            serde_json::Value::String(_) => out.push(path.clone()),
+            serde_json::Value::Array(a) => a.iter().enumerate().for_each(|(i, x)| {
+                path.push(i.to_string());
+                leaves(x, path, out);
+                path.pop();
+            }),
+            serde_json::Value::Object(o) => o.iter().for_each(|(k, x)| {
+                path.push(k.clone());
+                leaves(x, path, out);
+                path.pop();
+            }),
+            _ => {}
+        }
+    }
+    leaves(&value, &mut Vec::new(), &mut paths);
+    for path in paths {
+        let last = path.last().unwrap();
+        if last == "code" || last == "portal_url" {
+            continue;
+        }
+        let pointer = format!("/{}", path.join("/"));
+        let old = value.pointer(&pointer).unwrap().clone();
+        *value.pointer_mut(&pointer).unwrap() = serde_json::Value::String(text.to_string());
+        if serde_json::from_value::<Procedure>(value.clone()).is_ok() {
+            replaced += 1;
+        } else {
+            *value.pointer_mut(&pointer).unwrap() = old; // an enum: keep it
+        }
+    }
+    assert!(replaced > 40, "only {replaced} text fields were set");
+    serde_json::from_value(value).unwrap()
+}
+
+/// One start or end tag of an HTML or XML document.
+#[derive(Debug)]
+struct Tag {
+    /// Lower-case name, with a leading `/` for end tags.
+    name: String,
+    /// Attribute names (lower case) and values (entities decoded).
+    attrs: Vec<(String, String)>,
+    /// Where the tag ends in the document.
+    end: usize,
+}
+
+/// Decodes the entities Leptos and `xml_escape` write.
+fn unescape(s: &str) -> String {
+    s.replace("&quot;", "\"").replace("&#x27;", "'").replace("&#39;", "'").replace("&apos;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+}
+
+/// Every tag of `doc`, read the way a browser's tokenizer starts one: `<` then a letter or `/`. Comments and the
+/// doctype are skipped. A minimal scanner, enough to see whether text became markup.
+fn tags(doc: &str) -> Vec<Tag> {
+    let b = doc.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'<' {
+            i += 1;
+            continue;
+        }
+        if doc[i..].starts_with("<!--") {
+            i = doc[i..].find("-->").map_or(b.len(), |e| i + e + 3);
+            continue;
+        }
+        if doc[i..].starts_with("<!") || doc[i..].starts_with("<?") {
+            i = doc[i..].find('>').map_or(b.len(), |e| i + e + 1);
+            continue;
+        }
+        let start = i + 1;
+        let closing = b.get(start) == Some(&b'/');
+        let name_at = if closing { start + 1 } else { start };
+        if !b.get(name_at).is_some_and(|c| c.is_ascii_alphabetic()) {
+            i += 1;
+            continue;
+        }
+        let mut j = name_at;
+        while j < b.len() && !b[j].is_ascii_whitespace() && b[j] != b'>' && b[j] != b'/' {
+            j += 1;
+        }
+        let mut name = doc[name_at..j].to_ascii_lowercase();
+        if closing {
+            name.insert(0, '/');
+        }
+        let mut attrs = Vec::new();
+        loop {
+            while j < b.len() && (b[j].is_ascii_whitespace() || b[j] == b'/') {
+                j += 1;
+            }
+            if j >= b.len() || b[j] == b'>' {
+                break;
+            }
+            let k = j;
+            while j < b.len() && !b[j].is_ascii_whitespace() && b[j] != b'=' && b[j] != b'>' {
+                j += 1;
+            }
+            let key = doc[k..j].to_ascii_lowercase();
+            let mut value = String::new();
+            if b.get(j) == Some(&b'=') {
+                j += 1;
+                if let Some(&q) = b.get(j).filter(|&&q| q == b'"' || q == b'\'') {
+                    let end = doc[j + 1..].find(q as char).map_or(b.len(), |e| j + 1 + e);
+                    value = unescape(&doc[j + 1..end]);
+                    j = end + 1;
+                } else {
+                    let k = j;
+                    while j < b.len() && !b[j].is_ascii_whitespace() && b[j] != b'>' {
+                        j += 1;
+                    }
+                    value = unescape(&doc[k..j]);
+                }
+            }
+            attrs.push((key, value));
+        }
+        out.push(Tag { name, attrs, end: (j + 1).min(b.len()) });
+        i = j + 1;
+    }
+    out
+}
+
+/// Everything in a rendered page that would run or load something the site did not mean to: script elements
+/// other than the site's own module scripts, event handler attributes, `javascript:`/`data:` URLs, non-https
+/// absolute links, inline styles (the CSP forbids them), and island props that are not valid JSON.
+fn active_content(doc: &str) -> Vec<String> {
+    let mut bad = Vec::new();
+    for t in tags(doc) {
+        for (k, v) in &t.attrs {
+            let v_l = v.trim().to_ascii_lowercase();
+            if k.starts_with("on") {
+                bad.push(format!("event handler {k}={v:?} on <{}>", t.name));
+            }
+            if k == "style" {
+                bad.push(format!("inline style on <{}>", t.name));
+            }
+            if matches!(k.as_str(), "href" | "src" | "action" | "formaction" | "xlink:href" | "poster" | "data") {
+                if v_l.starts_with("javascript:") || v_l.starts_with("vbscript:") || (v_l.starts_with("data:") && t.name != "img") {
+                    bad.push(format!("{k}={v:?} on <{}>", t.name));
+                }
+                if v_l.contains("://") && !v_l.starts_with("https://") && !v_l.starts_with("http://www.w3.org/") {
+                    bad.push(format!("non-https {k}={v:?} on <{}>", t.name));
+                }
+            }
+            if k == "data-props" && serde_json::from_str::<serde_json::Value>(v).is_err() {
+                bad.push(format!("island props are not JSON: {v}"));
+            }
+        }
+        if t.name == "script" {
+            let src = t.attrs.iter().find(|(k, _)| k == "src").map(|(_, v)| v.as_str()).unwrap_or("");
+            if !src.starts_with("/assets/") || !doc[t.end..].starts_with("</script>") {
+                bad.push(format!("script element {:?} with body {:?}", t.attrs, doc[t.end..].chars().take(60).collect::<String>()));
+            }
+        }
+        if t.name == "style" {
+            bad.push("style element".into());
+        }
+    }
+    bad
+}
+
+/// How many tags of each name the documents hold.
+fn tag_counts<'a>(docs: impl Iterator<Item = &'a String>) -> BTreeMap<String, usize> {
+    let mut counts = BTreeMap::new();
+    for d in docs {
+        for t in tags(d) {
+            *counts.entry(t.name).or_insert(0) += 1;
+        }
+    }
+    counts
+}
+
+/// A one-procedure site whose every text (procedure, site settings, life event) is `text`.
+fn site_with(text: &str, p: Procedure) -> SiteIndex {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/site.toml");
+    let mut site: motcua::content::Site = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    site.title = text.into();
+    site.description = text.into();
+    site.centre.name = text.into();
+    site.centre.address = text.into();
+    site.centre.phone = text.into();
+    site.centre.hours = text.into();
+    let event = LifeEvent { slug: "sinh-con".into(), title: text.into(), description: text.into(), combined: vec![], procedures: vec![p.code.clone()] };
+    let catalogue = Catalogue { site, procedures: vec![p], life_events: vec![event] };
+    SiteIndex::new(catalogue, Assets { css: "/assets/style.t.css".into(), js: "/assets/app.t.js".into(), poster_js: "/assets/app-in.t.js".into(), poster_css: "/assets/poster.t.css".into(), prefs: "/assets/prefs.t.js".into() })
+}
+
+/// Every page of a site, rendered.
+fn render_all(idx: &SiteIndex) -> Vec<(String, String)> {
+    Page::all(idx).into_iter().map(|page| (format!("{page:?}"), render_page(page, idx))).collect()
+}
+
+#[test]
+fn hostile_text_in_every_field_stays_text_in_every_page() {
+    let clean = render_all(&site_with(PLAIN, procedure_with(PLAIN)));
+    let hostile_p = procedure_with(PAYLOAD);
+    let hostile = render_all(&site_with(PAYLOAD, hostile_p.clone()));
+    assert_eq!(clean.len(), hostile.len());
+    for (page, html) in clean.iter().chain(&hostile) {
+        let bad = active_content(html);
+        assert!(bad.is_empty(), "{page}: {}", bad.join("\n"));
+    }
+    // The payload's markup became no markup at all: the same elements as the harmless text, page by page.
+    for ((page, c), (_, h)) in clean.iter().zip(&hostile) {
+        assert_eq!(tag_counts(std::iter::once(h)), tag_counts(std::iter::once(c)), "{page}: the hostile text changed the markup");
+    }
+    // And it is there, as text (the test is not passing because the fields are not shown).
+    let (_, proc_page) = hostile.iter().find(|(p, _)| p.starts_with("Procedure(")).unwrap();
+    let shown = proc_page.matches("&lt;script&gt;alert(1)&lt;/script&gt;").count();
+    assert!(shown > 20, "the payload shows {shown} times on the procedure page");
+    for (page, html) in &hostile {
+        assert!(html.contains("&lt;script&gt;alert(1)"), "{page} shows none of the hostile text");
+    }
+
+    // The plain text the copy and share buttons put on the clipboard: the text as written, not HTML.
+    let text = motcua::pages::summary::summary_text(&hostile_p, &site_with(PAYLOAD, hostile_p.clone()).catalogue.site);
+    assert!(text.contains("<script>alert(1)</script>"), "{text}");
+    assert!(!text.contains("&lt;") && !text.contains("&amp;amp;"), "the copied text is plain, not escaped HTML: {text}");
+
+    // The search index's document table carries names, fees and times byte for byte.
+    let info = motcua::search::native::doc_info(&hostile_p);
+    assert!(info.name.contains("<script>"));
+    let parsed = motcua::search::engine::parse_docs(&motcua::search::engine::write_docs(std::slice::from_ref(&info))).expect("the document shard reads back");
+    assert_eq!(parsed, vec![info]);
+
+    // The QR code files carry a title: still well-formed XML with the hostile text.
+    let qr = motcua::qr::Qr::encode("https://motcua.example.vn/p/1.001193/").unwrap().svg(PAYLOAD);
+    assert_well_formed_xml(&qr);
+}
+
+/// A hand check that `doc` is well-formed XML: every element closed in order, every attribute quoted, no raw
+/// `<` or `&` in text (entities only), nothing after the root.
+fn assert_well_formed_xml(doc: &str) {
+    let mut stack: Vec<String> = Vec::new();
+    let mut at = 0;
+    let text_ok = |t: &str| {
+        let mut rest = t;
+        while let Some(i) = rest.find('&') {
+            let after = &rest[i..];
+            assert!(
+                ["&amp;", "&lt;", "&gt;", "&quot;", "&apos;"].iter().any(|e| after.starts_with(e)) || after.starts_with("&#"),
+                "raw & in XML text: {:?}",
+                after.chars().take(30).collect::<String>()
+            );
+            rest = &after[1..];
+        }
+        assert!(!t.contains('<'), "raw < in XML text");
+    };
+    let doc_t = doc.trim_start_matches(|c: char| c != '<');
+    let mut rest_from = doc.len() - doc_t.len();
+    while let Some(i) = doc[rest_from..].find('<') {
+        let open = rest_from + i;
+        text_ok(&doc[at..open]);
+        let close = open + doc[open..].find('>').expect("unclosed tag");
+        let inner = &doc[open + 1..close];
+        assert_eq!(inner.matches('"').count() % 2, 0, "unbalanced quotes in <{inner}>");
+        assert!(!inner.contains('<'), "< inside a tag: <{inner}>");
+        if inner.starts_with('?') || inner.starts_with('!') {
+        } else if let Some(name) = inner.strip_prefix('/') {
+            assert_eq!(stack.pop().as_deref(), Some(name.trim()), "mismatched </{name}>");
+        } else if !inner.ends_with('/') {
+            stack.push(inner.split_whitespace().next().unwrap().to_string());
+        }
+        at = close + 1;
+        rest_from = close + 1;
+        if stack.is_empty() {
+            assert!(doc[at..].trim().is_empty(), "content after the root element");
+            return;
+        }
+    }
+    panic!("the document ends inside <{}>", stack.join("><"));
+}
+
+#[test]
+fn portal_links_are_https_even_when_the_content_model_is_bypassed() {
+    for url in ["javascript:alert(1)", "http://dichvucong.gov.vn/x", "data:text/html,<script>alert(1)</script>", " JavaScript:alert(1)", "//evil.example/"] {
+        let mut p = procedure_with(PLAIN);
+        p.portal_url = url.into();
+        let idx = site_with(PLAIN, p);
+        for (page, html) in render_all(&idx) {
+            let bad = active_content(&html);
+            assert!(bad.is_empty(), "{page} with portal_url {url:?}: {}", bad.join("\n"));
+            for t in tags(&html) {
+                for (k, v) in &t.attrs {
+                    assert!(!(k == "href" && v.starts_with("//")), "{page}: protocol-relative link {v}");
+                }
+            }
+        }
+    }
+}
+
+/// The checkers above find what they look for (so the tests that use them can fail).
+#[test]
+fn the_checkers_catch_active_content() {
+    let page = |body: &str| format!("<!DOCTYPE html><html><head><script type=\"module\" src=\"/assets/app.js\"></script></head><body>{body}</body></html>");
+    assert!(active_content(&page("<p>&lt;script&gt; ok</p>")).is_empty());
+    for bad in [
+        "<script>alert(1)</script>",
+        "\"><img src=x onerror=alert(1)>",
+        "<a href=\"javascript:alert(1)\">x</a>",
+        "<a href=\" JavaScript:alert(1)\">x</a>",
+        "<a href=\"http://dichvucong.gov.vn/\">x</a>",
+        "<p style=\"color:red\">x</p>",
+        "<style>*{}</style>",
+        "<leptos-island data-props=\"{&quot;a&quot;:}\"></leptos-island>",
+    ] {
+        assert!(!active_content(&page(bad)).is_empty(), "missed {bad}");
+    }
+    assert_ne!(tag_counts(std::iter::once(&page("<b>x</b>"))), tag_counts(std::iter::once(&page("x"))));
+    assert_well_formed_xml("<svg><title>a &amp; b</title><rect/></svg>");
+    for bad in ["<svg><title>a & b</title></svg>", "<svg><title>]]></svg><script></title></svg>", "<svg><text></svg>"] {
+        assert!(std::panic::catch_unwind(|| assert_well_formed_xml(bad)).is_err(), "missed {bad}");
+    }
 }

@@ -56,7 +56,9 @@ fn ProcedureBody(p: Procedure, qr_url: String, summary: String, related: Option<
     let field_href = SiteIndex::field_path(&p.field);
     let levels = p.levels.iter().map(|l| l.label()).collect::<Vec<_>>().join(", ");
     let has_online = p.methods.iter().any(|m| m.channel == Channel::Online);
-    let portal = p.portal_url.clone();
+    // Validation allows only https portal links; this guard keeps a procedure built in code (or a future
+    // importer) from ever putting another scheme (`javascript:`, `data:`, `http:`) into an href.
+    let portal = if p.portal_url.starts_with("https://") { p.portal_url.clone() } else { "https://dichvucong.gov.vn/".to_string() };
     let paper_count = p.papers.iter().flat_map(|g| &g.papers).filter(|x| !x.note).count();
     view! {
         <nav class="crumbs" aria-label="Đường dẫn">
