@@ -315,3 +315,69 @@ mod svg {
         page.finish()
     }
 }
+
+/// Hostile text in every field a poster prints stays text: the SVG is still well-formed XML with only the
+/// elements the drawing code writes (tests/hardening.rs checks the HTML pages; this module is private).
+#[cfg(test)]
+mod tests {
+    use crate::content::{Centre, Paper, PaperGroup, Procedure, Site};
+
+    const PAYLOAD: &str = "<script>alert(1)</script>\"><img src=x onerror=alert(1)> ]]></svg><script>x</script> & &amp; ' \" </textarea>";
+
+    /// Every `<` opens one of the drawing's own elements and every `&` starts an entity; elements nest and close.
+    fn check_svg(svg: &str) {
+        let mut stack = Vec::new();
+        let mut rest = svg;
+        while let Some(i) = rest.find(['<', '&']) {
+            rest = &rest[i..];
+            if rest.starts_with('&') {
+                assert!(["&amp;", "&lt;", "&gt;", "&quot;", "&apos;"].iter().any(|e| rest.starts_with(e)), "raw & at {:?}", &rest[..rest.len().min(30)]);
+                rest = &rest[1..];
+                continue;
+            }
+            let end = rest.find('>').expect("unclosed tag");
+            let tag = &rest[1..end];
+            assert_eq!(tag.matches('"').count() % 2, 0, "unbalanced quotes in <{tag}>");
+            let name = tag.trim_start_matches('/').split([' ', '/']).next().unwrap();
+            assert!(["svg", "title", "rect", "text", "path"].contains(&name), "unexpected element <{tag}>");
+            if tag.starts_with('/') {
+                assert_eq!(stack.pop(), Some(name), "mismatched </{name}>");
+            } else if !tag.ends_with('/') {
+                stack.push(name);
+            }
+            rest = &rest[end + 1..];
+            if stack.is_empty() {
+                assert!(rest.trim().is_empty(), "content after the root element");
+            }
+        }
+        assert!(stack.is_empty(), "unclosed {stack:?}");
+    }
+
+    #[test]
+    fn hostile_text_stays_text_in_svg_posters() {
+        let t = || PAYLOAD.to_string();
+        let site = Site {
+            title: t(),
+            description: t(),
+            base_url: "https://motcua.example.vn".into(),
+            centre: Centre { name: t(), address: t(), phone: t(), hours: t() },
+        };
+        let paper = Paper { name: t(), originals: 1, copies: 1, form: t(), note: false };
+        let p = Procedure {
+            code: "1.001193".into(),
+            name: t(),
+            field: t(),
+            papers: vec![PaperGroup { name: t(), papers: vec![paper.clone(), paper.clone(), paper] }],
+            ..Default::default()
+        };
+        let poster = super::svg::procedure(&site, &p);
+        let tiles = super::svg::tiles(&site, PAYLOAD, &[&p, &p]);
+        for svg in [&poster, &tiles] {
+            check_svg(svg);
+            assert!(svg.contains("&lt;script&gt;alert(1)"), "the text is printed");
+        }
+        // The checker itself catches a payload that escapes.
+        let broken = poster.replacen("&lt;script&gt;", "<script>", 1);
+        assert!(std::panic::catch_unwind(|| check_svg(&broken)).is_err());
+    }
+}

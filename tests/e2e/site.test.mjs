@@ -2,7 +2,7 @@
 // errors, shared links preview well, every procedure has a page.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readdirSync, existsSync } from "node:fs";
+import { readdirSync, existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { BASE_URL, DIST, OUT, PHONE, DESKTOP, launch, openPage, waitHydrated } from "./browser.mjs";
 
@@ -89,4 +89,70 @@ test("every procedure in content/ has a page in dist/, and the sitemap lists the
   assert.ok(codes.length > 0);
   const missing = codes.filter((c) => !existsSync(join(DIST, "p", c, "index.html")));
   assert.deepEqual(missing, []);
+});
+
+test("every request the pages make is same-origin, and the Content-Security-Policy is never violated", async () => {
+  const { context, page, errors } = await openPage(browser, { viewport: PHONE });
+  // Every request of the context (pages, workers, the service worker), and every CSP report the pages see.
+  const requests = [];
+  context.on("request", (req) => requests.push(req.url()));
+  await context.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const violations = [];
+  const visit = async (path, then) => {
+    const res = await page.goto(`${BASE_URL}${path}`);
+    assert.equal(res.status(), 200, path);
+    assert.ok(res.headers()["content-security-policy"], `${path}: no CSP header`);
+    if (then) await then();
+    violations.push(...(await page.evaluate(() => window.__csp)).map((v) => `${path}: ${v}`));
+  };
+  await visit("/", async () => {
+    await waitHydrated(page);
+    await page.locator("#q").pressSequentially("dang ky khai sinh", { delay: 20 });
+    await page.locator("#sr-list li").first().waitFor({ timeout: 15000 });
+  });
+  await visit("/p/1.001193/", () => waitHydrated(page));
+  await visit("/linh-vuc/ho-tich/", () => waitHydrated(page));
+  await visit("/tim-kiem/?q=ho%20chieu", () => waitHydrated(page));
+  await visit("/in/p/1.001193/", () => waitHydrated(page));
+  await visit("/in/", () => page.waitForSelector(".builder[data-ready='1']"));
+  await visit("/offline/");
+  await page.waitForLoadState("networkidle");
+  await context.close();
+  assert.ok(requests.length >= 10, `requests: ${requests.join(" ")}`);
+  const foreign = requests.filter((u) => new URL(u).origin !== BASE_URL && !u.startsWith("data:"));
+  assert.deepEqual(foreign, [], "every request goes to this site");
+  assert.deepEqual(violations, [], "no CSP violation");
+  assert.deepEqual(errors.filter((e) => /Content.Security.Policy|Refused to/i.test(e)), [], "no CSP message in the console");
+});
+
+test("no built page has inline script, inline style or event handler attributes (the CSP would block them)", () => {
+  const pages = [];
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(dir, e.name));
+      else if (e.name.endsWith(".html")) pages.push(join(dir, e.name));
+    }
+  };
+  walk(DIST);
+  assert.ok(pages.length > 100, `only ${pages.length} pages in ${DIST}`);
+  const bad = [];
+  for (const file of pages) {
+    const html = readFileSync(file, "utf8");
+    for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+      if (!/\bsrc="\/assets\//.test(m[1]) || m[2].trim() !== "") bad.push(`${file}: inline or foreign script <script${m[1]}>`);
+    }
+    if (/<style\b/i.test(html)) bad.push(`${file}: <style> element`);
+    // Attributes inside tags only (text is escaped, so `<` in text never starts a tag).
+    for (const tag of html.matchAll(/<[a-zA-Z][^>]*>/g)) {
+      const attrs = tag[0].replace(/"[^"]*"|'[^']*'/g, '""');
+      if (/\son[a-z]+\s*=/i.test(attrs)) bad.push(`${file}: event handler in ${tag[0].slice(0, 80)}`);
+      if (/\sstyle\s*=/i.test(attrs)) bad.push(`${file}: inline style in ${tag[0].slice(0, 80)}`);
+      if (/\s(href|src|action)\s*=\s*["']?\s*javascript:/i.test(tag[0])) bad.push(`${file}: javascript: URL in ${tag[0].slice(0, 80)}`);
+    }
+    if (bad.length > 20) break;
+  }
+  assert.deepEqual(bad, []);
 });
