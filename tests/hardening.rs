@@ -116,6 +116,11 @@ fn broken_content_fails_the_build_precisely_all_at_once_and_leaves_dist_alone() 
         format!("{}{}", &t[..at], &t[end..])
     });
     expected.push((p("1.007655"), l, "methods[0].channel".into(), "missing field `channel`", "add it"));
+    // A life event naming a procedure that does not exist.
+    let l = break_file(&content, "life_events.toml", "9.999999", |t| t.replacen("\"1.004222\"", "\"9.999999\"", 1));
+    let events = std::fs::read_to_string(content.join("life_events.toml")).unwrap();
+    let event = events[..events.find("9.999999").unwrap()].matches("[[event]]").count() - 1;
+    expected.push(("life_events.toml".into(), l, format!("event[{event}].procedures"), "unknown procedure code \"9.999999\"", "fix the code or remove it"));
     let l = break_file(&content, "site.toml", "base_url", |t| set_line(t, "base_url", "base_url = \"http://motcua.example.vn\""));
     expected.push(("site.toml".into(), l, "base_url".into(), "is not an https address", "write the public address"));
 
