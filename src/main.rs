@@ -59,6 +59,23 @@ enum Command {
         #[arg(long, default_value = "content")]
         content: PathBuf,
     },
+    /// Time each keystroke of queries typed key by key through the browser's engine code (native): median, p90, max.
+    SearchBench {
+        /// Judged queries (TSV, the query in column 2), e.g. ../shared/eval/queries-dev.tsv
+        queries: Option<PathBuf>,
+        /// More queries to type (repeatable).
+        #[arg(long = "query")]
+        query: Vec<String>,
+        /// Timed passes over all keystrokes (after one warm-up pass).
+        #[arg(long, default_value_t = 5)]
+        passes: usize,
+        /// Print one JSON object: {queries, keystrokes, passes, median_ms, p90_ms, max_ms}.
+        #[arg(long)]
+        json: bool,
+        /// The content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+    },
     /// Score search on judged queries (TSV: id, query, grade2, grade1, kind, note): Success@1/3, MRR@10.
     Eval {
         /// The judged queries, e.g. ../shared/eval/queries-dev.tsv
@@ -67,6 +84,9 @@ enum Command {
         #[arg(long, default_value = "content")]
         content: PathBuf,
     },
+    /// Build a client-side-rendered version of one procedure page, only to compare with the real site in the
+    /// measurement harness (node tests/e2e/measure.mjs --csr dist-csr).
+    BuildCsr(motcua::site::CsrOptions),
     /// Build, then serve dist/ on 127.0.0.1.
     Serve {
         #[command(flatten)]
@@ -85,9 +105,13 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Import { dir, content, report } => motcua::import::run(&dir, &content, report),
         Command::Build(opts) => motcua::site::build(&opts).map(|_| ()),
+        Command::BuildCsr(opts) => motcua::site::build_csr(&opts),
         Command::Budget { out, sample } => motcua::site::budget::report(&out, &sample),
         Command::Search { query, json, limit, content } => motcua::search::native::run_search(&content, &query, json, limit),
         Command::SearchBytes { queries, content } => motcua::search::native::run_bytes(&content, &queries),
+        Command::SearchBench { queries, query, passes, json, content } => {
+            motcua::search::native::run_bench(&content, queries.as_deref(), &query, passes, json)
+        }
         Command::Eval { queries, content } => motcua::search::native::run_eval(&content, &queries),
         Command::Serve { build, port, no_build } => {
             let built = if no_build { Ok(()) } else { motcua::site::build(&build).map(|_| ()) };

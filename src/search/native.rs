@@ -444,3 +444,89 @@ pub fn run_bytes(content: &Path, queries: &[String]) -> Result<()> {
     }
     Ok(())
 }
+
+/// Per-keystroke query times of [`run_bench`], in milliseconds.
+#[derive(Clone, Debug, Default)]
+pub struct KeyTimes {
+    /// One entry per keystroke searched, over every pass.
+    pub ms: Vec<f64>,
+    /// Keystrokes per pass.
+    pub keystrokes: usize,
+}
+
+impl KeyTimes {
+    /// The value at quantile `q` (0..=1), nearest rank.
+    pub fn quantile(&self, q: f64) -> f64 {
+        let mut v = self.ms.clone();
+        v.sort_by(f64::total_cmp);
+        if v.is_empty() {
+            return f64::NAN;
+        }
+        v[((v.len() as f64 * q).ceil() as usize).clamp(1, v.len()) - 1]
+    }
+}
+
+/// Types each query key by key and times what the browser app does on each keystroke once its files are
+/// fetched (src/search/ui.rs `run`): `engine::plan(core, text, true)` (as-you-type: prefix on the last word,
+/// typo expansion), `engine::search(.., Filter::default(), 10)`, and looking up the top 10's document rows.
+/// Blank prefixes are skipped, as the app skips them. One warm-up pass, then `passes` timed passes.
+pub fn time_keystrokes(local: &Local, queries: &[String], passes: usize) -> KeyTimes {
+    let prefixes: Vec<&str> = queries
+        .iter()
+        .flat_map(|q| q.char_indices().map(move |(i, c)| &q[..i + c.len_utf8()]))
+        .filter(|t| !t.trim().is_empty())
+        .collect();
+    let filter = Filter::default();
+    let mut sink = 0usize;
+    let mut out = KeyTimes { ms: Vec::with_capacity(prefixes.len() * passes), keystrokes: prefixes.len() };
+    for pass in 0..=passes {
+        for text in &prefixes {
+            let t0 = std::time::Instant::now();
+            let plan = engine::plan(&local.core, text, true);
+            let results = engine::search(&local.core, &local.shards, &plan, &filter, 10);
+            for h in &results.hits {
+                sink += local.docs.get(h.doc as usize).map_or(0, |d| d.code.len());
+            }
+            let dt = t0.elapsed().as_secs_f64() * 1000.0;
+            std::hint::black_box(sink);
+            if pass > 0 {
+                out.ms.push(dt);
+            }
+        }
+    }
+    out
+}
+
+/// `motcua search-bench [queries.tsv]`: per-keystroke query time, native, over the index held in memory as
+/// the browser holds it after fetching; the queries are the TSV's second column (or `--query` ones).
+pub fn run_bench(content: &Path, tsv: Option<&Path>, extra: &[String], passes: usize, json: bool) -> Result<()> {
+    let mut queries: Vec<String> = extra.to_vec();
+    if let Some(tsv) = tsv {
+        let text = std::fs::read_to_string(tsv).with_context(|| format!("cannot read {}", tsv.display()))?;
+        queries.extend(read_judged(&text).into_iter().map(|j| j.query));
+    }
+    if queries.is_empty() {
+        bail!("no queries: give a TSV (e.g. ../shared/eval/queries-dev.tsv) or --query");
+    }
+    let local = Local::from_content(content)?;
+    let t = time_keystrokes(&local, &queries, passes.max(1));
+    let (median, p90, max) = (t.quantile(0.5), t.quantile(0.9), t.quantile(1.0));
+    if json {
+        println!(
+            "{{\"queries\":{},\"keystrokes\":{},\"passes\":{},\"median_ms\":{median:.4},\"p90_ms\":{p90:.4},\"max_ms\":{max:.4}}}",
+            queries.len(),
+            t.keystrokes,
+            passes.max(1)
+        );
+        return Ok(());
+    }
+    let profile = if cfg!(debug_assertions) { "debug build: use --release for real figures" } else { "release build" };
+    println!(
+        "Per-keystroke query time, native ({profile}): {} queries typed key by key, {} keystrokes × {} passes",
+        queries.len(),
+        t.keystrokes,
+        passes.max(1)
+    );
+    println!("median {median:.3} ms   p90 {p90:.3} ms   max {max:.3} ms   (target: median ≤ 2 ms)");
+    Ok(())
+}
