@@ -72,7 +72,8 @@ fn crate_fold(shaped: char) -> char {
     }
 }
 
-/// A combining mark of decomposed text: `Some(Ok(tone))` for a tone, `Some(Err(shape mark))` for a vowel shape.
+/// A combining mark of decomposed text: `Some(Ok(tone))` for a tone, `Some(Err(shape mark))` for a vowel shape
+/// (`Err('\0')` for any other mark, which makes no Vietnamese letter).
 fn combining(c: char) -> Option<Result<u8, char>> {
     Some(match c {
         '\u{0300}' => Ok(2),
@@ -84,8 +85,29 @@ fn combining(c: char) -> Option<Result<u8, char>> {
         '\u{0340}'..='\u{036F}' | '\u{0304}'..='\u{0308}' | '\u{030A}'..='\u{0322}' | '\u{0324}'..='\u{033F}' => {
             Err('\0')
         }
+        c if is_other_mark(c) => Err('\0'),
         _ => return None,
     })
+}
+
+/// Combining marks of other scripts (Cyrillic, Hebrew, Arabic, the extended and supplementary diacritics, marks
+/// for symbols, half marks). They make no Vietnamese letter; treated as marks rather than separators because,
+/// placed between a letter and its accent, they do not stop Unicode composing the two (`W`+◌֥+◌̈ is `Ẅ`+◌֥ in
+/// NFC), so a separator here would make NFC and NFD disagree. A short list of ranges, not Unicode's table.
+fn is_other_mark(c: char) -> bool {
+    matches!(c,
+        '\u{0483}'..='\u{0489}'
+        | '\u{0591}'..='\u{05BD}' | '\u{05BF}' | '\u{05C1}'..='\u{05C2}' | '\u{05C4}'..='\u{05C5}' | '\u{05C7}'
+        | '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}'
+        | '\u{06D6}'..='\u{06DC}' | '\u{06DF}'..='\u{06E4}' | '\u{06E7}'..='\u{06E8}' | '\u{06EA}'..='\u{06ED}'
+        | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20F0}' | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// True for the combining marks the analyzer reads as marks (everything else that is not a letter or digit
+/// separates words). NFC and NFD give the same words for any text whose combining marks are all among these
+/// (every Latin, Vietnamese, Greek, Cyrillic, Hebrew and Arabic mark); the property tests rely on it.
+pub fn is_mark(c: char) -> bool {
+    combining(c).is_some()
 }
 
 /// Applies a decomposed shape mark to the letter before it: a+◌̆ → ă, o+◌̛ → ơ, e+◌̂ → ê…
@@ -108,6 +130,10 @@ struct Builder {
     tone: u8,
     marks: bool,
     dot: bool,
+    /// The last letter carries a tone already (a second tone mark cannot compose with it).
+    last_toned: bool,
+    /// `tone` and `marks` before the last letter, to take that letter back out (see [`Builder::drop_last`]).
+    before_last: (u8, bool),
 }
 
 impl Builder {
@@ -129,6 +155,17 @@ impl Builder {
         });
         out.push(Word { folded, marked, code });
         *self = Builder::default();
+    }
+
+    /// A combining mark that makes no Vietnamese letter with the letter before it (`n` + ◌̃, `o` + ◌̃ + ◌́,
+    /// `i` + ◌̂): precomposed, that pair is a letter outside the Vietnamese alphabet (ñ, ṍ, î), which separates
+    /// words. So the decomposed pair does the same: the letter leaves the word, which ends there. This is what
+    /// makes NFC and NFD text give the same words for any text, not only Vietnamese.
+    fn drop_last(&mut self, out: &mut Vec<Word>) {
+        self.folded.pop();
+        self.shaped.pop();
+        (self.tone, self.marks) = self.before_last;
+        self.finish(out);
     }
 }
 
@@ -153,26 +190,39 @@ pub fn words(text: &str) -> Vec<Word> {
     let mut prev_digit = false;
     while let Some(c) = chars.next() {
         if let Some((shaped, folded, tone)) = decompose(c) {
+            b.before_last = (b.tone, b.marks);
             b.folded.push(folded);
             b.shaped.push(shaped);
             if tone > 0 {
                 b.tone = tone;
             }
             b.marks |= tone > 0 || shaped != folded;
+            b.last_toned = tone > 0;
             prev_digit = c.is_ascii_digit();
             continue;
         }
         match combining(c) {
             Some(Ok(tone)) if !b.folded.is_empty() => {
-                b.tone = tone;
-                b.marks = true;
+                if !b.last_toned && b.shaped.chars().next_back().is_some_and(is_vowel) {
+                    b.tone = tone;
+                    b.marks = true;
+                    b.last_toned = true;
+                } else {
+                    b.drop_last(&mut out);
+                    prev_digit = false;
+                }
                 continue;
             }
             Some(Err(mark)) if !b.folded.is_empty() => {
-                if let Some(last) = b.shaped.pop() {
-                    let new = reshape(last, mark);
-                    b.marks |= new != last;
+                let last = b.shaped.chars().next_back().unwrap_or('\0');
+                let new = reshape(last, mark);
+                if new != last {
+                    b.shaped.pop();
                     b.shaped.push(new);
+                    b.marks = true;
+                } else {
+                    b.drop_last(&mut out);
+                    prev_digit = false;
                 }
                 continue;
             }

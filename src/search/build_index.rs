@@ -254,9 +254,10 @@ pub fn build(procedures: &[Procedure], synonyms_path: &Path, out: &Path) -> Resu
         bundle.varint(bytes.len() as u64);
         bundle.buf.extend_from_slice(bytes);
     };
-    put("core.bin", &core.buf);
-    for (i, w) in shards.iter().enumerate() {
-        put(&format!("t{i}.bin"), &w.buf);
+    // Each index file carries its checksum, so the browser can tell a damaged download (format::seal).
+    put("core.bin", &format::seal(core.buf));
+    for (i, w) in shards.into_iter().enumerate() {
+        put(&format!("t{i}.bin"), &format::seal(w.buf));
     }
     let order: Vec<&str> = procs.iter().map(|p| p.code.as_str()).collect();
     put("order.txt", order.join("\n").as_bytes());

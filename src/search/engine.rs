@@ -6,6 +6,7 @@
 //! caller fetches shards (from disk or over HTTP) between [`plan`] and [`search`].
 
 use super::analyzer::{self, Word};
+use super::order;
 use super::format::{self, B, F_CODE, F_MID, F_NAME, FIELD_BOOST, K1, Reader, Writer};
 
 /// Boost of an expansion of the last word typed so far (`doan` → `doanh`).
@@ -23,6 +24,14 @@ const NUMBER_WEIGHT: f32 = 2.0;
 const MIN_PREFIX: usize = 3;
 /// How many candidates a typo or a prefix may expand to.
 const MAX_EXPANSIONS: usize = 3;
+/// Characters of a query the engine reads; the rest is ignored. Real queries are a few words (the longest of
+/// the judged sets is well under 100 characters); the cap bounds the work on anything pasted into the box (a
+/// 10 KB paste plans as fast as a phrase), and it is applied before analysis so both the browser and the CLI
+/// see the same cut.
+pub const MAX_QUERY_CHARS: usize = 256;
+/// Words of a query the engine plans for (after [`MAX_QUERY_CHARS`]); later words are ignored. Each word costs
+/// candidate look-ups and a term shard, and the "good match" check follows at most 21 words anyway.
+pub const MAX_QUERY_WORDS: usize = 32;
 /// Share of the query's words the best result must contain (in its name, papers, field or results) for the
 /// engine to call it a good match; below it the page says plainly that nothing matches well.
 const CONFIDENT_COVERAGE: f32 = 0.4;
@@ -49,12 +58,16 @@ pub struct Core {
     /// Each document's popularity prior, 0–255.
     pub doc_prior: Vec<u8>,
     vocab: Vec<(String, u32)>,
+    /// Bytes of the longest vocabulary word: a word more than one longer cannot be one edit from any.
+    longest: usize,
     synonyms: Vec<(Vec<String>, Vec<Vec<Word>>)>,
 }
 
 impl Core {
-    /// Reads `core.bin`; `None` when it is not a valid core file.
+    /// Reads `core.bin`; `None` when it is not a valid core file (wrong checksum, truncated, or damaged): never a
+    /// panic, whatever the bytes.
     pub fn parse(bytes: &[u8]) -> Option<Core> {
+        let bytes = format::unseal(bytes)?;
         if bytes.get(..3)? != b"MC2" {
             return None;
         }
@@ -81,7 +94,7 @@ impl Core {
             })
             .collect();
         let nf = r.varint()? as usize;
-        let mut field_names = Vec::with_capacity(nf);
+        let mut field_names = Vec::with_capacity(nf.min(r.remaining()));
         for _ in 0..nf {
             field_names.push(r.str()?.to_string());
         }
@@ -96,7 +109,7 @@ impl Core {
             norms.push(r.bytes(docs)?.to_vec());
         }
         let nv = r.varint()? as usize;
-        let mut vocab: Vec<(String, u32)> = Vec::with_capacity(nv);
+        let mut vocab: Vec<(String, u32)> = Vec::with_capacity(nv.min(r.remaining()));
         for _ in 0..nv {
             let shared = r.varint()? as usize;
             let mut t = vocab.last().map(|(p, _)| p.get(..shared).unwrap_or("").to_string()).unwrap_or_default();
@@ -104,12 +117,13 @@ impl Core {
             vocab.push((t, r.varint()? as u32));
         }
         let ns = r.varint()? as usize;
-        let mut pairs: Vec<(&str, &str)> = Vec::with_capacity(ns);
+        let mut pairs: Vec<(&str, &str)> = Vec::with_capacity(ns.min(r.remaining()));
         for _ in 0..ns {
             pairs.push((r.str()?, r.str()?));
         }
         let synonyms = synonym_rules(&pairs);
-        Some(Core { docs, caches, norms, field_names, doc_field, doc_flags, doc_prior, vocab, synonyms })
+        let longest = vocab.iter().map(|(t, _)| t.len()).max().unwrap_or(0);
+        Some(Core { docs, caches, norms, field_names, doc_field, doc_flags, doc_prior, vocab, longest, synonyms })
     }
 
     fn df(&self, w: &str) -> Option<u32> {
@@ -125,7 +139,7 @@ impl Core {
             .filter(|(t, _)| t != prefix)
             .cloned()
             .collect();
-        out.sort_by(|a, b| b.1.cmp(&a.1));
+        order::sort_by(&mut out, |a, b| a.1 > b.1);
         out.truncate(MAX_EXPANSIONS);
         out
     }
@@ -133,6 +147,10 @@ impl Core {
     /// Vocabulary words one edit away (deletion, insertion, substitution, swap), keyboard neighbours first.
     fn corrections(&self, w: &str) -> Vec<(String, u32)> {
         let b = w.as_bytes();
+        if b.len() > self.longest + 1 {
+            // No vocabulary word is one edit away: skip the (length × 26) candidates.
+            return Vec::new();
+        }
         let mut found: Vec<(String, u32, bool)> = Vec::new();
         let try_word = |cand: Vec<u8>, near: bool, found: &mut Vec<(String, u32, bool)>| {
             if let Ok(s) = String::from_utf8(cand) {
@@ -168,7 +186,7 @@ impl Core {
                 try_word(c, false, &mut found);
             }
         }
-        found.sort_by(|a, b| b.2.cmp(&a.2).then(b.1.cmp(&a.1)));
+        order::sort_by(&mut found, |a, b| (a.2, a.1) > (b.2, b.1));
         found.into_iter().take(MAX_EXPANSIONS).map(|(s, d, _)| (s, d)).collect()
     }
 }
@@ -192,6 +210,10 @@ fn synonym_rules(pairs: &[(&str, &str)]) -> Vec<(Vec<String>, Vec<Vec<Word>>)> {
     means.dedup();
     for m in means {
         let meaning = analyzer::words(m);
+        if meaning.is_empty() {
+            // A meaning with no words (only punctuation) could stand for nothing.
+            continue;
+        }
         // The group's one-word forms (abbreviations), searched beside the meaning.
         let abbrevs: Vec<Vec<Word>> = pairs
             .iter()
@@ -216,7 +238,7 @@ fn synonym_rules(pairs: &[(&str, &str)]) -> Vec<(Vec<String>, Vec<Vec<Word>>)> {
             !dup
         });
     }
-    out.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+    order::sort_by(&mut out, |a, b| a.0.len() > b.0.len());
     out
 }
 
@@ -236,32 +258,39 @@ pub struct TermShard {
 }
 
 impl TermShard {
-    /// Reads a term shard; `None` when it is not valid.
+    /// Reads a term shard; `None` when it is not valid (wrong checksum, truncated, or damaged): never a panic,
+    /// whatever the bytes.
     pub fn parse(bytes: &[u8]) -> Option<TermShard> {
-        let mut r = Reader::new(bytes);
+        let mut r = Reader::new(format::unseal(bytes)?);
         let n = r.varint()? as usize;
-        let mut terms = Vec::with_capacity(n);
+        let mut terms = Vec::with_capacity(n.min(r.remaining()));
         for _ in 0..n {
             let t = r.str()?.to_string();
             let nf = r.u8()?;
-            let mut per_field = Vec::with_capacity(nf as usize);
+            let mut per_field = Vec::with_capacity((nf as usize).min(r.remaining()));
             for _ in 0..nf {
                 let f = r.u8()?;
+                if f as usize >= format::FIELDS.len() {
+                    return None;
+                }
                 let df = r.varint()? as usize;
-                let mut list = Vec::with_capacity(df);
+                let mut list = Vec::with_capacity(df.min(r.remaining()));
                 let mut d = 0u32;
                 for _ in 0..df {
-                    d += r.varint()? as u32;
+                    d = d.checked_add(u32::try_from(r.varint()?).ok()?)?;
                     list.push((d, 0));
                 }
                 for p in &mut list {
-                    p.1 = r.varint()? as u32;
+                    p.1 = u32::try_from(r.varint()?).ok()?;
                 }
                 per_field.push((f, list));
             }
             terms.push((t, per_field));
         }
-        terms.sort_by(|a, b| a.0.cmp(&b.0));
+        // The builder writes terms in order (lookups binary-search them): a shard out of order is damaged.
+        if !terms.is_sorted_by(|a, b| a.0 < b.0) {
+            return None;
+        }
         Some(TermShard { terms })
     }
 }
@@ -286,7 +315,7 @@ pub struct DocInfo {
     pub time: String,
 }
 
-/// Encodes a document shard (used by `motcua build`).
+/// Encodes a document shard (used by `motcua build`), sealed with its checksum ([`format::seal`]).
 pub fn write_docs(docs: &[DocInfo]) -> Vec<u8> {
     let mut w = Writer::default();
     w.varint(docs.len() as u64);
@@ -296,14 +325,14 @@ pub fn write_docs(docs: &[DocInfo]) -> Vec<u8> {
         w.str(&d.fee);
         w.str(&d.time);
     }
-    w.buf
+    format::seal(w.buf)
 }
 
-/// Decodes a document shard.
+/// Decodes a document shard; `None` when it is not valid (wrong checksum, truncated, or damaged), never a panic.
 pub fn parse_docs(bytes: &[u8]) -> Option<Vec<DocInfo>> {
-    let mut r = Reader::new(bytes);
+    let mut r = Reader::new(format::unseal(bytes)?);
     let n = r.varint()? as usize;
-    let mut out = Vec::with_capacity(n);
+    let mut out = Vec::with_capacity(n.min(r.remaining()));
     for _ in 0..n {
         let code = r.str()?.to_string();
         let name = r.str()?.to_string();
@@ -343,9 +372,12 @@ pub struct Plan {
 impl Plan {
     /// The term shards this query needs, each once.
     pub fn shards(&self) -> Vec<u32> {
-        let mut s: Vec<u32> = self.terms.iter().map(|t| format::shard_of(&t.text)).collect();
-        s.sort_unstable();
-        s.dedup();
+        let mut s: Vec<u32> = Vec::new();
+        for t in &self.terms {
+            if let Err(at) = s.binary_search(&format::shard_of(&t.text)) {
+                s.insert(at, format::shard_of(&t.text));
+            }
+        }
         s
     }
 }
@@ -359,7 +391,12 @@ struct Slot {
 /// Turns a query into weighted tokens. `typing` is true while the user is still typing the last word (it is
 /// then also matched as a prefix).
 pub fn plan(core: &Core, query: &str, typing: bool) -> Plan {
+    let query = match query.char_indices().nth(MAX_QUERY_CHARS) {
+        Some((cut, _)) => &query[..cut],
+        None => query,
+    };
     let mut ws = analyzer::words(query);
+    ws.truncate(MAX_QUERY_WORDS);
     let typing_last = typing && !query.ends_with(|c: char| c.is_whitespace());
     // A single letter after other words ("dang k") is not a word yet: search the words before it rather than
     // the letter or guesses from typo corrections (each costs a term shard).
@@ -597,10 +634,13 @@ pub fn bm25(core: &Core, shards: &[Option<TermShard>], plan: &Plan) -> (Vec<f32>
     for t in &plan.terms {
         let Some(entry) = shards.get(format::shard_of(&t.text) as usize).and_then(|s| s.as_ref()?.get(&t.text)) else { continue };
         for (f, postings) in entry {
-            let boost = t.boost * FIELD_BOOST[*f as usize];
+            let (Some(field_boost), Some(cache), Some(norms)) =
+                (FIELD_BOOST.get(*f as usize), core.caches.get(*f as usize), core.norms.get(*f as usize))
+            else {
+                continue;
+            };
+            let boost = t.boost * field_boost;
             let weight = idf(postings.len(), n) * (1.0 + K1) * boost;
-            let cache = &core.caches[*f as usize];
-            let norms = &core.norms[*f as usize];
             let mut bits = MATCHED;
             if t.unit < MAX_UNITS {
                 bits |= 1 << (ANY as usize + t.unit);
@@ -613,6 +653,10 @@ pub fn bm25(core: &Core, shards: &[Option<TermShard>], plan: &Plan) -> (Vec<f32>
             }
             for &(d, tf) in postings {
                 let d = d as usize;
+                if d >= n {
+                    // A shard from another build than core.bin (or damaged past its checksum): ignore the posting.
+                    continue;
+                }
                 let tf = tf as f32;
                 acc[d] += weight * (tf / (tf + cache[norms[d] as usize]));
                 words[d] |= bits;
@@ -626,7 +670,10 @@ pub fn bm25(core: &Core, shards: &[Option<TermShard>], plan: &Plan) -> (Vec<f32>
 pub fn search(core: &Core, shards: &[Option<TermShard>], plan: &Plan, filter: &Filter, limit: usize) -> Results {
     let (acc, words) = bm25(core, shards, plan);
     let mut per_field = vec![0u32; core.field_names.len()];
+    // Only the best `limit` are kept (at least one: the "good match" check reads the best).
     let mut hits: Vec<Hit> = Vec::new();
+    let mut total = 0;
+    let better = |a: &Hit, b: &Hit| a.score.total_cmp(&b.score).then(b.doc.cmp(&a.doc)).is_gt();
     for d in 0..core.docs {
         if words[d] & MATCHED == 0 {
             continue;
@@ -644,10 +691,9 @@ pub fn search(core: &Core, shards: &[Option<TermShard>], plan: &Plan, filter: &F
         if filter.field.is_some_and(|f| f != core.doc_field[d]) {
             continue;
         }
-        hits.push(Hit { doc: d as u32, score: format::with_prior(acc[d], core.doc_prior[d]) });
+        total += 1;
+        order::keep_best(&mut hits, limit.max(1), Hit { doc: d as u32, score: format::with_prior(acc[d], core.doc_prior[d]) }, better);
     }
-    hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
-    let total = hits.len();
     let (coverage, name_coverage) = hits
         .first()
         .map(|h| (coverage(plan, words[h.doc as usize]), share(plan, words[h.doc as usize] >> NAME, 0)))
@@ -655,7 +701,7 @@ pub fn search(core: &Core, shards: &[Option<TermShard>], plan: &Plan, filter: &F
     hits.truncate(limit);
     let mut per_field: Vec<(u16, u32)> =
         per_field.into_iter().enumerate().filter(|(_, n)| *n > 0).map(|(i, n)| (i as u16, n)).collect();
-    per_field.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    order::sort_by(&mut per_field, |a, b| a.1 > b.1);
     let confident = coverage >= CONFIDENT_COVERAGE;
     Results { hits, total, confident, per_field, coverage, name_coverage }
 }

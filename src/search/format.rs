@@ -11,6 +11,10 @@
 //!   in core, once per document, instead of in every posting) — a query fetches only its words' shards;
 //! - `d<i>.bin`, one per [`DOC_SHARD`] documents in popularity order ([`doc_slots`]): what a result line shows
 //!   (code, name, fee, time).
+//!
+//! Every file ends with a 4-byte checksum of the bytes before it ([`seal`]): a file cut short or damaged on the
+//! way (a dropped connection, a bad proxy or cache) is detected before it is decoded ([`unseal`]), and the
+//! browser fetches it again. It costs 4 bytes a file and one multiply per byte to check.
 
 /// Index fields, in tantivy schema order.
 pub const FIELDS: [&str; 4] = ["name", "mid", "body", "code"];
@@ -85,11 +89,20 @@ pub fn shard_of(token: &str) -> u32 {
 /// Position of each document in the document shards: documents go by popularity (prior, then number), so the
 /// procedures most searched for share the first shards and a result list fetches one or two.
 pub fn doc_slots(prior: &[u8]) -> Vec<u32> {
-    let mut order: Vec<u32> = (0..prior.len() as u32).collect();
-    order.sort_by(|a, b| prior[*b as usize].cmp(&prior[*a as usize]).then(a.cmp(b)));
+    // A counting sort on the one-byte prior (highest first, then by number): linear, and no sort code in the
+    // browser app.
+    let mut starts = [0u32; 257];
+    for &p in prior {
+        starts[255 - p as usize + 1] += 1;
+    }
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
     let mut slot = vec![0u32; prior.len()];
-    for (pos, d) in order.iter().enumerate() {
-        slot[*d as usize] = pos as u32;
+    for (d, &p) in prior.iter().enumerate() {
+        let next = &mut starts[255 - p as usize];
+        slot[d] = *next;
+        *next += 1;
     }
     slot
 }
@@ -97,6 +110,32 @@ pub fn doc_slots(prior: &[u8]) -> Vec<u32> {
 /// The final score of a document: tantivy's BM25 sum plus the popularity prior (the oracle uses the same).
 pub fn with_prior(bm25: f32, prior: u8) -> f32 {
     bm25 * (1.0 + prior as f32 * PRIOR_STEP)
+}
+
+/// FNV-1a (32 bits) of `bytes`: the index files' checksum. Tiny to compute in the browser with no dependency,
+/// and any one changed byte always changes it (each step is a bijection of the running hash).
+pub fn checksum(bytes: &[u8]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in bytes {
+        h ^= *b as u32;
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+/// Appends the checksum of `buf` to it (little-endian), so a reader can tell a whole file from a damaged one.
+pub fn seal(mut buf: Vec<u8>) -> Vec<u8> {
+    let sum = checksum(&buf);
+    buf.extend_from_slice(&sum.to_le_bytes());
+    buf
+}
+
+/// The content of a file written by [`seal`], or `None` when it is too short or its checksum does not match
+/// (truncated or corrupted on the way).
+pub fn unseal(bytes: &[u8]) -> Option<&[u8]> {
+    let split = bytes.len().checked_sub(4)?;
+    let (body, sum) = bytes.split_at(split);
+    (checksum(body).to_le_bytes() == sum).then_some(body)
 }
 
 /// Appends the binary encoding of values.
@@ -140,6 +179,11 @@ impl<'a> Reader<'a> {
     /// Starts at the beginning of `buf`.
     pub fn new(buf: &'a [u8]) -> Self {
         Reader { buf, pos: 0 }
+    }
+    /// Bytes not read yet: an upper bound on how many more items a length prefix can honestly announce, so a
+    /// damaged count never makes a decoder reserve more memory than the file could fill.
+    pub fn remaining(&self) -> usize {
+        self.buf.len().saturating_sub(self.pos)
     }
     /// True when everything was read.
     pub fn done(&self) -> bool {
