@@ -4,6 +4,7 @@
 //! - [`analyzer`]: the Vietnamese analyzer shared by `build.rs`, the browser and the CLI;
 //! - [`format`]: the exported index format and ranking constants (also included by `build.rs`);
 //! - `build_index.rs` (build script only): the tantivy index and its export;
+//! - [`order`]: small stable sorts, so the browser app carries no copies of the standard sort;
 //! - [`engine`]: query planning (synonyms, typos, prefixes) and BM25 ranking over the exported shards;
 //! - `ui` (feature `hydrate`): the search box's live results in the browser;
 //! - `native` (feature `ssr`): the embedded index, its files in the built site, `motcua search` and `motcua eval`.
@@ -11,6 +12,7 @@
 pub mod analyzer;
 pub mod engine;
 pub mod format;
+pub mod order;
 
 #[cfg(feature = "ssr")]
 pub mod native;
