@@ -84,7 +84,7 @@ fn broken_content_fails_the_build_precisely_all_at_once_and_leaves_dist_alone() 
         let end = at + t[at..].find('\n').unwrap();
         format!("{}{}", &t[..end - 1], &t[end..]) // drop the closing quote
     });
-    expected.push((p("1.000588"), l, String::new(), "TOML syntax error", "fix the syntax"));
+    expected.push((p("1.000588"), l, "name".into(), "TOML syntax error", "fix the syntax"));
     break_file(&content, &p("1.001320"), "code = ", |t| {
         let at = t.find("\nname = ").unwrap() + 1;
         let end = at + t[at..].find('\n').unwrap() + 1;

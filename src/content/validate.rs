@@ -160,7 +160,10 @@ fn parse_table<'a>(path: &Path, text: &'a str, errors: &mut Vec<ContentError>) -
     let Some(e) = errs.first() else { return Some(table) };
     let line = e.span().map(|s| line_of(text, s.start));
     let more = if errs.len() > 1 { " (the file is checked again once this is fixed)" } else { "" };
-    errors.push(err(path, line, "", format!("TOML syntax error: {}; fix the syntax (quotes, brackets, `key = value`){more}", e.message().trim())));
+    // The key written on that line, when there is one, names the field to look at.
+    let key = line.and_then(|l| text.lines().nth(l - 1)).and_then(|l| l.split_once('=')).map(|(k, _)| k.trim()).unwrap_or("");
+    let key = if !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-' || b == b'.') { key } else { "" };
+    errors.push(err(path, line, key, format!("TOML syntax error: {}; fix the syntax (quotes, brackets, `key = value`){more}", e.message().trim())));
     None
 }
 
