@@ -26,6 +26,9 @@ impl Drop for Server {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+        if let Some(root) = self.dist.parent() {
+            let _ = std::fs::remove_dir_all(root);
+        }
     }
 }
 
