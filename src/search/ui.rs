@@ -5,7 +5,9 @@
 //! To keep the wasm small it renders by writing the result list's HTML (escaped) into the static panel the
 //! `SearchBox` island rendered, instead of one reactive view per row. It fetches `/search.txt` (where the hashed
 //! index lives), `core.bin` once, then only the term and document shards each query needs; the browser's HTTP
-//! cache keeps them (`/assets/` is immutable).
+//! cache keeps them (`/assets/` is immutable). Each index file carries a checksum ([`format::unseal`]): a file
+//! that arrives damaged or cut short, or does not decode, is fetched once more past the HTTP cache; if it is
+//! still bad the results area says so ([`INDEX_ERROR`]) and the rest of the page keeps working.
 
 use super::engine::{self, Core, DocInfo, Filter, TermShard};
 use super::format::{self, DOC_SHARD, TERM_SHARDS};
@@ -18,6 +20,8 @@ use wasm_bindgen_futures::JsFuture;
 const LIMIT: usize = 10;
 /// Fields offered in the field filter.
 const FIELD_CHOICES: usize = 12;
+/// Shown in the results area when the index cannot be loaded (offline, or a file damaged twice in a row).
+const INDEX_ERROR: &str = "Không tải được chỉ mục tìm kiếm. Hãy thử lại.";
 /// A search starts once typing pauses this long, so a fast typist's intermediate words fetch nothing.
 const DEBOUNCE_MS: u64 = 150;
 
@@ -61,10 +65,16 @@ async fn fetch(url: &str) -> Option<Vec<u8>> {
     Some(js_sys::Uint8Array::new(&buf).to_vec())
 }
 
-/// Fetches several files at once (all requests in flight together).
-async fn fetch_all(urls: Vec<String>) -> Vec<Option<Vec<u8>>> {
+/// Fetches several files at once (all requests in flight together); with `reload`, past the HTTP cache
+/// (`cache: "reload"`), to replace a copy that failed its checksum.
+async fn fetch_all(urls: &[String], reload: bool) -> Vec<Option<Vec<u8>>> {
     let Some(win) = web_sys::window() else { return Vec::new() };
-    let pending: Vec<JsFuture> = urls.iter().map(|u| JsFuture::from(win.fetch_with_str(u))).collect();
+    let init = web_sys::RequestInit::new();
+    if reload {
+        // RequestInit is a plain JS object: set `cache` on it directly (no web-sys RequestCache binding).
+        let _ = js_sys::Reflect::set(&init, &JsValue::from_str("cache"), &JsValue::from_str("reload"));
+    }
+    let pending: Vec<JsFuture> = urls.iter().map(|u| JsFuture::from(win.fetch_with_str_and_init(u, &init))).collect();
     let mut out = Vec::with_capacity(pending.len());
     for p in pending {
         let resp: Option<web_sys::Response> = p.await.ok().and_then(|r| r.dyn_into().ok());
@@ -73,6 +83,21 @@ async fn fetch_all(urls: Vec<String>) -> Vec<Option<Vec<u8>>> {
             None => None,
         };
         out.push(bytes);
+    }
+    out
+}
+
+/// Fetches and decodes index files; one that fails (network, checksum or decoding) is fetched once more past
+/// the cache. `None` for a file still bad after that.
+async fn fetch_decoded<T>(urls: Vec<String>, decode: fn(&[u8]) -> Option<T>) -> Vec<Option<T>> {
+    let mut out: Vec<Option<T>> = fetch_all(&urls, false).await.into_iter().map(|b| b.and_then(|b| decode(&b))).collect();
+    out.resize_with(urls.len(), || None);
+    let retry: Vec<usize> = (0..urls.len()).filter(|i| out[*i].is_none()).collect();
+    if !retry.is_empty() {
+        let again = fetch_all(&retry.iter().map(|i| urls[*i].clone()).collect::<Vec<_>>(), true).await;
+        for (i, b) in retry.into_iter().zip(again) {
+            out[i] = b.and_then(|b| decode(&b));
+        }
     }
     out
 }
@@ -86,7 +111,7 @@ async fn core() -> Option<(String, Rc<Core>)> {
         return cached;
     }
     let base = String::from_utf8(fetch("/search.txt").await?).ok()?.trim().to_string();
-    let core = Rc::new(Core::parse(&fetch(&(base.clone() + "core.bin")).await?)?);
+    let core = Rc::new(fetch_decoded(vec![base.clone() + "core.bin"], Core::parse).await.pop().flatten()?);
     STATE.with(|s| {
         let mut s = s.borrow_mut();
         s.base = Some(base.clone());
@@ -143,20 +168,28 @@ async fn run(q: String, generation: u32) {
         }
         return;
     }
-    let Some((base, core)) = core().await else { return };
+    let Some((base, core)) = core().await else {
+        show_error();
+        return;
+    };
     let plan = engine::plan(&core, &q, true);
     let missing: Vec<u32> = STATE.with(|s| {
         let s = s.borrow();
         plan.shards().into_iter().filter(|i| s.terms[*i as usize].is_none()).collect()
     });
-    let got = fetch_all(missing.iter().map(|i| format!("{base}t{i}.bin")).collect()).await;
+    let got = fetch_decoded(missing.iter().map(|i| format!("{base}t{i}.bin")).collect(), TermShard::parse).await;
+    let failed = got.iter().any(Option::is_none);
     STATE.with(|s| {
         let mut s = s.borrow_mut();
-        for (i, b) in missing.iter().zip(got) {
-            s.terms[*i as usize] = b.and_then(|b| TermShard::parse(&b));
+        for (i, t) in missing.iter().zip(got) {
+            s.terms[*i as usize] = t;
         }
     });
     if STATE.with(|s| s.borrow().generation) != generation {
+        return;
+    }
+    if failed {
+        show_error();
         return;
     }
     let filter = STATE.with(|s| s.borrow().filter);
@@ -169,18 +202,44 @@ async fn run(q: String, generation: u32) {
         m.dedup();
         m
     });
-    let got = fetch_all(missing.iter().map(|i| format!("{base}d{i}.bin")).collect()).await;
+    let got = fetch_decoded(missing.iter().map(|i| format!("{base}d{i}.bin")).collect(), engine::parse_docs).await;
+    let failed = got.iter().any(Option::is_none);
     let stale = STATE.with(|s| {
         let mut s = s.borrow_mut();
-        for (i, b) in missing.iter().zip(got) {
-            s.docs[*i] = b.and_then(|b| engine::parse_docs(&b)).map(Rc::new);
+        for (i, d) in missing.iter().zip(got) {
+            s.docs[*i] = d.map(Rc::new);
         }
         s.generation != generation
     });
     if stale {
         return;
     }
+    if failed {
+        show_error();
+        return;
+    }
     show(&core, &results, filter);
+}
+
+/// Says in the results area that the index could not be loaded; the next keystroke fetches the missing files
+/// again (they stay unset).
+fn show_error() {
+    if let Some(e) = el("sr-count") {
+        e.set_text_content(Some(INDEX_ERROR));
+    }
+    if let Some(e) = el("sr-none") {
+        e.set_inner_html("");
+    }
+    STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        s.codes.clear();
+        s.rows.clear();
+        s.active = None;
+    });
+    paint_list();
+    if let Some(p) = el("sr-panel") {
+        let _ = p.remove_attribute("hidden");
+    }
 }
 
 /// Writes the results into the panel.
