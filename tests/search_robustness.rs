@@ -498,3 +498,31 @@ fn index_decoders_refuse_damaged_files_and_never_panic() {
         assert!(!decode(name, &format::seal(w.buf)), "{name}");
     }
 }
+
+/// Regressions found by the `decode` fuzz target (tests/fuzz) on the engine before this hardening: document
+/// gaps adding up past `u32::MAX` overflowed (a panic in debug builds), and a damaged count made a decoder
+/// reserve terabytes (an abort). Both now give "not a valid file".
+#[test]
+fn fuzz_findings_overflowing_gaps_and_huge_counts() {
+    let mut w = Writer::default();
+    w.varint(1);
+    w.str("khai");
+    w.u8(1);
+    w.u8(0);
+    w.varint(2);
+    w.varint(u32::MAX as u64);
+    w.varint(2);
+    w.varint(1);
+    w.varint(1);
+    assert!(TermShard::parse(&format::seal(w.buf)).is_none());
+    let mut w = Writer::default();
+    w.varint(1);
+    w.str("khai");
+    w.u8(1);
+    w.u8(0);
+    w.varint(0x0000_7726_0000_0000);
+    assert!(TermShard::parse(&format::seal(w.buf)).is_none());
+    let mut w = Writer::default();
+    w.varint(0x0000_7726_0000_0000);
+    assert!(engine::parse_docs(&format::seal(w.buf)).is_none());
+}
