@@ -24,11 +24,14 @@ pub mod text;
 pub mod import;
 #[cfg(feature = "ssr")]
 pub mod site;
+/// The client-side-rendered build of a procedure page, only the measurement harness's point of comparison.
+#[cfg(any(feature = "ssr", feature = "csr"))]
+pub mod csr;
 
 /// Entry point of the browser app: hydrates every `<leptos-island>` on the page.
 ///
 /// Called by `app.js` once the wasm module is instantiated, after first paint.
-#[cfg(feature = "hydrate")]
+#[cfg(all(feature = "hydrate", not(feature = "csr")))]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     leptos::mount::hydrate_islands();

@@ -84,6 +84,9 @@ enum Command {
         #[arg(long, default_value = "content")]
         content: PathBuf,
     },
+    /// Build a client-side-rendered version of one procedure page, only to compare with the real site in the
+    /// measurement harness (node tests/e2e/measure.mjs --csr dist-csr).
+    BuildCsr(motcua::site::CsrOptions),
     /// Build, then serve dist/ on 127.0.0.1.
     Serve {
         #[command(flatten)]
@@ -102,6 +105,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Import { dir, content, report } => motcua::import::run(&dir, &content, report),
         Command::Build(opts) => motcua::site::build(&opts).map(|_| ()),
+        Command::BuildCsr(opts) => motcua::site::build_csr(&opts),
         Command::Budget { out, sample } => motcua::site::budget::report(&out, &sample),
         Command::Search { query, json, limit, content } => motcua::search::native::run_search(&content, &query, json, limit),
         Command::SearchBytes { queries, content } => motcua::search::native::run_bytes(&content, &queries),

@@ -10,7 +10,7 @@ pub mod tools;
 #[cfg(any(feature = "ssr", feature = "posters"))]
 pub mod sheet;
 
-#[cfg(feature = "ssr")]
+#[cfg(any(feature = "ssr", feature = "csr"))]
 pub mod format;
 #[cfg(feature = "ssr")]
 mod layout;
@@ -20,13 +20,13 @@ mod home;
 mod life_events;
 #[cfg(feature = "ssr")]
 mod listing;
-#[cfg(feature = "ssr")]
+#[cfg(any(feature = "ssr", feature = "csr"))]
 mod poster;
-#[cfg(feature = "ssr")]
+#[cfg(any(feature = "ssr", feature = "csr"))]
 mod procedure;
 #[cfg(feature = "ssr")]
 mod render;
-#[cfg(feature = "ssr")]
+#[cfg(any(feature = "ssr", feature = "csr"))]
 pub mod summary;
 
 #[cfg(feature = "ssr")]
@@ -36,3 +36,6 @@ pub use render::{Page, SiteIndex, render_page};
 /// The one-line fee summary, also printed on the bulk SVG posters.
 #[cfg(feature = "ssr")]
 pub use procedure::glance_fee;
+/// The procedure page's body, for the client-side-rendered comparison build only (see `crate::csr`).
+#[cfg(feature = "csr")]
+pub use procedure::ProcedureBody;

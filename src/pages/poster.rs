@@ -7,13 +7,21 @@
 //! rest flow into a hidden column), numbered under a heading with the total, and ends with "xem đủ … tại <URL>",
 //! so long lists are never cut mid-line and never run off the page, whatever the printer's fonts.
 
+#[cfg(feature = "ssr")]
 use crate::content::{Paper, Procedure, Site};
+#[cfg(feature = "ssr")]
 use crate::pages::format;
+#[cfg(feature = "ssr")]
 use crate::pages::layout::{Assets, CONTENT_SECURITY_POLICY};
+#[cfg(feature = "ssr")]
 use crate::pages::procedure::glance_fee;
+#[cfg(feature = "ssr")]
 use crate::pages::render::SiteIndex;
+#[cfg(feature = "ssr")]
 use crate::pages::sheet::{CentreHeader, PrintButton, QrSvg, SheetBuilder, TileItem, TileSheet, tile_name};
+#[cfg(feature = "ssr")]
 use crate::qr::page_url;
+#[cfg(feature = "ssr")]
 use crate::text::fold;
 use leptos::prelude::*;
 
@@ -39,6 +47,7 @@ pub fn QrBox(code: String, url: String) -> impl IntoView {
 
 /// Wraps poster sheets in a complete document with the poster stylesheet and a toolbar that is not printed.
 /// `body` is called inside the document's reactive owner, where islands find their SSR context.
+#[cfg(feature = "ssr")]
 fn document(
     site: &Site,
     assets: &Assets,
@@ -80,11 +89,14 @@ fn document(
 }
 
 /// The longest paper name shown in full on a poster.
+#[cfg(feature = "ssr")]
 const PAPER_NAME_MAX: usize = 220;
 /// At most this many papers go into a poster's HTML; the page shows those that fit whole.
+#[cfg(feature = "ssr")]
 const PAPERS_MAX: usize = 40;
 
 /// The procedure name's size class: smaller type for longer names, so long names wrap and still fit.
+#[cfg(feature = "ssr")]
 fn name_block(name: &str) -> (&'static str, String) {
     let (class, max) = match name.chars().count() {
         0..=120 => ("p-name", 120),
@@ -95,6 +107,7 @@ fn name_block(name: &str) -> (&'static str, String) {
 }
 
 /// A paper line on a poster: its number, name (shortened past [`PAPER_NAME_MAX`]) and counts.
+#[cfg(feature = "ssr")]
 #[derive(Clone, Debug)]
 struct PosterPaper {
     name: String,
@@ -102,6 +115,7 @@ struct PosterPaper {
 }
 
 /// The paper groups (named when there are several), at most [`PAPERS_MAX`] papers, and the total count.
+#[cfg(feature = "ssr")]
 fn poster_papers(p: &Procedure) -> (Vec<(String, usize, Vec<PosterPaper>)>, usize) {
     let groups: Vec<(String, Vec<Paper>)> = p
         .papers
@@ -130,11 +144,13 @@ fn poster_papers(p: &Procedure) -> (Vec<(String, usize, Vec<PosterPaper>)>, usiz
 }
 
 /// One fact beside the QR code: label and text, shortened so the facts stay beside the code.
+#[cfg(feature = "ssr")]
 fn fact(label: &'static str, text: String, max: usize) -> (&'static str, String) {
     (label, format::excerpt(&text, max))
 }
 
 /// Where to submit, in a few words: the portal's receiving address or agency, else the centre.
+#[cfg(feature = "ssr")]
 fn where_to_submit(p: &Procedure, site: &Site) -> String {
     let a = &p.agencies;
     if !a.receiving_address.trim().is_empty() {
@@ -147,12 +163,14 @@ fn where_to_submit(p: &Procedure, site: &Site) -> String {
 }
 
 /// A URL that wraps, if it must, before its path rather than inside the code: `https://host` `<wbr>` `/p/…/`.
+#[cfg(feature = "ssr")]
 fn url_breakable(url: &str) -> impl IntoView + use<> {
     let (host, path) = url.rsplit_once("/p/").map(|(h, c)| (h.to_string(), format!("/p/{c}"))).unwrap_or((url.to_string(), String::new()));
     view! { {host}<wbr/>{path} }
 }
 
 /// `/in/p/<code>/`: one procedure's A4 poster.
+#[cfg(feature = "ssr")]
 pub fn procedure_poster(idx: &SiteIndex, i: usize) -> String {
     let site = &idx.catalogue.site;
     let p = &idx.catalogue.procedures[i];
@@ -217,6 +235,7 @@ pub fn procedure_poster(idx: &SiteIndex, i: usize) -> String {
 }
 
 /// `/in/linh-vuc/<slug>/`: a field's procedures as QR tiles, 12 to an A4 sheet.
+#[cfg(feature = "ssr")]
 pub fn field_poster(idx: &SiteIndex, i: usize) -> String {
     let site = &idx.catalogue.site;
     let f = &idx.fields[i];
@@ -236,6 +255,7 @@ pub fn field_poster(idx: &SiteIndex, i: usize) -> String {
 }
 
 /// `/in/`: the counter sheet builder. Without JavaScript it still offers each field's ready-made poster.
+#[cfg(feature = "ssr")]
 pub fn builder(idx: &SiteIndex) -> String {
     let site = &idx.catalogue.site;
     let procs = &idx.catalogue.procedures;

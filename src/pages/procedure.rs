@@ -2,13 +2,16 @@
 
 use crate::content::{Channel, Method, Paper, PaperGroup, Procedure};
 use crate::pages::format;
+#[cfg(feature = "ssr")]
 use crate::pages::layout::PageMeta;
 use crate::pages::poster::QrBox;
+#[cfg(feature = "ssr")]
 use crate::pages::render::SiteIndex;
 use crate::pages::tools::{Checklist, ProcedureTools};
 use leptos::prelude::*;
 
 /// The page's head metadata and body.
+#[cfg(feature = "ssr")]
 pub fn procedure(idx: &SiteIndex, i: usize) -> (PageMeta, AnyView) {
     let p = &idx.catalogue.procedures[i];
     let meta = PageMeta {
@@ -24,6 +27,7 @@ pub fn procedure(idx: &SiteIndex, i: usize) -> (PageMeta, AnyView) {
 }
 
 /// "Cần 3 loại giấy tờ. Lệ phí: Miễn phí. Thời gian: 1 ngày làm việc. Cấp xã." — what a shared link previews.
+#[cfg(feature = "ssr")]
 fn description(p: &Procedure) -> String {
     let papers = p.papers.iter().flat_map(|g| &g.papers).filter(|x| !x.note).count();
     let mut parts = Vec::new();
@@ -51,9 +55,14 @@ fn paragraphs(text: &str) -> impl IntoView + use<> {
         .collect_view()
 }
 
+/// The whole procedure page inside `<main>`; public for the client-side-rendered comparison build (`csr`).
 #[component]
-fn ProcedureBody(p: Procedure, qr_url: String, summary: String, related: Option<AnyView>) -> impl IntoView {
+pub fn ProcedureBody(p: Procedure, qr_url: String, summary: String, related: Option<AnyView>) -> impl IntoView {
+    #[cfg(feature = "ssr")]
     let field_href = SiteIndex::field_path(&p.field);
+    // The `csr` build has no site index: the same path `SiteIndex::field_path` gives.
+    #[cfg(not(feature = "ssr"))]
+    let field_href = format!("/linh-vuc/{}/", crate::text::slug(&p.field));
     let levels = p.levels.iter().map(|l| l.label()).collect::<Vec<_>>().join(", ");
     let has_online = p.methods.iter().any(|m| m.channel == Channel::Online);
     // Validation allows only https portal links; this guard keeps a procedure built in code (or a future

@@ -6,6 +6,7 @@
 //! half-written site.
 
 mod assets;
+mod csr;
 mod offline;
 pub mod budget;
 pub mod compress;
@@ -15,6 +16,7 @@ mod sitemap;
 mod wasm;
 
 pub use assets::content_hash;
+pub use csr::{CsrOptions, build_csr};
 pub use serve::serve;
 
 use crate::content::Catalogue;

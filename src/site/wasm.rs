@@ -26,6 +26,9 @@ pub enum Bundle {
     Main,
     /// The main islands plus the poster islands (`posters` feature).
     Posters,
+    /// The client-side-rendered procedure page (`csr` feature): only for the measurement harness's comparison,
+    /// built by `motcua build-csr`, never part of the site.
+    Csr,
 }
 
 impl Bundle {
@@ -33,6 +36,7 @@ impl Bundle {
         match self {
             Bundle::Main => "hydrate",
             Bundle::Posters => "hydrate,posters",
+            Bundle::Csr => "csr",
         }
     }
 
@@ -41,6 +45,7 @@ impl Bundle {
         match self {
             Bundle::Main => None,
             Bundle::Posters => Some("bundle-posters"),
+            Bundle::Csr => Some("bundle-csr"),
         }
     }
 }

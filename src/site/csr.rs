@@ -1,0 +1,150 @@
+//! `motcua build-csr`: a client-side-rendered build of one procedure page, the point of comparison the
+//! measurement harness prints beside the real site (`node tests/e2e/measure.mjs --csr <dir>`). Never deployed.
+//!
+//! It is built the way a CSR Leptos app usually is (as trunk would): an HTML shell with the same `<head>` essentials
+//! (CSP, display settings, the hashed stylesheet) that preloads the wasm and its JS glue and starts the app at once;
+//! the app (`crate::csr`) fetches `/data/<code>.json` and renders the page. The wasm is compiled, bindgen'd and
+//! optimized exactly as the site's own app, and every file is precompressed, so `motcua serve` serves both builds
+//! the same way.
+
+use super::{assets, compress, wasm};
+use crate::content::Catalogue;
+use crate::csr::{CsrData, EventLinks, RelatedData};
+use crate::pages::{Assets, CONTENT_SECURITY_POLICY, SiteIndex};
+use crate::qr::{Qr, page_url};
+use anyhow::{Context, Result};
+use std::path::{Path, PathBuf};
+
+/// Options of `motcua build-csr`.
+#[derive(clap::Args, Debug, Clone)]
+pub struct CsrOptions {
+    /// Where to write the CSR build (its `assets/`, `data/` and `p/` are replaced).
+    #[arg(long, default_value = "dist-csr")]
+    pub out: PathBuf,
+    /// The procedure whose page to build.
+    #[arg(long, default_value = "1.001193")]
+    pub code: String,
+    /// The content folder.
+    #[arg(long, default_value = "content")]
+    pub content: PathBuf,
+    /// The folder of static files (stylesheet, favicon, manifest).
+    #[arg(long, default_value = "public")]
+    pub public: PathBuf,
+}
+
+/// Builds the CSR comparison page into `opts.out`.
+pub fn build_csr(opts: &CsrOptions) -> Result<()> {
+    let catalogue = Catalogue::load(&opts.content)
+        .map_err(|errors| anyhow::anyhow!("nội dung có {} lỗi; chạy `motcua build` để xem", errors.len()))?;
+    let index = SiteIndex::new(catalogue, Assets::default());
+    let p = index.procedure_by_code(&opts.code).with_context(|| format!("no procedure {}", opts.code))?.clone();
+    let out = &opts.out;
+    if out.join("sitemap.xml").exists() {
+        anyhow::bail!("{} holds a built site (sitemap.xml); give build-csr a folder of its own", out.display());
+    }
+    for dir in ["assets", "data", "p", "qr"] {
+        if out.join(dir).exists() {
+            std::fs::remove_dir_all(out.join(dir))?;
+        }
+    }
+    std::fs::create_dir_all(out)?;
+
+    let work = out.join(".work");
+    eprintln!("Biên dịch ứng dụng CSR (wasm)…");
+    let app = wasm::build_browser_app(&work, wasm::Bundle::Csr)?;
+    std::fs::remove_dir_all(&work)?;
+    let js = assets::write_hashed(out, "motcua-csr", "js", &app.js)?;
+    let wasm_url = assets::write_hashed(out, "motcua-csr_bg", "wasm", &app.wasm)?;
+    let loader = format!(
+        "// Starts the client-side-rendered app at once (measurement comparison only).\n\
+         import init, {{ csr_main }} from \"{js}\";\n\
+         await init({{ module_or_path: \"{wasm_url}\" }});\n\
+         csr_main();\n"
+    );
+    let loader_url = assets::write_hashed(out, "app-csr", "js", loader.as_bytes())?;
+    let css = std::fs::read(opts.public.join("style.css")).context("cannot read the stylesheet")?;
+    let css_url = assets::write_hashed(out, "style", "css", &css)?;
+    super::copy_public(&opts.public, out)?;
+
+    let site = index.catalogue.site.clone();
+    // An empty body, as a CSR app's shell usually is: a "loading" text would paint first and make the harness's
+    // first-contentful-paint figure say the page was readable long before it is.
+    let shell = format!(
+        "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"{CONTENT_SECURITY_POLICY}\">\
+         <script>{prefs}</script><link rel=\"stylesheet\" href=\"{css_url}\">\
+         <title>{title}</title><meta name=\"theme-color\" content=\"#0a4d8c\">\
+         <link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\"><link rel=\"manifest\" href=\"/manifest.webmanifest\">\
+         <link rel=\"modulepreload\" href=\"{js}\">\
+         <link rel=\"preload\" href=\"{wasm_url}\" as=\"fetch\" type=\"application/wasm\" crossorigin>\
+         <script type=\"module\" src=\"{loader_url}\"></script></head>\
+         <body></body></html>",
+        title = crate::qr::xml_escape(&site.title),
+        // The display settings script, inlined as on the site's pages (the CSP allows it by its hash).
+        prefs = include_str!("prefs.js"),
+    );
+    write(&out.join(format!("p/{}/index.html", p.code)), shell.as_bytes())?;
+
+    let data = CsrData { related: related(&index, &p.code), site: site.clone(), procedure: p.clone() };
+    let json = serde_json::to_vec(&data)?;
+    let json_path = out.join(format!("data/{}.json", p.code));
+    write(&json_path, &json)?;
+
+    // The QR image the page shows, and the search index so the search box works as on the real site.
+    let qr = Qr::encode(&page_url(&site.base_url, &p.code)).context("URL too long for a QR code")?;
+    write(&out.join(format!("qr/{}.svg", p.code)), qr.svg(&format!("Mã QR: {}", page_url(&site.base_url, &p.code))).as_bytes())?;
+    crate::search::native::write_site_files(out, &index.catalogue)?;
+
+    super::compress_all(out)?;
+    // The data is on this page's critical path: the same brotli quality as the site's pages and assets.
+    std::fs::write(json_path.with_extension("json.br"), compress::brotli_bytes(&json))?;
+    eprintln!(
+        "Xong: {} (wasm {} KB, data {} KB, br {} KB + {} KB)",
+        out.join(format!("p/{}/", p.code)).display(),
+        app.wasm.len() / 1024,
+        json.len() / 1024,
+        compress::brotli_bytes(&app.wasm).len() / 1024,
+        compress::brotli_bytes(&json).len() / 1024,
+    );
+    Ok(())
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// The same lists `pages::life_events::related` renders, as data.
+fn related(idx: &SiteIndex, code: &str) -> RelatedData {
+    let p = idx.procedure_by_code(code).expect("checked by the caller");
+    let listed = p
+        .related
+        .iter()
+        .filter(|r| r.code != p.code && !(r.code.is_empty() && r.name.is_empty()))
+        .map(|r| match idx.procedure_by_code(&r.code) {
+            Some(x) => (Some(x.code.clone()), x.name.clone()),
+            None => (None, if r.name.is_empty() { r.code.clone() } else { r.name.clone() }),
+        })
+        .collect();
+    let events = idx
+        .catalogue
+        .life_events
+        .iter()
+        .filter(|ev| ev.codes().any(|c| *c == p.code))
+        .map(|ev| EventLinks {
+            title: ev.title.clone(),
+            path: format!("/su-kien/{}/", ev.slug),
+            others: ev
+                .codes()
+                .filter(|c| **c != p.code)
+                .filter_map(|c| idx.procedure_by_code(c))
+                .map(|x| (x.code.clone(), x.name.clone(), ev.combined.contains(&x.code)))
+                .take(6)
+                .collect(),
+        })
+        .collect();
+    RelatedData { listed, events }
+}
