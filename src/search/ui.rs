@@ -87,16 +87,18 @@ async fn fetch_all(urls: &[String], reload: bool) -> Vec<Option<Vec<u8>>> {
     out
 }
 
-/// Fetches and decodes index files; one that fails (network, checksum or decoding) is fetched once more past
-/// the cache. `None` for a file still bad after that.
-async fn fetch_decoded<T>(urls: Vec<String>, decode: fn(&[u8]) -> Option<T>) -> Vec<Option<T>> {
-    let mut out: Vec<Option<T>> = fetch_all(&urls, false).await.into_iter().map(|b| b.and_then(|b| decode(&b))).collect();
+/// Fetches index files; one that fails (network error, or its checksum: damaged or cut short) is fetched once
+/// more past the cache. `None` for a file still bad after that. Not generic over the decoder, so the browser
+/// app carries one copy of this async code.
+async fn fetch_verified(urls: Vec<String>) -> Vec<Option<Vec<u8>>> {
+    let whole = |b: &Option<Vec<u8>>| b.as_deref().and_then(format::unseal).is_some();
+    let mut out = fetch_all(&urls, false).await;
     out.resize_with(urls.len(), || None);
-    let retry: Vec<usize> = (0..urls.len()).filter(|i| out[*i].is_none()).collect();
+    let retry: Vec<usize> = (0..urls.len()).filter(|i| !whole(&out[*i])).collect();
     if !retry.is_empty() {
         let again = fetch_all(&retry.iter().map(|i| urls[*i].clone()).collect::<Vec<_>>(), true).await;
         for (i, b) in retry.into_iter().zip(again) {
-            out[i] = b.and_then(|b| decode(&b));
+            out[i] = b;
         }
     }
     out
@@ -111,7 +113,7 @@ async fn core() -> Option<(String, Rc<Core>)> {
         return cached;
     }
     let base = String::from_utf8(fetch("/search.txt").await?).ok()?.trim().to_string();
-    let core = Rc::new(fetch_decoded(vec![base.clone() + "core.bin"], Core::parse).await.pop().flatten()?);
+    let core = Rc::new(Core::parse(&fetch_verified(vec![base.clone() + "core.bin"]).await.pop().flatten()?)?);
     STATE.with(|s| {
         let mut s = s.borrow_mut();
         s.base = Some(base.clone());
@@ -177,7 +179,8 @@ async fn run(q: String, generation: u32) {
         let s = s.borrow();
         plan.shards().into_iter().filter(|i| s.terms[*i as usize].is_none()).collect()
     });
-    let got = fetch_decoded(missing.iter().map(|i| format!("{base}t{i}.bin")).collect(), TermShard::parse).await;
+    let got = fetch_verified(missing.iter().map(|i| format!("{base}t{i}.bin")).collect()).await;
+    let got: Vec<Option<TermShard>> = got.into_iter().map(|b| TermShard::parse(&b?)).collect();
     let failed = got.iter().any(Option::is_none);
     STATE.with(|s| {
         let mut s = s.borrow_mut();
@@ -202,7 +205,8 @@ async fn run(q: String, generation: u32) {
         m.dedup();
         m
     });
-    let got = fetch_decoded(missing.iter().map(|i| format!("{base}d{i}.bin")).collect(), engine::parse_docs).await;
+    let got = fetch_verified(missing.iter().map(|i| format!("{base}d{i}.bin")).collect()).await;
+    let got: Vec<Option<Vec<DocInfo>>> = got.into_iter().map(|b| engine::parse_docs(&b?)).collect();
     let failed = got.iter().any(Option::is_none);
     let stale = STATE.with(|s| {
         let mut s = s.borrow_mut();
