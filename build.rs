@@ -31,6 +31,8 @@ fn main() {
     println!("cargo::rerun-if-changed=src/search/analyzer.rs");
     println!("cargo::rerun-if-changed=src/search/format.rs");
     println!("cargo::rerun-if-changed=src/search/build_index.rs");
+    println!("cargo::rerun-if-changed=src/site/prefs.js");
+    prefs_script_hash();
     // Build scripts run in the package folder, so this path (and every message) is relative to it.
     let dir = Path::new("content");
     if !dir.exists() {
@@ -73,4 +75,14 @@ fn search_index(procedures: &[model::Procedure]) {
     if let Err(e) = build_index::build(procedures, Path::new("content/synonyms.toml"), &out) {
         println!("cargo::error=building the search index failed: {e}");
     }
+}
+
+/// Gives the crate the CSP hash of `src/site/prefs.js`, the one inline script every page carries (see
+/// `pages/layout.rs`): the Content-Security-Policy allows that script and no other inline code.
+fn prefs_script_hash() {
+    use base64::Engine;
+    use sha2::Digest;
+    let script = std::fs::read("src/site/prefs.js").expect("src/site/prefs.js is part of the crate");
+    let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(&script));
+    println!("cargo::rustc-env=MOTCUA_PREFS_SHA256={hash}");
 }

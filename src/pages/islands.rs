@@ -10,13 +10,12 @@ use leptos::prelude::*;
 /// Without JavaScript it is a plain form that goes to `/tim-kiem/?q=…`. Once hydrated it marks itself
 /// `data-ready`, which the search page and the end-to-end tests use to know the app is alive, and shows results
 /// as you type in the panel below it (`crate::search::ui` fills the panel; there is one reactive value only).
+///
+/// Like every island here it takes no props: props travel as JSON, and decoding them would put serde_json
+/// (~15 KB brotli with float formatting) into the browser app. The home page's large variant is a CSS class on
+/// a wrapper (`.home-search`); `?q=` on the search page is read by `search::ui::start`.
 #[island]
-pub fn SearchBox(
-    /// The query to show, e.g. on a search results page.
-    query: String,
-    /// Large variant for the home page.
-    large: bool,
-) -> impl IntoView {
+pub fn SearchBox() -> impl IntoView {
     let ready = RwSignal::new(false);
     Effect::new(move |_| {
         ready.set(true);
@@ -39,16 +38,14 @@ pub fn SearchBox(
         crate::search::ui::filter_changed(&ev);
         let _ = ev;
     };
-    let class = if large { "search search-large" } else { "search" };
     view! {
         <div class="sr-wrap">
-            <form class=class action="/tim-kiem/" method="get" role="search" data-ready=move || ready.get().then_some("1")>
+            <form class="search" action="/tim-kiem/" method="get" role="search" data-ready=move || ready.get().then_some("1")>
                 <label class="sr" for="q">"Tìm thủ tục"</label>
                 <input
                     id="q"
                     name="q"
                     type="search"
-                    value=query
                     placeholder="Tìm thủ tục: khai sinh, hộ chiếu, sổ đỏ…"
                     autocomplete="off"
                     enterkeyhint="search"

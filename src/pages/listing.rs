@@ -46,7 +46,7 @@ pub fn field(idx: &SiteIndex, i: usize) -> (PageMeta, AnyView) {
         <nav class="crumbs" aria-label="Đường dẫn"><a href="/">"Trang chủ"</a> " › Lĩnh vực"</nav>
         <h1>{f.name.clone()}</h1>
         <p class="lead">{format!("{} thủ tục, thủ tục nhiều người làm ở trên.", procs.len())}</p>
-        <SaveOffline codes=procs.iter().map(|p| p.code.clone()).collect()/>
+        <SaveOffline/>
         <ProcedureList procedures=procs/>
     };
     (meta, body.into_any())

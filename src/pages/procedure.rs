@@ -7,7 +7,7 @@ use crate::pages::layout::PageMeta;
 use crate::pages::poster::QrBox;
 #[cfg(feature = "ssr")]
 use crate::pages::render::SiteIndex;
-use crate::pages::tools::{Checklist, ProcedureTools};
+use crate::pages::tools::{COPY_TEXT_ID, Checklist, ProcedureTools, TICKED_ID};
 use leptos::prelude::*;
 
 /// The page's head metadata and body.
@@ -80,7 +80,8 @@ pub fn ProcedureBody(p: Procedure, qr_url: String, summary: String, related: Opt
                 <span>{levels}</span>
             </p>
             <Glance methods=p.methods.clone()/>
-            <ProcedureTools text=summary/>
+            <ProcedureTools/>
+            <div id=COPY_TEXT_ID hidden>{summary}</div>
 
             <section aria-labelledby="giay-to">
                 <h2 id="giay-to">"Giấy tờ cần mang"</h2>
@@ -96,7 +97,12 @@ pub fn ProcedureBody(p: Procedure, qr_url: String, summary: String, related: Opt
                     }).collect_view();
                     view! {
                         {groups}
-                        {(paper_count > 0).then(|| view! { <Checklist code=p.code.clone() total=paper_count/> })}
+                        {(paper_count > 0).then(|| view! {
+                            <div class="checklist">
+                                <p role="status">"Đã có " <span id=TICKED_ID>"0"</span> {format!("/{paper_count} giấy tờ")}</p>
+                                <Checklist/>
+                            </div>
+                        })}
                     }.into_any()
                 }}
             </section>

@@ -4,18 +4,16 @@
 use leptos::prelude::*;
 
 /// The save button and its progress line. Hidden until the app has hydrated (it needs the service worker).
+///
+/// It stores the page it is on and every procedure page the page links to (`/p/<code>/`), read from the page
+/// when pressed: no props, so the browser app needs no JSON decoder.
 #[island]
-pub fn SaveOffline(
-    /// Codes of the procedures to store; their pages are `/p/<code>/`.
-    codes: Vec<String>,
-) -> impl IntoView {
+pub fn SaveOffline() -> impl IntoView {
     let status = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
     let on_click = move |_| {
         #[cfg(feature = "hydrate")]
-        browser::save(codes.clone(), status, busy);
-        #[cfg(not(feature = "hydrate"))]
-        let _ = &codes;
+        browser::save(status, busy);
     };
     view! {
         <div class="save-offline">
@@ -37,8 +35,9 @@ mod browser {
         js_sys::Reflect::get(obj, &JsValue::from_str(key)).ok().and_then(|v| v.as_f64()).unwrap_or(0.0) as u32
     }
 
-    /// Posts `{type: "save", urls}` to the active worker and shows its progress messages.
-    pub fn save(codes: Vec<String>, status: RwSignal<String>, busy: RwSignal<bool>) {
+    /// Posts `{type: "save", urls}` (this page and the procedure pages in its main content) to the active
+    /// worker and shows its progress messages.
+    pub fn save(status: RwSignal<String>, busy: RwSignal<bool>) {
         let Some(window) = web_sys::window() else { return };
         let Some(worker) = window.navigator().service_worker().controller() else {
             status.set("Trình duyệt chưa sẵn sàng lưu. Hãy tải lại trang rồi thử lại.".into());
@@ -48,8 +47,14 @@ mod browser {
         if let Ok(here) = window.location().pathname() {
             urls.push(&JsValue::from_str(&here));
         }
-        for code in &codes {
-            urls.push(&JsValue::from_str(&format!("/p/{code}/")));
+        let Some(document) = window.document() else { return };
+        if let Ok(links) = document.query_selector_all("main a[href^='/p/']") {
+            for i in 0..links.length() {
+                let href = links.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()?.get_attribute("href"));
+                if let Some(href) = href.filter(|h| !urls.includes(&JsValue::from_str(h), 0)) {
+                    urls.push(&JsValue::from_str(&href));
+                }
+            }
         }
         let message = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&message, &"type".into(), &"save".into());

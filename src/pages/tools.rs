@@ -25,26 +25,33 @@ pub const KIOSK_KEY: &str = "motcua.kiosk";
 /// Seconds untouched before a kiosk goes back to the start, unless the address says `?idle=N`.
 pub const KIOSK_IDLE_SECONDS: u32 = 120;
 
+/// Where the procedure page keeps the plain text that "Sao chép" and "Chia sẻ" hand over: a hidden element
+/// written at build time (`pages::summary`), read when a button is pressed.
+pub const COPY_TEXT_ID: &str = "copy-text";
+
+/// The element of the procedure page's checklist line ("Đã có N/8 giấy tờ") that holds N, the papers ticked:
+/// the page renders the line, the [`Checklist`] island keeps N up to date.
+pub const TICKED_ID: &str = "ticked";
+
 /// "Sao chép", "Chia sẻ", "In danh sách giấy tờ" on a procedure page.
 ///
-/// The summary text is written at build time (`pages::summary`) and passed in, so copying needs no data.
+/// The text to copy is written at build time into the page (see [`COPY_TEXT_ID`]), so copying needs no data.
 /// Sharing uses the Web Share API where the phone has it (Zalo, Messenger… appear in the share sheet), else
 /// copies. Printing switches the page to its one-page checklist layout (`html.print-list`), makes sure the QR
 /// box's lazily loaded image is there, and opens the print dialog.
 #[island]
-pub fn ProcedureTools(
-    /// The text to copy or share.
-    text: String,
-) -> impl IntoView {
+pub fn ProcedureTools() -> impl IntoView {
     let status = RwSignal::new(String::new());
-    let manual = RwSignal::new(false);
-    let copy_text = text.clone();
-    let share_text = text.clone();
-    let copy = move |_| copy_or_show(copy_text.clone(), status, manual);
+    // The text shown for copying by hand when the browser refuses to copy; empty while hidden.
+    let manual = RwSignal::new(String::new());
+    let copy = move |_| {
+        #[cfg(feature = "hydrate")]
+        copy_or_show(browser::copy_text(), status, manual);
+    };
     let share = move |_| {
         #[cfg(feature = "hydrate")]
         {
-            let text = share_text.clone();
+            let text = browser::copy_text();
             match browser::share(&text) {
                 Some(promise) => leptos::task::spawn_local(async move {
                     if let Err(e) = wasm_bindgen_futures::JsFuture::from(promise).await {
@@ -57,8 +64,6 @@ pub fn ProcedureTools(
                 None => copy_or_show(text, status, manual),
             }
         }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = &share_text;
     };
     let print = move |_| {
         #[cfg(feature = "hydrate")]
@@ -70,63 +75,58 @@ pub fn ProcedureTools(
             <button type="button" class="tool" on:click=share>"Chia sẻ"</button>
             <button type="button" class="tool" on:click=print>"In danh sách giấy tờ"</button>
             <p class="tool-status" role="status">{move || status.get()}</p>
-            {move || manual.get().then(|| view! {
-                <label class="manual-copy">
-                    "Chọn và sao chép đoạn dưới đây:"
-                    <textarea readonly rows="8">{text.clone()}</textarea>
-                </label>
-            })}
+            {move || {
+                let text = manual.get();
+                (!text.is_empty()).then(|| view! {
+                    <label class="manual-copy">
+                        "Chọn và sao chép đoạn dưới đây:"
+                        <textarea readonly rows="8">{text}</textarea>
+                    </label>
+                })
+            }}
         </div>
     }
 }
 
 /// Copies `text`; says so in `status`, or shows the text to copy by hand when the browser refuses (old
 /// phones, pages opened over plain http on a centre's network).
-fn copy_or_show(text: String, status: RwSignal<String>, manual: RwSignal<bool>) {
-    #[cfg(feature = "hydrate")]
+#[cfg(feature = "hydrate")]
+fn copy_or_show(text: String, status: RwSignal<String>, manual: RwSignal<String>) {
+    let show_manual = move |text: String| {
+        status.set("Máy không cho sao chép tự động.".into());
+        manual.set(text);
+    };
     match browser::copy(&text) {
         Some(promise) => leptos::task::spawn_local(async move {
             match wasm_bindgen_futures::JsFuture::from(promise).await {
                 Ok(_) => {
-                    manual.set(false);
+                    manual.set(String::new());
                     status.set("Đã sao chép. Dán vào Zalo hoặc tin nhắn.".into());
                 }
-                Err(_) => show_manual(status, manual),
+                Err(_) => show_manual(text),
             }
         }),
-        None => show_manual(status, manual),
+        None => show_manual(text),
     }
-    #[cfg(not(feature = "hydrate"))]
-    let _ = (text, status, manual);
 }
 
-#[cfg(feature = "hydrate")]
-fn show_manual(status: RwSignal<String>, manual: RwSignal<bool>) {
-    status.set("Máy không cho sao chép tự động.".into());
-    manual.set(true);
-}
-
-/// The citizen's checklist: how many papers are ticked, and a reset. The checkboxes themselves are static
-/// HTML beside each paper (`input[data-tick]`); this island remembers them per procedure in `localStorage`,
-/// which works offline.
+/// The citizen's checklist: keeps the page's "Đã có N/8 giấy tờ" line (N in [`TICKED_ID`]) up to date, and
+/// a reset. The checkboxes themselves are static HTML beside each paper (`input[data-tick]`); this island
+/// remembers them per procedure (the code is read from the page's address) in `localStorage`, which works
+/// offline.
 #[island]
-pub fn Checklist(
-    /// The procedure's code: the ticks are kept per procedure.
-    code: String,
-    /// How many papers have a checkbox.
-    total: usize,
-) -> impl IntoView {
-    let done = RwSignal::new(0usize);
-    let key = ticks_key(&code);
+pub fn Checklist() -> impl IntoView {
+    #[cfg(feature = "hydrate")]
+    let key = ticks_key(&browser::page_code());
     #[cfg(feature = "hydrate")]
     {
         let restore_key = key.clone();
-        Effect::new(move |_| done.set(browser::restore_ticks(&restore_key)));
+        Effect::new(move |_| browser::show_ticked(browser::restore_ticks(&restore_key)));
         let key = key.clone();
         // Islands live as long as the page: the listener is never removed.
         let _ = window_event_listener(leptos::ev::change, move |e| {
             if browser::is_tick(&e) {
-                done.set(browser::save_ticks(&key));
+                browser::show_ticked(browser::save_ticks(&key));
             }
         });
     }
@@ -134,17 +134,10 @@ pub fn Checklist(
         #[cfg(feature = "hydrate")]
         {
             browser::clear_ticks(&key);
-            done.set(0);
+            browser::show_ticked(0);
         }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = &key;
     };
-    view! {
-        <div class="checklist">
-            <p role="status">{move || format!("Đã có {}/{} giấy tờ", done.get(), total)}</p>
-            <button type="button" class="tool" on:click=reset>"Bỏ hết dấu"</button>
-        </div>
-    }
+    view! { <button type="button" class="tool" on:click=reset>"Bỏ hết dấu"</button> }
 }
 
 /// Text size and contrast buttons in every page's header bar; also runs kiosk mode (back to the start when
@@ -240,6 +233,24 @@ mod browser {
 
     fn root() -> Option<web_sys::Element> {
         document().document_element()
+    }
+
+    /// The text the copy and share buttons hand over (see [`COPY_TEXT_ID`]).
+    pub fn copy_text() -> String {
+        document().get_element_by_id(COPY_TEXT_ID).and_then(|e| e.text_content()).unwrap_or_default()
+    }
+
+    /// The procedure code in the page's address, `/p/<code>/`.
+    pub fn page_code() -> String {
+        let path = window().location().pathname().unwrap_or_default();
+        path.trim_matches('/').rsplit('/').next().unwrap_or_default().to_string()
+    }
+
+    /// Writes how many papers are ticked into the checklist line.
+    pub fn show_ticked(n: usize) {
+        if let Some(el) = document().get_element_by_id(TICKED_ID) {
+            el.set_text_content(Some(&n.to_string()));
+        }
     }
 
     fn ticks() -> Vec<web_sys::HtmlInputElement> {

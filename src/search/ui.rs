@@ -199,10 +199,13 @@ async fn run(q: String, generation: u32) {
     let results = STATE.with(|s| engine::search(&core, &s.borrow().terms, &plan, &filter, LIMIT));
     let missing: Vec<usize> = STATE.with(|s| {
         let s = s.borrow();
-        let mut m: Vec<usize> =
-            results.hits.iter().map(|h| s.slots[h.doc as usize] as usize / DOC_SHARD).filter(|d| s.docs[*d].is_none()).collect();
-        m.sort_unstable();
-        m.dedup();
+        let mut m: Vec<usize> = Vec::new();
+        for h in &results.hits {
+            let d = s.slots[h.doc as usize] as usize / DOC_SHARD;
+            if s.docs[d].is_none() && !m.contains(&d) {
+                m.push(d);
+            }
+        }
         m
     });
     let got = fetch_verified(missing.iter().map(|i| format!("{base}d{i}.bin")).collect()).await;

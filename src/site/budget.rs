@@ -68,6 +68,14 @@ pub fn report(dist: &Path, sample: &str) -> Result<()> {
         line(&format!("procedure pages, largest ({})", last.1), last.0, Some(PROCEDURE_PAGE_BUDGET));
         println!("{:<44} {over} of {}", "procedure pages over budget", pages.len());
     }
+    let page = std::fs::read_to_string(dist.join("p").join(sample).join("index.html"))?;
+    let blocking = render_blocking(&page);
+    println!(
+        "{:<44} HTML + {}   budget HTML + 1 stylesheet   {}",
+        format!("critical path of {sample}"),
+        if blocking.is_empty() { "nothing".to_string() } else { blocking.join(" + ") },
+        if blocking.len() <= 1 && blocking.iter().all(|b| b.starts_with("stylesheet")) { "ok" } else { "OVER" }
+    );
     line("home page: HTML + CSS", br_size(&dist.join("index.html"))? + css, Some(HOME_PAGE_BUDGET));
     line("stylesheet", css, None);
     line("browser app: loader + JS + wasm", app, Some(APP_BUDGET));
@@ -79,4 +87,39 @@ pub fn report(dist: &Path, sample: &str) -> Result<()> {
         line("poster tools bundle (/in/ pages only)", br, None);
     }
     Ok(())
+}
+
+/// The requests a page's `<head>` makes the browser wait for before it can paint: stylesheets and classic
+/// scripts with a `src` (module, `defer` and `async` scripts do not block; inline scripts need no request).
+fn render_blocking(html: &str) -> Vec<String> {
+    let head = html.split("</head>").next().unwrap_or(html);
+    let mut out = Vec::new();
+    for tag in head.split('<').skip(1).map(|t| t.split('>').next().unwrap_or("")) {
+        let attr = |name: &str| {
+            let key = format!("{name}=\"");
+            tag.find(&key).map(|i| tag[i + key.len()..].split('"').next().unwrap_or("").to_string())
+        };
+        if tag.starts_with("link ") && attr("rel").as_deref() == Some("stylesheet") {
+            out.push(format!("stylesheet {}", attr("href").unwrap_or_default()));
+        } else if tag.starts_with("script ")
+            && attr("src").is_some()
+            && attr("type").as_deref() != Some("module")
+            && !tag.contains(" defer")
+            && !tag.contains(" async")
+        {
+            out.push(format!("script {}", attr("src").unwrap_or_default()));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn finds_what_blocks_the_first_paint() {
+        let html = r#"<html><head><script>inline()</script><link rel="stylesheet" href="/a.css">
+            <link rel="icon" href="/f.svg"><script src="/p.js"></script><script type="module" src="/m.js"></script>
+            <script defer src="/d.js"></script></head><body><script src="/late.js"></script></body></html>"#;
+        assert_eq!(super::render_blocking(html), ["stylesheet /a.css", "script /p.js"]);
+    }
 }

@@ -92,7 +92,6 @@ fn build_into(stage: &Path, catalogue: Catalogue, opts: &BuildOptions) -> Result
     let (loader, loader_url) = write_bundle(stage, "motcua", "app", &app)?;
     let posters_app = wasm::build_browser_app(&work, wasm::Bundle::Posters)?;
     let (_, posters_loader_url) = write_bundle(stage, "motcua-in", "app-in", &posters_app)?;
-    let prefs_url = assets::write_hashed(stage, "prefs", "js", include_bytes!("prefs.js"))?;
     let css = std::fs::read(opts.public.join("style.css"))
         .with_context(|| format!("cannot read the stylesheet {}", opts.public.join("style.css").display()))?;
     let css_url = assets::write_hashed(stage, "style", "css", &css)?;
@@ -102,7 +101,7 @@ fn build_into(stage: &Path, catalogue: Catalogue, opts: &BuildOptions) -> Result
     std::fs::remove_dir_all(&work)?;
     copy_public(&opts.public, stage)?;
 
-    let index = SiteIndex::new(catalogue, Assets { css: css_url, js: loader_url, poster_js: posters_loader_url, poster_css: poster_css_url, prefs: prefs_url });
+    let index = SiteIndex::new(catalogue, Assets { css: css_url, js: loader_url, poster_js: posters_loader_url, poster_css: poster_css_url });
     let pages = Page::all(&index);
     let t = Instant::now();
     render_all(&index, &pages, stage)?;

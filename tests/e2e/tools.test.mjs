@@ -13,10 +13,9 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-/** The summary the build wrote into the ProcedureTools island's props. */
+/** The summary the build wrote into the page for the copy and share buttons (a hidden element). */
 async function summaryProp(page) {
-  const props = await page.locator("leptos-island[data-component^='ProcedureTools']").getAttribute("data-props");
-  return JSON.parse(props).text;
+  return page.locator("#copy-text").evaluate((el) => el.textContent);
 }
 
 test("Sao chép copies the plain-text summary; Chia sẻ shares it, or copies without a share sheet", async () => {
