@@ -121,7 +121,9 @@ self.addEventListener("fetch", (event) => {
 });
 
 async function cacheFirst(req) {
-  const cached = await caches.match(req, { ignoreSearch: true });
+  // `cache: "reload"` is the app saying its copy was damaged (an index file failed its checksum): go to the
+  // network and replace the cached copy instead of handing the same bytes back.
+  const cached = req.cache === "reload" ? null : await caches.match(req, { ignoreSearch: true });
   if (cached) return cached;
   const res = await fetch(req);
   if (res.ok) (await caches.open(ASSETS)).put(req, res.clone());

@@ -106,3 +106,30 @@ fn content_is_escaped_not_interpreted() {
     assert!(!html.contains("<b>bold</b>"), "markup in papers escaped");
     assert!(html.contains("&lt;script&gt;"));
 }
+
+/// Requirements too long for a procedure page (2.001538 has 60 KB of award criteria) get their own page; the
+/// procedure page shows their opening and links to it, so it stays about one round trip's worth of bytes.
+#[test]
+fn very_long_requirements_move_to_their_own_page() {
+    let idx = index();
+    let (html, p) = page_of("2.001538");
+    assert!(p.requirements.len() > motcua::pages::LONG_REQUIREMENTS, "2.001538 no longer has long requirements");
+    assert!(html.contains(r#"<a href="/p/2.001538/dieu-kien/">Đọc toàn bộ yêu cầu, điều kiện</a>"#));
+    assert!(html.len() < p.requirements.len(), "procedure page is {} bytes: the requirements are all there", html.len());
+    let first_line = p.requirements.lines().map(str::trim).find(|l| !l.is_empty()).unwrap();
+    assert!(text_of(&html).contains(first_line), "the opening is on the procedure page");
+
+    let i = idx.catalogue.procedures.iter().position(|q| q.code == "2.001538").unwrap();
+    let page = Page::all(idx).into_iter().find(|pg| matches!(pg, Page::Requirements(j) if *j == i)).expect("a requirements page");
+    assert_eq!(page.output_path(idx), "p/2.001538/dieu-kien/index.html");
+    let full = text_of(&render_page(page, idx));
+    for line in p.requirements.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        assert!(full.contains(line), "missing on the requirements page: {line}");
+    }
+    assert!(full.contains("Về thủ tục"), "a way back to the procedure");
+
+    // Ordinary procedures keep their requirements on their own page, whole.
+    let (short, q) = page_of("1.001193");
+    assert!(!short.contains("/dieu-kien/"));
+    assert!(q.requirements.len() <= motcua::pages::LONG_REQUIREMENTS);
+}

@@ -36,6 +36,9 @@ pub use render::{Page, SiteIndex, render_page};
 /// The one-line fee summary, also printed on the bulk SVG posters.
 #[cfg(feature = "ssr")]
 pub use procedure::glance_fee;
+/// How long requirements may be before they get their own page (`/p/<code>/dieu-kien/`).
+#[cfg(feature = "ssr")]
+pub use procedure::LONG_REQUIREMENTS;
 /// The procedure page's body, for the client-side-rendered comparison build only (see `crate::csr`).
 #[cfg(feature = "csr")]
 pub use procedure::ProcedureBody;

@@ -55,6 +55,65 @@ fn paragraphs(text: &str) -> impl IntoView + use<> {
         .collect_view()
 }
 
+/// Requirements longer than this (in bytes of text) get their own page, `/p/<code>/dieu-kien/`, and the procedure
+/// page shows their opening and a link: one procedure's 60 KB of award criteria would otherwise put its page
+/// over the 14 KB budget that keeps a QR scan on 3G to about one round trip, for text few people read there.
+pub const LONG_REQUIREMENTS: usize = 32 * 1024;
+/// How much of long requirements the procedure page shows before the link.
+const REQUIREMENTS_EXCERPT: usize = 1500;
+
+/// Whether a procedure's requirements are long enough for their own page (see [`LONG_REQUIREMENTS`]).
+pub fn has_requirements_page(p: &Procedure) -> bool {
+    p.requirements.len() > LONG_REQUIREMENTS
+}
+
+/// Where a procedure's long requirements are published in full.
+pub fn requirements_path(code: &str) -> String {
+    format!("/p/{code}/dieu-kien/")
+}
+
+/// The first whole lines of `text` within about `max` bytes (at least one line).
+fn opening(text: &str, max: usize) -> &str {
+    let mut end = 0;
+    for (i, _) in text.match_indices('\n') {
+        if i > max && end > 0 {
+            break;
+        }
+        end = i;
+    }
+    if end == 0 { text } else { &text[..end] }
+}
+
+/// Roughly how many A4 pages a text fills when printed (about 3,000 characters a page).
+fn printed_pages(text: &str) -> usize {
+    text.chars().count().div_ceil(3000)
+}
+
+/// `/p/<code>/dieu-kien/`: the full requirements of a procedure whose requirements are too long for its page.
+#[cfg(feature = "ssr")]
+pub fn requirements(idx: &SiteIndex, i: usize) -> (PageMeta, AnyView) {
+    let p = &idx.catalogue.procedures[i];
+    let meta = PageMeta {
+        title: format!("Yêu cầu, điều kiện: {}", p.name),
+        description: format!("Toàn văn yêu cầu, điều kiện của thủ tục {} (mã {}).", p.name, p.code),
+        path: requirements_path(&p.code),
+        og_type: "article",
+    };
+    let back = format!("/p/{}/", p.code);
+    let body = view! {
+        <nav class="crumbs" aria-label="Đường dẫn">
+            <a href="/">"Trang chủ"</a> " › " <a href=back.clone()>{p.name.clone()}</a>
+        </nav>
+        <article class="proc">
+            <h1>"Yêu cầu, điều kiện"</h1>
+            <p class="proc-meta"><span>{p.name.clone()}</span><span>"Mã " <b>{p.code.clone()}</b></span></p>
+            {paragraphs(&p.requirements)}
+            <p><a href=back>"← Về thủ tục: giấy tờ, lệ phí, nơi nộp"</a></p>
+        </article>
+    };
+    (meta, body.into_any())
+}
+
 /// The whole procedure page inside `<main>`; public for the client-side-rendered comparison build (`csr`).
 #[component]
 pub fn ProcedureBody(p: Procedure, qr_url: String, summary: String, related: Option<AnyView>) -> impl IntoView {
@@ -134,7 +193,18 @@ pub fn ProcedureBody(p: Procedure, qr_url: String, summary: String, related: Opt
             {(!p.requirements.trim().is_empty()).then(|| view! {
                 <section aria-labelledby="dieu-kien">
                     <h2 id="dieu-kien">"Yêu cầu, điều kiện"</h2>
-                    {paragraphs(&p.requirements)}
+                    {if has_requirements_page(&p) {
+                        let (start, pages) = (opening(&p.requirements, REQUIREMENTS_EXCERPT), printed_pages(&p.requirements));
+                        view! {
+                            {paragraphs(start)}
+                            <p class="more">
+                                <a href=requirements_path(&p.code)>"Đọc toàn bộ yêu cầu, điều kiện"</a>
+                                {format!(" (văn bản dài, khoảng {pages} trang in)")}
+                            </p>
+                        }.into_any()
+                    } else {
+                        paragraphs(&p.requirements).into_any()
+                    }}
                 </section>
             })}
 

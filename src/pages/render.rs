@@ -97,6 +97,8 @@ pub enum Page {
     PosterBuilder,
     /// `/su-kien/<slug>/`: the procedures of one life event, by index into `catalogue.life_events`.
     LifeEvent(usize),
+    /// `/p/<code>/dieu-kien/`: requirements too long for the procedure page, by index into the catalogue.
+    Requirements(usize),
 }
 
 impl Page {
@@ -114,6 +116,7 @@ impl Page {
             Page::PosterField(i) => format!("in/linh-vuc/{}/index.html", idx.fields[i].slug),
             Page::PosterBuilder => "in/index.html".into(),
             Page::LifeEvent(i) => format!("su-kien/{}/index.html", idx.catalogue.life_events[i].slug),
+            Page::Requirements(i) => format!("p/{}/dieu-kien/index.html", idx.catalogue.procedures[i].code),
         }
     }
 
@@ -125,6 +128,7 @@ impl Page {
             Page::Field(i) => Some(format!("/linh-vuc/{}/", idx.fields[i].slug)),
             Page::Level(l) => Some(format!("/cap/{}/", l.slug())),
             Page::LifeEvent(i) => Some(life_events::event_path(&idx.catalogue.life_events[i])),
+            Page::Requirements(i) => Some(procedure::requirements_path(&idx.catalogue.procedures[i].code)),
             // Posters are for printing, not for search engines.
             Page::Search | Page::NotFound | Page::Offline | Page::PosterProcedure(_) | Page::PosterField(_) | Page::PosterBuilder => None,
         }
@@ -137,6 +141,8 @@ impl Page {
         pages.extend((0..idx.fields.len()).map(Page::Field));
         pages.extend((0..idx.catalogue.procedures.len()).map(Page::Procedure));
         pages.extend((0..idx.catalogue.life_events.len()).map(Page::LifeEvent));
+        let long = |i: &usize| procedure::has_requirements_page(&idx.catalogue.procedures[*i]);
+        pages.extend((0..idx.catalogue.procedures.len()).filter(long).map(Page::Requirements));
         pages.push(Page::PosterBuilder);
         pages.extend((0..idx.fields.len()).map(Page::PosterField));
         pages.extend((0..idx.catalogue.procedures.len()).map(Page::PosterProcedure));
@@ -155,6 +161,7 @@ pub fn render_page(page: Page, idx: &SiteIndex) -> String {
         Page::Search => listing::search(idx),
         Page::NotFound => listing::not_found(idx),
         Page::LifeEvent(i) => life_events::life_event(idx, i),
+        Page::Requirements(i) => procedure::requirements(idx, i),
         Page::Offline => listing::offline(idx),
         // Posters have their own shell and stylesheet.
         Page::PosterProcedure(i) => return poster::procedure_poster(idx, i),
