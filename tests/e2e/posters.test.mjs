@@ -208,7 +208,7 @@ test("the procedure page shows its QR code, the URL in text, downloads and the p
   await page.goto(`${BASE_URL}/p/1.001193/`);
   const box = page.locator(".qr-box");
   await box.scrollIntoViewIfNeeded();
-  assert.match(await box.innerText(), /https?:\/\/\S+\/p\/1\.001193\//);
+  assert.match(await box.textContent(), /https?:\/\/\S+\/p\/1\.001193\//);
   const img = box.locator("img");
   await page.waitForFunction(() => document.querySelector(".qr-box img")?.naturalWidth > 0);
   assert.equal(await img.getAttribute("src"), "/qr/1.001193.svg");

@@ -211,11 +211,12 @@ test("kiosk mode: big layout, home button, no external links, back to the start 
 test("online or in person: each method with time and fee, and the portal button", async () => {
   const { context, page } = await openPage(browser);
   await page.goto(PAGE);
-  const methods = await page.locator(".method").allInnerTexts();
+  // Text content: sections below the fold are laid out only when scrolled near (content-visibility: auto).
+  const methods = await page.locator(".method").allTextContents();
   assert.ok(methods.some((m) => /Nộp trực tuyến/.test(m) && /Thời gian/.test(m) && /Lệ phí/.test(m)), methods.join(" | "));
   assert.ok(methods.some((m) => /Nộp trực tiếp/.test(m)));
   const portal = page.locator("section:has(#cach-nop) a.button");
-  assert.match(await portal.innerText(), /Nộp trực tuyến/);
+  assert.match(await portal.textContent(), /Nộp trực tuyến/);
   assert.match(await portal.getAttribute("href"), /^https:\/\/dichvucong\.gov\.vn\//);
   await page.locator("#cach-nop").scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(OUT, "tools-methods-phone.png") });
@@ -227,7 +228,7 @@ test("related procedures and life events", async () => {
   await page.goto(PAGE);
   const related = page.locator("section:has(#lien-quan)");
   assert.ok(await related.locator("a[href='/p/2.000986/']").count() >= 1, "khai sinh links the liên thông procedure");
-  assert.match(await related.innerText(), /Liên thông/);
+  assert.match(await related.textContent(), /Liên thông/);
   await related.scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(OUT, "tools-related-phone.png") });
 
