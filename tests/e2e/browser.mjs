@@ -40,3 +40,15 @@ export async function openPage(browser, { viewport = PHONE, javaScriptEnabled = 
 export async function waitHydrated(page) {
   await page.waitForSelector("html[data-hydrated='1']", { timeout: 20000 });
 }
+
+/**
+ * Scrolls an element into view the way a person ends up looking at it. Sections below the fold are laid out
+ * only when near the screen (content-visibility: auto), so the first scroll lands on estimated positions;
+ * scroll again once they are laid out.
+ */
+export async function scrollTo(page, locator) {
+  await locator.scrollIntoViewIfNeeded();
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await locator.scrollIntoViewIfNeeded();
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}

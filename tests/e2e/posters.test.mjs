@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { BASE_URL, OUT, launch, openPage, waitHydrated } from "./browser.mjs";
+import { BASE_URL, OUT, launch, openPage, scrollTo, waitHydrated } from "./browser.mjs";
 
 const PDF_DIR = join(OUT, "posters");
 const QR_DIR = join(OUT, "qr-browser");
@@ -207,7 +207,7 @@ test("the procedure page shows its QR code, the URL in text, downloads and the p
   const { context, page } = await openPage(browser);
   await page.goto(`${BASE_URL}/p/1.001193/`);
   const box = page.locator(".qr-box");
-  await box.scrollIntoViewIfNeeded();
+  await scrollTo(page, box);
   assert.match(await box.textContent(), /https?:\/\/\S+\/p\/1\.001193\//);
   const img = box.locator("img");
   await page.waitForFunction(() => document.querySelector(".qr-box img")?.naturalWidth > 0);

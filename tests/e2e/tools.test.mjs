@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { writeFileSync } from "node:fs";
-import { BASE_URL, OUT, PHONE, launch, openPage, waitHydrated } from "./browser.mjs";
+import { BASE_URL, OUT, PHONE, launch, openPage, scrollTo, waitHydrated } from "./browser.mjs";
 
 const CODE = "1.001193";
 const PAGE = `${BASE_URL}/p/${CODE}/`;
@@ -218,7 +218,7 @@ test("online or in person: each method with time and fee, and the portal button"
   const portal = page.locator("section:has(#cach-nop) a.button");
   assert.match(await portal.textContent(), /Nộp trực tuyến/);
   assert.match(await portal.getAttribute("href"), /^https:\/\/dichvucong\.gov\.vn\//);
-  await page.locator("#cach-nop").scrollIntoViewIfNeeded();
+  await scrollTo(page, page.locator("#cach-nop"));
   await page.screenshot({ path: join(OUT, "tools-methods-phone.png") });
   await context.close();
 });
@@ -229,7 +229,7 @@ test("related procedures and life events", async () => {
   const related = page.locator("section:has(#lien-quan)");
   assert.ok(await related.locator("a[href='/p/2.000986/']").count() >= 1, "khai sinh links the liên thông procedure");
   assert.match(await related.textContent(), /Liên thông/);
-  await related.scrollIntoViewIfNeeded();
+  await scrollTo(page, related);
   await page.screenshot({ path: join(OUT, "tools-related-phone.png") });
 
   await page.goto(`${BASE_URL}/`);
