@@ -47,8 +47,7 @@ pub struct EventLinks {
 mod app {
     use super::{CsrData, RelatedData};
     use crate::pages::ProcedureBody;
-    use crate::pages::islands::SearchBox;
-    use crate::pages::tools::Settings;
+    use crate::pages::chrome::PageBody;
     use leptos::prelude::*;
     use wasm_bindgen::JsCast;
     use wasm_bindgen::prelude::*;
@@ -105,33 +104,10 @@ mod app {
         let qr_url = crate::qr::page_url(&site.base_url, &p.code);
         let summary = crate::pages::summary::summary_text(&p, &site);
         let related = related_view(related);
-        let centre = site.centre.clone();
         view! {
-            <a class="skip" href="#main">"Bỏ qua, đến nội dung chính"</a>
-            <header class="top">
-                <div class="wrap top-row">
-                    <a class="brand" href="/">{site.title}</a>
-                    <SearchBox/>
-                </div>
-            </header>
-            <aside class="wrap prefs-row" aria-label="Cỡ chữ và tương phản"><Settings/></aside>
-            <a class="kiosk-home" href="/">"Về trang đầu"</a>
-            <main id="main" class="wrap"><ProcedureBody p=p qr_url=qr_url summary=summary related=related/></main>
-            <footer class="foot">
-                <div class="wrap">
-                    <p class="centre-name">{centre.name}</p>
-                    <p>{centre.address}</p>
-                    <p>
-                        {(!centre.phone.is_empty()).then(|| view! {
-                            "Điện thoại: " <a href=format!("tel:{}", centre.phone.replace(' ', ""))>{centre.phone.clone()}</a>
-                        })}
-                    </p>
-                    <p>{centre.hours}</p>
-                    <p class="source">
-                        "Thông tin lấy từ Cổng Dịch vụ công quốc gia. Khi có thay đổi, văn bản của cơ quan nhà nước là căn cứ cuối cùng."
-                    </p>
-                </div>
-            </footer>
+            <PageBody site=site header_search=true>
+                <ProcedureBody p=p qr_url=qr_url summary=summary related=related/>
+            </PageBody>
         }
     }
 

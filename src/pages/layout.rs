@@ -2,8 +2,7 @@
 //! the search box; the footer with the centre's address and hours.
 
 use crate::content::Site;
-use crate::pages::islands::SearchBox;
-use crate::pages::tools::Settings;
+use crate::pages::chrome::PageBody;
 use leptos::prelude::*;
 
 /// The content-hashed URLs of the site's assets, known only once the builder has written them.
@@ -68,7 +67,6 @@ pub fn Shell(
     let full_title = if meta.title.is_empty() { site.title.clone() } else { format!("{} – {}", meta.title, site.title) };
     let url = format!("{}{}", site.base_url, meta.path);
     let og_title = if meta.title.is_empty() { site.title.clone() } else { meta.title.clone() };
-    let centre = site.centre.clone();
     view! {
         <html lang="vi">
             <head>
@@ -94,32 +92,7 @@ pub fn Shell(
                 <script type="module" src=assets.js></script>
             </head>
             <body>
-                <a class="skip" href="#main">"Bỏ qua, đến nội dung chính"</a>
-                <header class="top">
-                    <div class="wrap top-row">
-                        <a class="brand" href="/">{site.title}</a>
-                        {header_search.then(|| view! { <SearchBox/> })}
-                    </div>
-                </header>
-                <aside class="wrap prefs-row" aria-label="Cỡ chữ và tương phản"><Settings/></aside>
-                // Kiosk mode only (html.kiosk): always on screen, one touch back to the start.
-                <a class="kiosk-home" href="/">"Về trang đầu"</a>
-                <main id="main" class="wrap">{children()}</main>
-                <footer class="foot">
-                    <div class="wrap">
-                        <p class="centre-name">{centre.name}</p>
-                        <p>{centre.address}</p>
-                        <p>
-                            {(!centre.phone.is_empty()).then(|| view! {
-                                "Điện thoại: " <a href=format!("tel:{}", centre.phone.replace(' ', ""))>{centre.phone.clone()}</a>
-                            })}
-                        </p>
-                        <p>{centre.hours}</p>
-                        <p class="source">
-                            "Thông tin lấy từ Cổng Dịch vụ công quốc gia. Khi có thay đổi, văn bản của cơ quan nhà nước là căn cứ cuối cùng."
-                        </p>
-                    </div>
-                </footer>
+                <PageBody site=site header_search=header_search>{children()}</PageBody>
             </body>
         </html>
     }

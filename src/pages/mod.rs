@@ -3,6 +3,9 @@
 //! Every page is complete and readable with JavaScript off; the browser app only hydrates the
 //! [`islands`]. The page components are native-only: the browser never re-renders a whole page.
 
+/// The header, settings row and footer every page has (the static shell and the `csr` comparison build).
+#[cfg(any(feature = "ssr", feature = "csr"))]
+pub mod chrome;
 pub mod islands;
 pub mod save_offline;
 pub mod tools;
