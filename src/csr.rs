@@ -10,6 +10,7 @@
 //! The payload types are compiled natively too, where the builder writes them.
 
 use crate::content::{Procedure, Site};
+pub use crate::pages::related::RelatedData;
 use serde::{Deserialize, Serialize};
 
 /// What `/data/<code>.json` holds: everything the browser needs to render one procedure page.
@@ -23,29 +24,10 @@ pub struct CsrData {
     pub related: RelatedData,
 }
 
-/// Related procedures of one procedure, resolved to names and links (what `pages::life_events::related` shows).
-#[derive(Serialize, Deserialize, Clone, Debug, Default)]
-pub struct RelatedData {
-    /// The portal's own list: `(code if in the catalogue, name)`.
-    pub listed: Vec<(Option<String>, String)>,
-    /// Life events this procedure belongs to, with their other procedures.
-    pub events: Vec<EventLinks>,
-}
-
-/// One life event on a procedure page: its title, page, and other procedures `(code, name, combined)`.
-#[derive(Serialize, Deserialize, Clone, Debug, Default)]
-pub struct EventLinks {
-    /// The event's title, e.g. "Sinh con".
-    pub title: String,
-    /// The event page, `/su-kien/<slug>/`.
-    pub path: String,
-    /// The event's other procedures: code, name, and whether it is a combined (liên thông) procedure.
-    pub others: Vec<(String, String, bool)>,
-}
-
 #[cfg(feature = "csr")]
 mod app {
-    use super::{CsrData, RelatedData};
+    use super::CsrData;
+    use crate::pages::related::related_view;
     use crate::pages::ProcedureBody;
     use crate::pages::chrome::PageBody;
     use leptos::prelude::*;
@@ -109,38 +91,5 @@ mod app {
                 <ProcedureBody p=p qr_url=qr_url summary=summary related=related/>
             </PageBody>
         }
-    }
-
-    /// The "Thủ tục liên quan" block, the same markup as `pages::life_events::related`.
-    fn related_view(r: RelatedData) -> Option<AnyView> {
-        if r.listed.is_empty() && r.events.is_empty() {
-            return None;
-        }
-        let link = |code: String, name: String| view! { <a href=format!("/p/{code}/")>{name}</a> };
-        Some(
-            view! {
-                <section aria-labelledby="lien-quan" class="related">
-                    <h2 id="lien-quan">"Thủ tục liên quan"</h2>
-                    {(!r.listed.is_empty()).then(|| view! {
-                        <ul>{r.listed.into_iter().map(|(c, n)| view! {
-                            <li>{match c { Some(c) => link(c, n).into_any(), None => n.into_any() }}</li>
-                        }).collect_view()}</ul>
-                    })}
-                    {r.events.into_iter().map(|ev| view! {
-                        <h3>{format!("Cùng việc “{}”", ev.title)}</h3>
-                        <ul>
-                            {ev.others.into_iter().map(|(c, n, combined)| view! {
-                                <li>
-                                    {combined.then(|| view! { <b class="combined">"Liên thông, làm một lần: "</b> })}
-                                    {link(c, n)}
-                                </li>
-                            }).collect_view()}
-                        </ul>
-                        <p><a href=ev.path>{format!("Xem cả việc “{}”", ev.title)}</a></p>
-                    }).collect_view()}
-                </section>
-            }
-            .into_any(),
-        )
     }
 }

@@ -9,9 +9,6 @@ use crate::pages::listing::ProcedureList;
 use crate::pages::render::SiteIndex;
 use leptos::prelude::*;
 
-/// How many neighbours an event shows on a procedure page (the event page lists them all).
-const NEIGHBOURS: usize = 6;
-
 /// The URL of an event's page.
 pub fn event_path(ev: &LifeEvent) -> String {
     format!("/su-kien/{}/", ev.slug)
@@ -66,62 +63,7 @@ pub fn EventLinks(events: Vec<LifeEvent>) -> impl IntoView {
     }
 }
 
-/// "Thủ tục liên quan" on a procedure page: the portal's related procedures, then for each life event the
-/// procedure belongs to, its combined (liên thông) procedures and its other procedures. Nothing when empty.
+/// "Thủ tục liên quan" on a procedure page (see `pages::related`). Nothing when empty.
 pub fn related(idx: &SiteIndex, p: &Procedure) -> Option<AnyView> {
-    // The portal's own list; a code not in the catalogue (or none) is shown as plain text.
-    let from_data: Vec<(Option<String>, String)> = p
-        .related
-        .iter()
-        .filter(|r| r.code != p.code && !(r.code.is_empty() && r.name.is_empty()))
-        .map(|r| match idx.procedure_by_code(&r.code) {
-            Some(x) => (Some(x.code.clone()), x.name.clone()),
-            None => (None, if r.name.is_empty() { r.code.clone() } else { r.name.clone() }),
-        })
-        .collect();
-    let events: Vec<(LifeEvent, Vec<(String, String, bool)>)> = idx
-        .catalogue
-        .life_events
-        .iter()
-        .filter(|ev| ev.codes().any(|c| *c == p.code))
-        .map(|ev| {
-            let others = ev
-                .codes()
-                .filter(|c| **c != p.code)
-                .filter_map(|c| idx.procedure_by_code(c))
-                .map(|x| (x.code.clone(), x.name.clone(), ev.combined.contains(&x.code)))
-                .take(NEIGHBOURS)
-                .collect();
-            (ev.clone(), others)
-        })
-        .collect();
-    if from_data.is_empty() && events.is_empty() {
-        return None;
-    }
-    let link = |code: String, name: String| view! { <a href=format!("/p/{code}/")>{name}</a> };
-    Some(
-        view! {
-            <section aria-labelledby="lien-quan" class="related">
-                <h2 id="lien-quan">"Thủ tục liên quan"</h2>
-                {(!from_data.is_empty()).then(|| view! {
-                    <ul>{from_data.into_iter().map(|(c, n)| view! {
-                        <li>{match c { Some(c) => link(c, n).into_any(), None => n.into_any() }}</li>
-                    }).collect_view()}</ul>
-                })}
-                {events.into_iter().map(|(ev, others)| view! {
-                    <h3>{format!("Cùng việc “{}”", ev.title)}</h3>
-                    <ul>
-                        {others.into_iter().map(|(c, n, combined)| view! {
-                            <li>
-                                {combined.then(|| view! { <b class="combined">"Liên thông, làm một lần: "</b> })}
-                                {link(c, n)}
-                            </li>
-                        }).collect_view()}
-                    </ul>
-                    <p><a href=event_path(&ev)>{format!("Xem cả việc “{}”", ev.title)}</a></p>
-                }).collect_view()}
-            </section>
-        }
-        .into_any(),
-    )
+    crate::pages::related::related_view(crate::pages::related::related_data(idx, p))
 }

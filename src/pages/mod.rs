@@ -7,6 +7,9 @@
 #[cfg(any(feature = "ssr", feature = "csr"))]
 pub mod chrome;
 pub mod islands;
+/// "Thủ tục liên quan": resolved natively, drawn by the static pages and the `csr` comparison build.
+#[cfg(any(feature = "ssr", feature = "csr"))]
+pub mod related;
 pub mod save_offline;
 pub mod tools;
 /// The poster islands: compiled natively (to render `/in/` pages) and into the poster bundle only.

@@ -9,7 +9,7 @@
 
 use super::{assets, compress, wasm};
 use crate::content::Catalogue;
-use crate::csr::{CsrData, EventLinks, RelatedData};
+use crate::csr::CsrData;
 use crate::pages::{Assets, CONTENT_SECURITY_POLICY, SiteIndex};
 use crate::qr::{Qr, page_url};
 use anyhow::{Context, Result};
@@ -86,7 +86,7 @@ pub fn build_csr(opts: &CsrOptions) -> Result<()> {
     );
     write(&out.join(format!("p/{}/index.html", p.code)), shell.as_bytes())?;
 
-    let data = CsrData { related: related(&index, &p.code), site: site.clone(), procedure: p.clone() };
+    let data = CsrData { related: crate::pages::related::related_data(&index, &p), site: site.clone(), procedure: p.clone() };
     let json = serde_json::to_vec(&data)?;
     let json_path = out.join(format!("data/{}.json", p.code));
     write(&json_path, &json)?;
@@ -115,36 +115,4 @@ fn write(path: &Path, bytes: &[u8]) -> Result<()> {
         std::fs::create_dir_all(dir)?;
     }
     std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))
-}
-
-/// The same lists `pages::life_events::related` renders, as data.
-fn related(idx: &SiteIndex, code: &str) -> RelatedData {
-    let p = idx.procedure_by_code(code).expect("checked by the caller");
-    let listed = p
-        .related
-        .iter()
-        .filter(|r| r.code != p.code && !(r.code.is_empty() && r.name.is_empty()))
-        .map(|r| match idx.procedure_by_code(&r.code) {
-            Some(x) => (Some(x.code.clone()), x.name.clone()),
-            None => (None, if r.name.is_empty() { r.code.clone() } else { r.name.clone() }),
-        })
-        .collect();
-    let events = idx
-        .catalogue
-        .life_events
-        .iter()
-        .filter(|ev| ev.codes().any(|c| *c == p.code))
-        .map(|ev| EventLinks {
-            title: ev.title.clone(),
-            path: format!("/su-kien/{}/", ev.slug),
-            others: ev
-                .codes()
-                .filter(|c| **c != p.code)
-                .filter_map(|c| idx.procedure_by_code(c))
-                .map(|x| (x.code.clone(), x.name.clone(), ev.combined.contains(&x.code)))
-                .take(6)
-                .collect(),
-        })
-        .collect();
-    RelatedData { listed, events }
 }
