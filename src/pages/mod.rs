@@ -48,3 +48,10 @@ pub use procedure::LONG_REQUIREMENTS;
 /// The procedure page's body, for the client-side-rendered comparison build only (see `crate::csr`).
 #[cfg(feature = "csr")]
 pub use procedure::ProcedureBody;
+
+/// The page of a field (lĩnh vực), `/linh-vuc/<slug>/`: field pages are written there and procedure pages
+/// link to it (also in the `csr` comparison build, which has no site index).
+#[cfg(any(feature = "ssr", feature = "csr"))]
+pub fn field_path(name: &str) -> String {
+    format!("/linh-vuc/{}/", crate::text::slug(name))
+}

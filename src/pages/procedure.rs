@@ -117,11 +117,7 @@ pub fn requirements(idx: &SiteIndex, i: usize) -> (PageMeta, AnyView) {
 /// The whole procedure page inside `<main>`; public for the client-side-rendered comparison build (`csr`).
 #[component]
 pub fn ProcedureBody(p: Procedure, qr_url: String, summary: String, related: Option<AnyView>) -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    let field_href = SiteIndex::field_path(&p.field);
-    // The `csr` build has no site index: the same path `SiteIndex::field_path` gives.
-    #[cfg(not(feature = "ssr"))]
-    let field_href = format!("/linh-vuc/{}/", crate::text::slug(&p.field));
+    let field_href = crate::pages::field_path(&p.field);
     let levels = p.levels.iter().map(|l| l.label()).collect::<Vec<_>>().join(", ");
     let has_online = p.methods.iter().any(|m| m.channel == Channel::Online);
     // Validation allows only https portal links; this guard keeps a procedure built in code (or a future

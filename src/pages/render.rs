@@ -65,11 +65,6 @@ impl SiteIndex {
         let procs = &self.catalogue.procedures;
         procs.binary_search_by(|p| p.code.as_str().cmp(code)).ok().map(|i| &procs[i])
     }
-
-    /// The field page path for a field name.
-    pub fn field_path(name: &str) -> String {
-        format!("/linh-vuc/{}/", slug(name))
-    }
 }
 
 /// Every kind of page the site has.

@@ -374,8 +374,9 @@ impl Plan {
     pub fn shards(&self) -> Vec<u32> {
         let mut s: Vec<u32> = Vec::new();
         for t in &self.terms {
-            if let Err(at) = s.binary_search(&format::shard_of(&t.text)) {
-                s.insert(at, format::shard_of(&t.text));
+            let shard = format::shard_of(&t.text);
+            if let Err(at) = s.binary_search(&shard) {
+                s.insert(at, shard);
             }
         }
         s
