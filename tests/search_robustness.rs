@@ -212,7 +212,7 @@ fn analyzer_accepts_any_text() {
         }
         for opts in [FieldTokens { pairs: true, marked: true }, FieldTokens { pairs: false, marked: false }] {
             let mut out = Vec::new();
-            analyzer::index_tokens(&s, opts, &mut out);
+            analyzer::index_tokens(&s, opts, &[], &mut out);
             assert!(out.len() >= ws.len());
         }
         let f = text::fold(&s);

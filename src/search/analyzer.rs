@@ -263,9 +263,10 @@ pub struct FieldTokens {
     pub marked: bool,
 }
 
-/// The tokens of a document field, in text order: folded syllables, then (if asked) pairs and marked forms.
-/// Pairs never cross a sentence or list boundary because every text piece is analyzed on its own.
-pub fn index_tokens(text: &str, opts: FieldTokens, out: &mut Vec<String>) {
+/// The tokens of a document field, in text order: folded syllables, then (if asked) pairs and marked forms, and
+/// the token of each synonym group phrase that starts at that word ([`group_tokens_at`]).
+/// Pairs and phrases never cross a sentence or list boundary because every text piece is analyzed on its own.
+pub fn index_tokens(text: &str, opts: FieldTokens, groups: &[SynonymGroup], out: &mut Vec<String>) {
     let ws = words(text);
     for (i, w) in ws.iter().enumerate() {
         out.push(w.folded.clone());
@@ -277,7 +278,111 @@ pub fn index_tokens(text: &str, opts: FieldTokens, out: &mut Vec<String>) {
                 out.push(m.clone());
             }
         }
+        out.extend(group_tokens_at(&ws[i..], groups));
     }
+}
+
+/// Starts the index tokens of synonym groups (`~giay_so_do`). The analyzer reads `~` as a separator, so no
+/// text and no query can make a word that starts with it: these tokens are only ever emitted by [`index_tokens`]
+/// where a text says a group's phrase, and asked for by the engine when a query names the group.
+pub const GROUP_MARK: char = '~';
+
+/// One synonym group of `content/synonyms.toml` (a meaning and the colloquial words for it) as index tokens,
+/// all in one term shard. It exists so that a query naming the group (`sổ đỏ`) fetches that one shard instead
+/// of every word and pair of the meaning spread over many shards: the build already put a token in every field
+/// that says one of the group's phrases.
+///
+/// Each phrase (the meaning's, and each colloquial form) has its own token ([`SynonymGroup::token`]), so each
+/// keeps its own document frequency: one common form (`sửa`, in every "sửa đổi") does not drown a rare, telling
+/// meaning (`cải chính`) as it would in one token for the whole group.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SynonymGroup {
+    /// The meaning's words, as the query is understood ("Hiểu là: …").
+    pub meaning: Vec<Word>,
+    /// The group's phrases, folded: first the meaning's (usually one, "giấy chứng nhận quyền sử dụng đất"; a
+    /// meaning may list several, separated by commas: "cải chính, thay đổi, điều chỉnh"), then the colloquial
+    /// forms (`so do`, `bhxh`).
+    pub phrases: Vec<Vec<String>>,
+    /// How many of [`SynonymGroup::phrases`] are the meaning's.
+    pub meaning_phrases: usize,
+    /// The folded phrases a query may type to name the group: each colloquial form, and the whole meaning when
+    /// some colloquial form is one word (an abbreviation), so "bảo hiểm xã hội" also finds names written "BHXH".
+    pub names: Vec<Vec<String>>,
+}
+
+impl SynonymGroup {
+    /// The index token of phrase `i`: [`GROUP_MARK`], the meaning's first syllable (the key of the group's
+    /// term shard: `format::shard_of` reads up to the first [`PAIR_SEP`]), then the phrase's syllables, all
+    /// joined by [`PAIR_SEP`]: `~giay_giay_chung_nhan_quyen_su_dung_dat`, `~giay_so_do`.
+    pub fn token(&self, i: usize) -> String {
+        let mut t = String::from(GROUP_MARK);
+        t.push_str(self.phrases.first().and_then(|p| p.first()).map(String::as_str).unwrap_or(""));
+        for s in self.phrases.get(i).into_iter().flatten() {
+            t.push(PAIR_SEP);
+            t.push_str(s);
+        }
+        t
+    }
+}
+
+/// The synonym groups of `(colloquial form, meaning)` pairs as written in `synonyms.toml` (and carried by
+/// `core.bin`): one group per distinct meaning, in order of first appearance. A meaning with no words (only
+/// punctuation) makes no group, a form with no words is skipped. The build (index tokens) and the engine (query
+/// tokens) both derive the groups from the same pairs with this one function, so they always agree.
+pub fn synonym_groups(pairs: &[(&str, &str)]) -> Vec<SynonymGroup> {
+    let fold = |s: &str| -> Vec<String> { words(s).into_iter().map(|w| w.folded).collect() };
+    let mut out: Vec<SynonymGroup> = Vec::new();
+    for (form, means) in pairs {
+        let mut phrases: Vec<Vec<String>> = Vec::new();
+        for p in means.split(',').map(fold).filter(|p| !p.is_empty()) {
+            if !phrases.contains(&p) {
+                phrases.push(p);
+            }
+        }
+        if phrases.is_empty() {
+            continue;
+        }
+        let at = match out.iter().position(|g| g.phrases[..g.meaning_phrases] == phrases[..]) {
+            Some(at) => at,
+            None => {
+                let meaning_phrases = phrases.len();
+                out.push(SynonymGroup { meaning: words(means), phrases, meaning_phrases, names: Vec::new() });
+                out.len() - 1
+            }
+        };
+        let g = &mut out[at];
+        let form = fold(form);
+        if form.is_empty() {
+            continue;
+        }
+        let whole: Vec<String> = g.meaning.iter().map(|w| w.folded.clone()).collect();
+        if form.len() == 1 && !g.names.contains(&whole) {
+            g.names.push(whole);
+        }
+        if !g.names.contains(&form) {
+            g.names.push(form.clone());
+        }
+        if !g.phrases.contains(&form) {
+            g.phrases.push(form);
+        }
+    }
+    out
+}
+
+/// The group tokens a text gives at the first of `ws`: the token of each group phrase that starts there. The
+/// one definition of "this text says that", used by [`index_tokens`] for every field the build indexes.
+pub fn group_tokens_at(ws: &[Word], groups: &[SynonymGroup]) -> Vec<String> {
+    let starts = |p: &Vec<String>| p.len() <= ws.len() && p.iter().zip(ws).all(|(f, w)| *f == w.folded);
+    let mut out: Vec<String> = Vec::new();
+    for g in groups {
+        for (i, _) in g.phrases.iter().enumerate().filter(|(_, p)| starts(p)) {
+            let t = g.token(i);
+            if !out.contains(&t) {
+                out.push(t);
+            }
+        }
+    }
+    out
 }
 
 /// Decodes raw Telex keystrokes left in a folded word: `ddawng` → `đăng`, `kys` → `ký`, `cuwowcs` → `cước`.
@@ -406,11 +511,42 @@ mod tests {
     #[test]
     fn index_tokens_have_pairs_and_marks() {
         let mut t = Vec::new();
-        index_tokens("Khai sinh", FieldTokens { pairs: true, marked: true }, &mut t);
+        index_tokens("Khai sinh", FieldTokens { pairs: true, marked: true }, &[], &mut t);
         assert_eq!(t, ["khai", "khai_sinh", "sinh"]);
         t.clear();
-        index_tokens("Đăng ký", FieldTokens { pairs: true, marked: true }, &mut t);
+        index_tokens("Đăng ký", FieldTokens { pairs: true, marked: true }, &[], &mut t);
         assert_eq!(t, ["dang", "dang_ki", "đăng", "ki", "ki1"]);
+    }
+
+    #[test]
+    fn synonym_groups_give_tokens_where_a_text_says_them() {
+        let groups = synonym_groups(&[
+            ("sổ đỏ", "giấy chứng nhận quyền sử dụng đất"),
+            ("gcnqsdd", "giấy chứng nhận quyền sử dụng đất"),
+            ("BHXH", "bảo hiểm xã hội"),
+            ("abc", "!!!"),
+            ("...", "thai sản"),
+            ("sửa", "cải chính, thay đổi"),
+        ]);
+        assert_eq!(groups.len(), 4);
+        assert_eq!(groups[0].token(0), "~giay_giay_chung_nhan_quyen_su_dung_dat");
+        assert_eq!(groups[0].token(1), "~giay_so_do");
+        assert_eq!((groups[0].phrases.len(), groups[0].meaning_phrases), (3, 1));
+        // The meaning names its group when an abbreviation does (gcnqsdd), not otherwise (thai sản).
+        assert_eq!(groups[0].names.len(), 3);
+        assert!(groups[2].names.is_empty());
+        assert_eq!(groups[3].phrases, [vec!["cai", "chinh"], vec!["thay", "doi"], vec!["sua"]]);
+        let tokens = |text: &str| {
+            let mut t = Vec::new();
+            index_tokens(text, FieldTokens { pairs: false, marked: false }, &groups, &mut t);
+            t.into_iter().filter(|t| t.starts_with(GROUP_MARK)).collect::<Vec<_>>()
+        };
+        assert_eq!(tokens("Cấp Giấy chứng nhận quyền sử dụng đất"), ["~giay_giay_chung_nhan_quyen_su_dung_dat"]);
+        assert_eq!(tokens("cấp lại sổ đỏ, đóng BHXH"), ["~giay_so_do", "~bao_bhxh"]);
+        assert_eq!(tokens("Giấy chứng nhận quyền sử dụng"), Vec::<String>::new());
+        assert_eq!(tokens("Thay đổi, cải chính hộ tịch"), ["~cai_thay_doi", "~cai_cai_chinh"]);
+        // No text makes a group token by itself: the mark separates words.
+        assert!(words("~giay_so_do").iter().all(|w| !w.folded.contains(GROUP_MARK)));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! Outputs, in `OUT_DIR`: `tantivy/` (the index itself, the oracle of the fidelity test) and `search.bundle`
 //! (the exported files, see `format.rs`, plus `order.txt`: the document order as codes, one a line).
 
-use crate::analyzer::{self, FieldTokens};
+use crate::analyzer::{self, FieldTokens, SynonymGroup};
 use crate::format::{self, F_BODY, F_CODE, F_MID, F_NAME, FIELDS, Writer};
 use crate::model::{Channel, Level, Procedure};
 use std::collections::{BTreeMap, HashMap};
@@ -35,35 +35,35 @@ fn pretokenized(tokens: Vec<String>) -> PreTokenizedString {
     PreTokenizedString { text: String::new(), tokens }
 }
 
-/// The tokens of each index field of a procedure.
-fn field_tokens(p: &Procedure) -> [Vec<String>; 4] {
+/// The tokens of each index field of a procedure, with the token of each synonym group the field says.
+fn field_tokens(p: &Procedure, groups: &[SynonymGroup]) -> [Vec<String>; 4] {
     let full = FieldTokens { pairs: true, marked: true };
     let mid = FieldTokens { pairs: true, marked: false };
     let body = FieldTokens { pairs: false, marked: false };
     let mut name = Vec::new();
-    analyzer::index_tokens(&p.name, full, &mut name);
+    analyzer::index_tokens(&p.name, full, groups, &mut name);
     for k in &p.keywords {
         // The portal's keywords sometimes carry a breadcrumb ("CSDL…»Bộ Công An»…"): keep the last part.
         let k = k.rsplit('»').next().unwrap_or(k);
-        analyzer::index_tokens(k, full, &mut name);
+        analyzer::index_tokens(k, full, groups, &mut name);
     }
     let mut m = Vec::new();
-    analyzer::index_tokens(&p.field, mid, &mut m);
+    analyzer::index_tokens(&p.field, mid, groups, &mut m);
     for r in &p.results {
-        analyzer::index_tokens(r, mid, &mut m);
+        analyzer::index_tokens(r, mid, groups, &mut m);
     }
     for g in &p.papers {
         for paper in &g.papers {
             if !paper.note {
                 // The first words name the paper; the rest is conditions, which belong to the body.
                 let head: String = paper.name.split(['.', ';', '(', ':']).next().unwrap_or("").chars().take(120).collect();
-                analyzer::index_tokens(&head, mid, &mut m);
+                analyzer::index_tokens(&head, mid, groups, &mut m);
             }
         }
     }
     let mut b = Vec::new();
-    analyzer::index_tokens(&p.description, body, &mut b);
-    analyzer::index_tokens(&p.requirements, body, &mut b);
+    analyzer::index_tokens(&p.description, body, groups, &mut b);
+    analyzer::index_tokens(&p.requirements, body, groups, &mut b);
     let mut c = Vec::new();
     for w in analyzer::words(&p.code) {
         c.extend(analyzer::code_tokens(&w));
@@ -102,6 +102,17 @@ pub fn build(procedures: &[Procedure], synonyms_path: &Path, out: &Path) -> Resu
     // Document order: by field, then code, so neighbours share words and postings compress well.
     let mut procs: Vec<&Procedure> = procedures.iter().collect();
     procs.sort_by(|a, b| (&a.field, &a.code).cmp(&(&b.field, &b.code)));
+    let syn: Synonyms = match std::fs::read_to_string(synonyms_path) {
+        Ok(text) => toml::from_str(&text).map_err(|e| format!("{}: {e}", synonyms_path.display()))?,
+        Err(_) => Synonyms { synonym: Vec::new() },
+    };
+    let pairs: Vec<(&str, &str)> =
+        syn.synonym.iter().flat_map(|s| s.words.iter().map(move |w| (w.as_str(), s.means.as_str()))).collect();
+    // The synonym groups' index tokens (analyzer::synonym_groups): the engine derives the same groups from the
+    // pairs core.bin carries, and asks for a group's one token when a query names it.
+    let groups = analyzer::synonym_groups(&pairs);
+    let meaning_tokens: std::collections::HashSet<String> =
+        groups.iter().flat_map(|g| (0..g.meaning_phrases).map(|i| g.token(i))).collect();
 
     let mut schema = Schema::builder();
     let opts = TextOptions::default()
@@ -118,7 +129,7 @@ pub fn build(procedures: &[Procedure], synonyms_path: &Path, out: &Path) -> Resu
         let mut writer = index.writer_with_num_threads(1, 64_000_000).map_err(err)?;
         for (i, p) in procs.iter().enumerate() {
             let mut doc = TantivyDocument::default();
-            for (f, tokens) in fields.iter().zip(field_tokens(p)) {
+            for (f, tokens) in fields.iter().zip(field_tokens(p, &groups)) {
                 doc.add_pre_tokenized_text(*f, pretokenized(tokens));
             }
             doc.add_u64(prior_field, prior[i] as u64);
@@ -159,7 +170,12 @@ pub fn build(procedures: &[Procedure], synonyms_path: &Path, out: &Path) -> Resu
                 list.push((d, postings.term_freq(), norms.fieldnorm_id(d)));
                 postings.advance();
             }
-            let is_word = key.bytes().all(|b| b.is_ascii_alphanumeric()) && !key.bytes().all(|b| b.is_ascii_digit());
+            // Words and the tokens of synonym meanings have a document frequency in the vocabulary (typo and
+            // prefix expansion; the weights of a query's words and synonym groups); pairs, marked forms, numbers
+            // and the tokens of colloquial forms do not. No typed word can reach a group token there: it is
+            // neither a completion nor one edit of a word without the mark.
+            let is_word = meaning_tokens.contains(&key)
+                || key.bytes().all(|b| b.is_ascii_alphanumeric()) && !key.bytes().all(|b| b.is_ascii_digit());
             if is_word && (fi as u8 == F_NAME || fi as u8 == F_MID || fi as u8 == F_BODY) {
                 let df = vocab.entry(key.clone()).or_default();
                 *df = (*df).max(list.len() as u32);
@@ -236,11 +252,6 @@ pub fn build(procedures: &[Procedure], synonyms_path: &Path, out: &Path) -> Resu
         core.varint(*df as u64);
         prev = t.clone();
     }
-    let syn: Synonyms = match std::fs::read_to_string(synonyms_path) {
-        Ok(text) => toml::from_str(&text).map_err(|e| format!("{}: {e}", synonyms_path.display()))?,
-        Err(_) => Synonyms { synonym: Vec::new() },
-    };
-    let pairs: Vec<(&String, &String)> = syn.synonym.iter().flat_map(|s| s.words.iter().map(move |w| (w, &s.means))).collect();
     core.varint(pairs.len() as u64);
     for (w, m) in pairs {
         core.str(w);

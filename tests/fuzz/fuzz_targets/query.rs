@@ -19,7 +19,7 @@ fuzz_target!(|data: &[u8]| {
     }
     let _ = analyzer::telex(&q);
     let mut tokens = Vec::new();
-    analyzer::index_tokens(&q, FieldTokens { pairs: true, marked: true }, &mut tokens);
+    analyzer::index_tokens(&q, FieldTokens { pairs: true, marked: true }, &[], &mut tokens);
     let once = text::fold(&q);
     assert_eq!(text::fold(&once), once);
     let slug = text::slug(&q);
