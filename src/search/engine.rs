@@ -5,7 +5,7 @@
 //! It is plain Rust with no dependencies, so the same code runs natively (CLI, tests) and in the wasm app; the
 //! caller fetches shards (from disk or over HTTP) between [`plan`] and [`search`].
 
-use super::analyzer::{self, Word};
+use super::analyzer::{self, SynonymGroup, Word};
 use super::order;
 use super::format::{self, B, F_CODE, F_MID, F_NAME, FIELD_BOOST, K1, Reader, Writer};
 
@@ -17,6 +17,9 @@ const TYPO_BOOST: f32 = 0.8;
 const MARK_BOOST: f32 = 0.4;
 /// Boost of an adjacent-syllable pair (`khai_sinh`), so multi-syllable words rank as units.
 const PAIR_BOOST: f32 = 1.0;
+/// Share of a synonym group token's weight that stands for the pairs of its phrase: its words' weight times
+/// this (see [`group_boost`]); between 1 (words only) and 2 (a pair as strong as each word).
+const GROUP_PAIRS: f32 = 1.5;
 /// Weight of a number in the "good match" check (numbers are not in the vocabulary; codes use their own).
 const NUMBER_WEIGHT: f32 = 2.0;
 /// Letters the word being typed needs before it is completed as a prefix: one or two letters match too many
@@ -60,7 +63,11 @@ pub struct Core {
     vocab: Vec<(String, u32)>,
     /// Bytes of the longest vocabulary word: a word more than one longer cannot be one edit from any.
     longest: usize,
-    synonyms: Vec<(Vec<String>, Vec<Vec<Word>>)>,
+    /// The synonym groups of `synonyms.toml`, whose index tokens a query naming them asks for instead of the
+    /// meaning's words (see [`analyzer::SynonymGroup`]).
+    groups: Vec<SynonymGroup>,
+    /// Folded phrase a query may type → the groups it names, longest phrase first.
+    synonyms: Vec<(Vec<String>, Vec<usize>)>,
 }
 
 impl Core {
@@ -121,9 +128,12 @@ impl Core {
         for _ in 0..ns {
             pairs.push((r.str()?, r.str()?));
         }
-        let synonyms = synonym_rules(&pairs);
-        let longest = vocab.iter().map(|(t, _)| t.len()).max().unwrap_or(0);
-        Some(Core { docs, caches, norms, field_names, doc_field, doc_flags, doc_prior, vocab, longest, synonyms })
+        let groups = analyzer::synonym_groups(&pairs);
+        let synonyms = synonym_rules(&groups);
+        // Group tokens are in the vocabulary (for their idf) but no typed word is one edit from them.
+        let longest =
+            vocab.iter().filter(|(t, _)| !t.starts_with(analyzer::GROUP_MARK)).map(|(t, _)| t.len()).max().unwrap_or(0);
+        Some(Core { docs, caches, norms, field_names, doc_field, doc_flags, doc_prior, vocab, longest, groups, synonyms })
     }
 
     fn df(&self, w: &str) -> Option<u32> {
@@ -191,52 +201,17 @@ impl Core {
     }
 }
 
-/// The synonym rules of `synonyms.toml` pairs (colloquial words, meaning): folded phrase → the phrases it
-/// stands for, longest phrase first. A group works both ways for its one-word abbreviations: `bhxh` finds
-/// names written "bảo hiểm xã hội" and names written "BHXH", and so does "bảo hiểm xã hội".
-fn synonym_rules(pairs: &[(&str, &str)]) -> Vec<(Vec<String>, Vec<Vec<Word>>)> {
-    let fold = |s: &str| -> Vec<String> { analyzer::words(s).into_iter().map(|w| w.folded).collect() };
-    let mut out: Vec<(Vec<String>, Vec<Vec<Word>>)> = Vec::new();
-    let mut add = |from: Vec<String>, alts: Vec<Vec<Word>>| {
-        if from.is_empty() {
-            return;
+/// The phrases a query may type to name a synonym group ([`SynonymGroup::names`]): folded phrase → the groups
+/// it names, longest phrase first (one phrase may name several groups).
+fn synonym_rules(groups: &[SynonymGroup]) -> Vec<(Vec<String>, Vec<usize>)> {
+    let mut out: Vec<(Vec<String>, Vec<usize>)> = Vec::new();
+    for (gi, g) in groups.iter().enumerate() {
+        for form in &g.names {
+            match out.iter_mut().find(|(f, _)| f == form) {
+                Some((_, gs)) => gs.push(gi),
+                None => out.push((form.clone(), vec![gi])),
+            }
         }
-        match out.iter_mut().find(|(f, _)| *f == from) {
-            Some((_, a)) => a.extend(alts),
-            None => out.push((from, alts)),
-        }
-    };
-    let mut means: Vec<&str> = pairs.iter().map(|p| p.1).collect();
-    means.dedup();
-    for m in means {
-        let meaning = analyzer::words(m);
-        if meaning.is_empty() {
-            // A meaning with no words (only punctuation) could stand for nothing.
-            continue;
-        }
-        // The group's one-word forms (abbreviations), searched beside the meaning.
-        let abbrevs: Vec<Vec<Word>> = pairs
-            .iter()
-            .filter(|p| p.1 == m)
-            .map(|p| analyzer::words(p.0))
-            .filter(|w| w.len() == 1)
-            .collect();
-        let mut alts = vec![meaning.clone()];
-        alts.extend(abbrevs.iter().cloned());
-        for (w, _) in pairs.iter().filter(|p| p.1 == m) {
-            add(fold(w), alts.clone());
-        }
-        if !abbrevs.is_empty() {
-            add(fold(m), alts);
-        }
-    }
-    for (_, alts) in &mut out {
-        let mut seen: Vec<Vec<Word>> = Vec::new();
-        alts.retain(|a| {
-            let dup = seen.contains(a);
-            seen.push(a.clone());
-            !dup
-        });
     }
     order::sort_by(&mut out, |a, b| a.0.len() > b.0.len());
     out
@@ -406,80 +381,99 @@ pub fn plan(core: &Core, query: &str, typing: bool) -> Plan {
     }
     let mut plan = Plan::default();
     // Synonyms first (longest phrase wins), on the words as typed. A piece is one query word, or a synonym
-    // phrase with the phrases it stands for (alternatives).
-    let mut pieces: Vec<(Vec<Vec<Word>>, bool, bool)> = Vec::new(); // (alternatives, from synonym, last typed word)
+    // phrase, which stands for its groups' index tokens (one term shard per group: the build put a token
+    // wherever a field says the group's meaning or one of its colloquial forms).
+    enum Piece {
+        Word(Word, bool), // the word, true when it is the last word, still being typed
+        Synonym(Vec<usize>),
+    }
+    let mut pieces: Vec<Piece> = Vec::new();
     let mut i = 0;
     while i < ws.len() {
         let hit = core.synonyms.iter().find(|(from, _)| {
             ws.len() - i >= from.len() && from.iter().zip(&ws[i..]).all(|(f, w)| *f == w.folded)
         });
         if let Some((from, to)) = hit {
-            pieces.push((to.clone(), true, false));
+            pieces.push(Piece::Synonym(to.clone()));
             i += from.len();
         } else {
-            pieces.push((vec![vec![ws[i].clone()]], false, typing_last && i + 1 == ws.len()));
+            pieces.push(Piece::Word(ws[i].clone(), typing_last && i + 1 == ws.len()));
             i += 1;
         }
     }
-    let is_stop = |alts: &[Vec<Word>]| STOPWORDS.contains(&alts[0][0].folded.as_str());
-    let has_content = pieces.iter().any(|(a, syn, _)| *syn || !is_stop(a));
-    // Per piece: its alternatives as slots (`None` for a code word, which makes no pairs); `None` for a dropped
-    // filler word, which breaks adjacency.
-    let mut groups: Vec<Option<Vec<Vec<Option<Slot>>>>> = Vec::new();
-    let mut understood: Vec<String> = Vec::new();
-    for (alts, syn, last) in pieces {
-        if !syn && has_content && is_stop(&alts) && !last {
-            // A filler word is no query word of its own, but its pairs stay: "căn cước" typed "can cuoc".
-            let w = &alts[0][0];
-            let slot = Slot { cands: vec![(w.folded.clone(), 1.0)], marked: None, unit: usize::MAX };
-            groups.push(Some(vec![vec![Some(slot)]]));
-            continue;
-        }
-        let unit = plan.units;
-        plan.units += 1;
-        plan.unit_weight.push(0.0);
-        let mut group = Vec::new();
-        for (ai, words) in alts.into_iter().enumerate() {
-            let mut slots = Vec::new();
-            for w in words {
-                let slot = word_slot(core, &w, syn, last, unit, ai == 0, &mut plan);
-                if ai == 0 {
-                    understood.push(slot.as_ref().map(|s| s.cands[0].0.clone()).unwrap_or_else(|| w.folded.clone()));
-                }
-                slots.push(slot);
-            }
-            group.push(slots);
-        }
-        groups.push(Some(group));
+    let is_stop = |w: &Word| STOPWORDS.contains(&w.folded.as_str());
+    let has_content = pieces.iter().any(|p| match p {
+        Piece::Word(w, _) => !is_stop(w),
+        Piece::Synonym(..) => true,
+    });
+    // Per piece, in query order: a word's slot (`None` for a code word, which makes no pairs), or a synonym's
+    // group tokens, which make no pairs either (a group token is a phrase already; pairs with its meaning's
+    // first or last syllable would fetch the shards the group tokens save).
+    enum Part {
+        Slot(Option<Slot>),
+        Group(Vec<QTerm>),
     }
-    for (gi, group) in groups.iter().enumerate() {
-        let Some(group) = group else { continue };
-        for alt in group {
-            for (si, slot) in alt.iter().enumerate() {
-                let Some(s) = slot else { continue };
-                if s.unit != usize::MAX {
-                    for (c, b) in &s.cands {
-                        plan.terms.push(QTerm { text: c.clone(), boost: *b, unit: s.unit });
+    let mut parts: Vec<Part> = Vec::new();
+    let mut understood: Vec<String> = Vec::new();
+    for piece in pieces {
+        let unit = plan.units;
+        match piece {
+            Piece::Word(w, last) if has_content && is_stop(&w) && !last => {
+                // A filler word is no query word of its own, but its pairs stay: "căn cước" typed "can cuoc".
+                let slot = Slot { cands: vec![(w.folded.clone(), 1.0)], marked: None, unit: usize::MAX };
+                parts.push(Part::Slot(Some(slot)));
+                continue;
+            }
+            Piece::Word(w, last) => {
+                plan.units += 1;
+                plan.unit_weight.push(0.0);
+                let slot = word_slot(core, &w, last, unit, &mut plan);
+                understood.push(slot.as_ref().map(|s| s.cands[0].0.clone()).unwrap_or_else(|| w.folded.clone()));
+                parts.push(Part::Slot(slot));
+            }
+            Piece::Synonym(gs) => {
+                // One query word for the "good match" check, weighted like any word by the idf of its meaning's
+                // token (the rarest, if the meaning lists several phrases).
+                plan.units += 1;
+                let mut weight = 0f32;
+                let mut terms = Vec::new();
+                for g in gs.iter().filter_map(|g| core.groups.get(*g)) {
+                    for i in 0..g.phrases.len() {
+                        let text = g.token(i);
+                        if i < g.meaning_phrases {
+                            weight = weight.max(idf(core.df(&text).unwrap_or(0) as usize, core.docs));
+                        }
+                        let boost = group_boost(core, g, if i < g.meaning_phrases { i } else { 0 });
+                        terms.push(QTerm { text, boost, unit });
                     }
                 }
-                if let Some(m) = &s.marked {
-                    plan.terms.push(QTerm { text: m.clone(), boost: MARK_BOOST, unit: s.unit });
+                plan.unit_weight.push(weight);
+                if let Some(g) = gs.first().and_then(|g| core.groups.get(*g)) {
+                    understood.extend(g.meaning.iter().map(|w| w.folded.clone()));
                 }
-                if let Some(Some(next)) = alt.get(si + 1) {
-                    push_pairs(&mut plan, s, next);
-                }
+                parts.push(Part::Group(terms));
             }
         }
-        // Pairs across pieces: the last word of each alternative with the first word of the next piece's.
-        if let Some(Some(next)) = groups.get(gi + 1) {
-            for alt in group {
-                let Some(Some(a)) = alt.last() else { continue };
-                for nalt in next {
-                    if let Some(Some(b)) = nalt.first() {
-                        push_pairs(&mut plan, a, b);
-                    }
-                }
+    }
+    for (pi, part) in parts.iter().enumerate() {
+        let s = match part {
+            Part::Group(terms) => {
+                plan.terms.extend(terms.iter().cloned());
+                continue;
             }
+            Part::Slot(None) => continue,
+            Part::Slot(Some(s)) => s,
+        };
+        if s.unit != usize::MAX {
+            for (c, b) in &s.cands {
+                plan.terms.push(QTerm { text: c.clone(), boost: *b, unit: s.unit });
+            }
+        }
+        if let Some(m) = &s.marked {
+            plan.terms.push(QTerm { text: m.clone(), boost: MARK_BOOST, unit: s.unit });
+        }
+        if let Some(Part::Slot(Some(next))) = parts.get(pi + 1) {
+            push_pairs(&mut plan, s, next);
         }
     }
     // One clause per token: keep its strongest weight.
@@ -496,6 +490,19 @@ pub fn plan(core: &Core, query: &str, typing: bool) -> Plan {
     plan
 }
 
+/// The boost of a synonym group's tokens, for the meaning phrase `mi` (a colloquial form's token takes the first
+/// phrase's). One token stands for a whole phrase whose idf is about that of its rarest word, where the same
+/// phrase typed out would score each of its words and pairs: so the token weighs what the phrase's words would
+/// (the sum of their idf over the token's idf, and never less than one word typed), times [`GROUP_PAIRS`] for
+/// their pairs. Then "chuyển hộ khẩu về nhà mới" still ranks by the phrase that "hộ khẩu" names rather than by
+/// the other words. Chosen on the dev queries among simpler rules (a constant, the phrase's length or its
+/// square root: all worse); see the commit message for the figures.
+fn group_boost(core: &Core, g: &SynonymGroup, mi: usize) -> f32 {
+    let idf_of = |t: &str| idf(core.df(t).unwrap_or(0) as usize, core.docs);
+    let words: f32 = g.phrases.get(mi).into_iter().flatten().map(|w| idf_of(w)).sum();
+    GROUP_PAIRS * (words / idf_of(&g.token(mi))).max(1.0)
+}
+
 /// The pair tokens of two adjacent slots (their two best candidates each).
 fn push_pairs(plan: &mut Plan, a: &Slot, b: &Slot) {
     for (x, bx) in a.cands.iter().take(2) {
@@ -508,7 +515,7 @@ fn push_pairs(plan: &mut Plan, a: &Slot, b: &Slot) {
 
 /// The candidates of one query word: itself if the index knows it, else its Telex decoding or one-edit
 /// corrections; completions when it is the word being typed. Code words add their tokens and give `None`.
-fn word_slot(core: &Core, w: &Word, syn: bool, last: bool, unit: usize, weigh: bool, plan: &mut Plan) -> Option<Slot> {
+fn word_slot(core: &Core, w: &Word, last: bool, unit: usize, plan: &mut Plan) -> Option<Slot> {
     if w.code {
         for t in analyzer::code_tokens(w) {
             plan.terms.push(QTerm { text: t, boost: 1.0, unit });
@@ -519,7 +526,7 @@ fn word_slot(core: &Core, w: &Word, syn: bool, last: bool, unit: usize, weigh: b
     let f = w.folded.clone();
     let known = core.df(&f).is_some();
     let mut cands: Vec<(String, f32)> = Vec::new();
-    if known || syn || f.bytes().all(|b| b.is_ascii_digit()) {
+    if known || f.bytes().all(|b| b.is_ascii_digit()) {
         cands.push((f.clone(), 1.0));
     }
     if last && f.len() >= MIN_PREFIX {
@@ -543,15 +550,13 @@ fn word_slot(core: &Core, w: &Word, syn: bool, last: bool, unit: usize, weigh: b
             cands.push((f.clone(), 1.0));
         }
     }
-    if weigh {
-        // Numbers are not in the vocabulary: a middling weight. A word the catalogue never uses weighs most.
-        let weight = match core.df(&cands[0].0) {
-            Some(df) => idf(df as usize, core.docs),
-            None if f.bytes().all(|b| b.is_ascii_digit()) => NUMBER_WEIGHT,
-            None => idf(0, core.docs),
-        };
-        plan.unit_weight[unit] = plan.unit_weight[unit].max(weight);
-    }
+    // Numbers are not in the vocabulary: a middling weight. A word the catalogue never uses weighs most.
+    let weight = match core.df(&cands[0].0) {
+        Some(df) => idf(df as usize, core.docs),
+        None if f.bytes().all(|b| b.is_ascii_digit()) => NUMBER_WEIGHT,
+        None => idf(0, core.docs),
+    };
+    plan.unit_weight[unit] = plan.unit_weight[unit].max(weight);
     let marked = if cands[0].0 == f { w.marked.clone() } else { None };
     Some(Slot { cands, marked, unit })
 }
