@@ -5,10 +5,13 @@
 //! - `core.bin`, read on the first keystroke: document count, per-field token totals and tantivy's fieldnorm
 //!   table (to recompute BM25 exactly), per-document filters and popularity prior, the field (lĩnh vực) names,
 //!   each document's fieldnorm id per field, the vocabulary of folded syllables (prefix and typo expansion)
-//!   and the synonyms;
+//!   and of synonym meaning tokens (their weights), and the synonym pairs of `synonyms.toml` as written (the
+//!   engine derives the groups and their tokens from them with the analyzer, as the build did);
 //! - `t<i>.bin`, [`TERM_SHARDS`] term shards chosen by a hash of the token's first syllable: per token and index
 //!   field, the postings (document gaps, then term frequencies: columns compress better; the fieldnorm ids are
-//!   in core, once per document, instead of in every posting) — a query fetches only its words' shards;
+//!   in core, once per document, instead of in every posting) — a query fetches only its words' shards. A
+//!   synonym group's tokens (`~giay_so_do`: the build emits one wherever a field says one of the group's
+//!   phrases) share one shard, so «sổ đỏ» fetches one shard, not one per word of its meaning;
 //! - `d<i>.bin`, one per [`DOC_SHARD`] documents in popularity order ([`doc_slots`]): what a result line shows
 //!   (code, name, fee, time).
 //!
@@ -35,7 +38,8 @@ pub const K1: f32 = 1.2;
 pub const B: f32 = 0.75;
 
 /// Number of term shards. A token lives in the shard of its first syllable (pairs `khai_sinh` and marked forms
-/// `đăng` beside `khai` and `dang`), so a query typed word by word touches about one shard per word.
+/// `đăng` beside `khai` and `dang`; a synonym group's tokens `~giay_…` in the shard of `~giay`), so a query typed
+/// word by word touches about one shard per word, and one per synonym it names.
 pub const TERM_SHARDS: u32 = 1280;
 /// Documents per document-table shard.
 pub const DOC_SHARD: usize = 16;
