@@ -139,3 +139,24 @@ fn a_synonym_needs_one_term_shard() {
     let plan = engine::plan(&local.core, "~khai_sinh", false);
     assert!(plan.terms.iter().all(|t| !t.text.contains('~')), "{:?}", plan.terms);
 }
+
+/// A result says which of the words typed it lacks, in the user's own spelling: a partial match («đăng ký lắp
+/// điện mới cho nhà» has no procedure; the nearest do not say "điện") must not pass for a full one.
+#[test]
+fn results_name_the_words_they_lack_as_typed() {
+    let local = local();
+    let plan = engine::plan(&local.core, "Đăng ký lắp điện mới cho nhà", false);
+    // "cho" is a filler word: no label. Marks and capitals as typed.
+    assert_eq!(plan.labels, ["Đăng", "ký", "lắp", "điện", "mới", "nhà"]);
+    let r = engine::search(&local.core, &local.shards, &plan, &Filter::default(), 3);
+    assert!(plan.missing(&r.hits[0]).contains(&"điện"), "{:?}", plan.missing(&r.hits[0]));
+    // A synonym is one word, labelled as typed; a result with everything typed lacks nothing.
+    let plan = engine::plan(&local.core, "thế chấp sổ đỏ", false);
+    assert_eq!(plan.labels, ["thế chấp", "sổ đỏ"]);
+    let (plan, r) = local.query("dang ky khai sinh", false, &Filter::default(), 3);
+    assert!(plan.missing(&r.hits[0]).is_empty());
+    // A single word never reports itself missing; a code keeps its dot.
+    let (plan, r) = local.query("mã 1.001193", false, &Filter::default(), 1);
+    assert_eq!(plan.labels, ["mã", "1.001193"]);
+    assert!(plan.missing(&r.hits[0]).iter().all(|w| *w != "1.001193"));
+}

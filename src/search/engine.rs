@@ -342,9 +342,27 @@ pub struct Plan {
     pub expanded: bool,
     /// The query as understood (corrected folded words), for "Có phải bạn muốn tìm…".
     pub understood: String,
+    /// Each content word as the user typed it ("điện", or "sổ đỏ" for a synonym), so a result can say which
+    /// of them it does not contain ([`Hit::matched`]).
+    pub labels: Vec<String>,
 }
 
 impl Plan {
+    /// The query words (as typed) a result does not contain anywhere, for its "Không có: …" line; none when
+    /// the query has a single word (every result has it) or the result has them all.
+    pub fn missing(&self, hit: &Hit) -> Vec<&str> {
+        if self.labels.len() < 2 {
+            return Vec::new();
+        }
+        self.labels
+            .iter()
+            .take(MAX_UNITS)
+            .enumerate()
+            .filter(|(u, l)| hit.matched & (1 << u) == 0 && !l.is_empty())
+            .map(|(_, l)| l.as_str())
+            .collect()
+    }
+
     /// The term shards this query needs, each once.
     pub fn shards(&self) -> Vec<u32> {
         let mut s: Vec<u32> = Vec::new();
@@ -372,6 +390,7 @@ pub fn plan(core: &Core, query: &str, typing: bool) -> Plan {
         None => query,
     };
     let mut ws = analyzer::words(query);
+    let analyzed = ws.len();
     ws.truncate(MAX_QUERY_WORDS);
     let typing_last = typing && !query.ends_with(|c: char| c.is_whitespace());
     // A single letter after other words ("dang k") is not a word yet: search the words before it rather than
@@ -387,22 +406,30 @@ pub fn plan(core: &Core, query: &str, typing: bool) -> Plan {
         Word(Word, bool), // the word, true when it is the last word, still being typed
         Synonym(Vec<usize>),
     }
-    let mut pieces: Vec<Piece> = Vec::new();
+    let mut pieces: Vec<(Piece, String)> = Vec::new(); // each with its words as typed
+    let typed = typed_words(query);
+    let as_typed = |from: usize, to: usize| -> String {
+        if typed.len() == analyzed {
+            typed[from..to].join(" ")
+        } else {
+            ws[from..to].iter().map(|w| w.folded.as_str()).collect::<Vec<_>>().join(" ")
+        }
+    };
     let mut i = 0;
     while i < ws.len() {
         let hit = core.synonyms.iter().find(|(from, _)| {
             ws.len() - i >= from.len() && from.iter().zip(&ws[i..]).all(|(f, w)| *f == w.folded)
         });
         if let Some((from, to)) = hit {
-            pieces.push(Piece::Synonym(to.clone()));
+            pieces.push((Piece::Synonym(to.clone()), as_typed(i, i + from.len())));
             i += from.len();
         } else {
-            pieces.push(Piece::Word(ws[i].clone(), typing_last && i + 1 == ws.len()));
+            pieces.push((Piece::Word(ws[i].clone(), typing_last && i + 1 == ws.len()), as_typed(i, i + 1)));
             i += 1;
         }
     }
     let is_stop = |w: &Word| STOPWORDS.contains(&w.folded.as_str());
-    let has_content = pieces.iter().any(|p| match p {
+    let has_content = pieces.iter().any(|(p, _)| match p {
         Piece::Word(w, _) => !is_stop(w),
         Piece::Synonym(..) => true,
     });
@@ -415,8 +442,11 @@ pub fn plan(core: &Core, query: &str, typing: bool) -> Plan {
     }
     let mut parts: Vec<Part> = Vec::new();
     let mut understood: Vec<String> = Vec::new();
-    for piece in pieces {
+    for (piece, label) in pieces {
         let unit = plan.units;
+        if !matches!(&piece, Piece::Word(w, last) if has_content && is_stop(w) && !last) {
+            plan.labels.push(label);
+        }
         match piece {
             Piece::Word(w, last) if has_content && is_stop(&w) && !last => {
                 // A filler word is no query word of its own, but its pairs stay: "căn cước" typed "can cuoc".
@@ -503,6 +533,30 @@ fn group_boost(core: &Core, g: &SynonymGroup, mi: usize) -> f32 {
     GROUP_PAIRS * (words / idf_of(&g.token(mi))).max(1.0)
 }
 
+/// The words of a query as typed (marks kept), split where [`analyzer::words`] splits ordinary text: at any
+/// character that is not a letter, digit or combining mark, except a dot between digits (a code). Only used
+/// for labels; when it disagrees with the analyzer (unusual input), the labels fall back to folded words.
+fn typed_words(query: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let b = query.as_bytes();
+    for (at, c) in query.char_indices() {
+        let dot_in_code = c == '.'
+            && at > 0
+            && b[at - 1].is_ascii_digit()
+            && b.get(at + 1).is_some_and(|n| n.is_ascii_digit());
+        if c.is_alphanumeric() || analyzer::is_mark(c) || dot_in_code {
+            start.get_or_insert(at);
+        } else if let Some(s) = start.take() {
+            out.push(&query[s..at]);
+        }
+    }
+    if let Some(s) = start {
+        out.push(&query[s..]);
+    }
+    out
+}
+
 /// The pair tokens of two adjacent slots (their two best candidates each).
 fn push_pairs(plan: &mut Plan, a: &Slot, b: &Slot) {
     for (x, bx) in a.cands.iter().take(2) {
@@ -579,6 +633,9 @@ pub struct Hit {
     pub doc: u32,
     /// BM25 plus prior.
     pub score: f32,
+    /// Which of the first [`MAX_UNITS`] query words (bit `u` for [`Plan::labels`]`[u]`) the document contains
+    /// anywhere, so a result list can say "Không có: …" under a result that lacks some of them.
+    pub matched: u32,
 }
 
 /// The outcome of a search.
@@ -599,7 +656,8 @@ pub struct Results {
 }
 
 /// Most query words the "good match" check follows (the rest still rank).
-const MAX_UNITS: usize = 21;
+pub const MAX_UNITS: usize = 21;
+const UNIT_BITS: u32 = (1 << MAX_UNITS) - 1;
 /// Bit offsets of the per-document match masks: words matched in strong fields, in the name (or code), anywhere.
 const STRONG: u32 = 0;
 const NAME: u32 = 21;
@@ -698,7 +756,7 @@ pub fn search(core: &Core, shards: &[Option<TermShard>], plan: &Plan, filter: &F
             continue;
         }
         total += 1;
-        order::keep_best(&mut hits, limit.max(1), Hit { doc: d as u32, score: format::with_prior(acc[d], core.doc_prior[d]) }, better);
+        order::keep_best(&mut hits, limit.max(1), Hit { doc: d as u32, score: format::with_prior(acc[d], core.doc_prior[d]), matched: (words[d] >> ANY) as u32 & UNIT_BITS }, better);
     }
     let (coverage, name_coverage) = hits
         .first()

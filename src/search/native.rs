@@ -162,6 +162,10 @@ pub fn run_search(content: &Path, query: &str, json: bool, limit: usize) -> Resu
     for (i, h) in results.hits.iter().enumerate() {
         let d = &local.docs[h.doc as usize];
         println!("{:>2}. {:<9} {:>7.3}  {}", i + 1, d.code, h.score, d.name);
+        let missing = plan.missing(h);
+        if !missing.is_empty() {
+            println!("{:>23}Không có: {}", "", missing.join(", "));
+        }
     }
     Ok(())
 }

@@ -225,7 +225,7 @@ async fn run(q: String, generation: u32) {
         show_error();
         return;
     }
-    show(&core, &results, filter);
+    show(&core, &plan, &results, filter);
 }
 
 /// Says in the results area that the index could not be loaded; the next keystroke fetches the missing files
@@ -250,7 +250,7 @@ fn show_error() {
 }
 
 /// Writes the results into the panel.
-fn show(core: &Core, results: &engine::Results, filter: Filter) {
+fn show(core: &Core, plan: &engine::Plan, results: &engine::Results, filter: Filter) {
     let (codes, rows): (Vec<String>, Vec<String>) = STATE.with(|s| {
         let s = s.borrow();
         results
@@ -260,7 +260,7 @@ fn show(core: &Core, results: &engine::Results, filter: Filter) {
                 let d = h.doc as usize;
                 let slot = *s.slots.get(d)? as usize;
                 let info = s.docs[slot / DOC_SHARD].as_ref()?.get(slot % DOC_SHARD)?;
-                Some((info.code.clone(), row_html(core, d, info)))
+                Some((info.code.clone(), row_html(core, d, info, &plan.missing(h))))
             })
             .unzip()
     });
@@ -315,8 +315,9 @@ fn show(core: &Core, results: &engine::Results, filter: Filter) {
     }
 }
 
-/// One result line: the name as a link, then code, field, levels, fee, time and "Nộp trực tuyến".
-fn row_html(core: &Core, d: usize, info: &DocInfo) -> String {
+/// One result line: the name as a link, then code, field, levels, fee, time and "Nộp trực tuyến", then the
+/// query words it does not contain ("Không có: điện"), so a partial match never passes for a full one.
+fn row_html(core: &Core, d: usize, info: &DocInfo, missing: &[&str]) -> String {
     let mut h = String::with_capacity(256);
     h.push_str("<a href=\"/p/");
     esc(&mut h, &info.code);
@@ -339,6 +340,18 @@ fn row_html(core: &Core, d: usize, info: &DocInfo) -> String {
         }
     }
     h.push_str("</span>");
+    if !missing.is_empty() {
+        h.push_str("<span class=\"sr-miss\">Không có: ");
+        for (i, w) in missing.iter().enumerate() {
+            if i > 0 {
+                h.push_str(", ");
+            }
+            h.push_str("<s>");
+            esc(&mut h, w);
+            h.push_str("</s>");
+        }
+        h.push_str("</span>");
+    }
     h
 }
 

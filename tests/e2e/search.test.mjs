@@ -24,6 +24,7 @@ test("typing an unaccented query shows the right procedure first, and opening it
   const meta = await first.locator(".sr-meta").innerText();
   assert.match(meta, /1\.001193/);
   assert.match(meta, /Cấp xã/);
+  assert.equal(await first.locator(".sr-miss").count(), 0, "a result with every word typed says nothing is missing");
   // Bytes over the wire from opening the home page to the first result list (HTML, CSS, JS, wasm, index),
   // then for one more query: printed, not asserted (the benchmark compares them with Pagefind).
   const wire = () => page.evaluate(() => [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")]
@@ -72,6 +73,21 @@ test("a need the catalogue does not cover says so plainly and offers browsing", 
   assert.match(none, /Cấp xã/);
   assert.equal(await page.locator("#sr-none a[href='/cap/xa/']").count(), 1);
   await page.screenshot({ path: join(OUT, "search-none-phone.png"), fullPage: false });
+  await context.close();
+});
+
+test("a result that lacks some of the words typed says which, as they were typed", async () => {
+  const { context, page, errors } = await openPage(browser, { viewport: PHONE });
+  // No procedure is about a household electricity connection; the best partial matches do not say "điện".
+  await page.goto(`${BASE_URL}/tim-kiem/?q=${encodeURIComponent("đăng ký lắp điện mới cho nhà")}`);
+  await waitHydrated(page);
+  const first = page.locator("#sr-list li").first();
+  await first.waitFor({ timeout: 15000 });
+  const miss = first.locator(".sr-miss");
+  assert.match(await miss.innerText(), /^Không có: /);
+  assert.ok((await miss.locator("s").allInnerTexts()).includes("điện"), await miss.innerText());
+  await page.screenshot({ path: join(OUT, "search-missing-phone.png"), fullPage: false });
+  assert.deepEqual(errors, [], "no console errors");
   await context.close();
 });
 
