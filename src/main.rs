@@ -101,6 +101,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    quiet_on_closed_pipe();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Import { dir, content, report } => motcua::import::run(&dir, &content, report),
@@ -125,4 +126,17 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// `motcua eval … | head` closes the pipe before the report ends; Rust ignores SIGPIPE, so the next `println!`
+/// panics ("failed printing to stdout: Broken pipe"). Stop quietly instead, as other command-line tools do.
+fn quiet_on_closed_pipe() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let message = info.payload().downcast_ref::<String>().map(String::as_str).unwrap_or("");
+        if message.starts_with("failed printing to std") && message.contains("Broken pipe") {
+            std::process::exit(0);
+        }
+        default(info);
+    }));
 }

@@ -160,3 +160,21 @@ fn results_name_the_words_they_lack_as_typed() {
     assert_eq!(plan.labels, ["mã", "1.001193"]);
     assert!(plan.missing(&r.hits[0]).iter().all(|w| *w != "1.001193"));
 }
+
+/// `motcua search … | head`: a reader that stops early ends the command quietly, not with a panic.
+#[test]
+fn a_closed_pipe_ends_the_command_quietly() {
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_motcua"))
+        .args(["search", "dang ky khai sinh", "--limit", "10"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("motcua runs");
+    drop(child.stdout.take()); // the reader is gone before the first line is written
+    let out = child.wait_with_output().expect("motcua ends");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(out.status.success(), "{:?}: {stderr}", out.status);
+}
