@@ -345,22 +345,35 @@ pub struct Plan {
     /// Each content word as the user typed it ("điện", or "sổ đỏ" for a synonym), so a result can say which
     /// of them it does not contain ([`Hit::matched`]).
     pub labels: Vec<String>,
+    /// Where each label sits in the query (first word, one past its last), so missing words that were typed
+    /// side by side read as one phrase ("chứng chỉ", not "chứng, chỉ").
+    pub label_words: Vec<(usize, usize)>,
 }
 
 impl Plan {
-    /// The query words (as typed) a result does not contain anywhere, for its "Không có: …" line; none when
-    /// the query has a single word (every result has it) or the result has them all.
-    pub fn missing(&self, hit: &Hit) -> Vec<&str> {
+    /// The query words (as typed) a result does not contain anywhere, for its "Không có: …" line, words typed
+    /// side by side joined into one phrase; none when the query has a single word (every result has it) or the
+    /// result has them all.
+    pub fn missing(&self, hit: &Hit) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
         if self.labels.len() < 2 {
-            return Vec::new();
+            return out;
         }
-        self.labels
-            .iter()
-            .take(MAX_UNITS)
-            .enumerate()
-            .filter(|(u, l)| hit.matched & (1 << u) == 0 && !l.is_empty())
-            .map(|(_, l)| l.as_str())
-            .collect()
+        let mut last_end = usize::MAX;
+        for (u, (label, (start, end))) in self.labels.iter().zip(&self.label_words).take(MAX_UNITS).enumerate() {
+            if hit.matched & (1 << u) != 0 || label.is_empty() {
+                continue;
+            }
+            match out.last_mut() {
+                Some(phrase) if *start == last_end => {
+                    phrase.push(' ');
+                    phrase.push_str(label);
+                }
+                _ => out.push(label.clone()),
+            }
+            last_end = *end;
+        }
+        out
     }
 
     /// The term shards this query needs, each once.
@@ -406,7 +419,7 @@ pub fn plan(core: &Core, query: &str, typing: bool) -> Plan {
         Word(Word, bool), // the word, true when it is the last word, still being typed
         Synonym(Vec<usize>),
     }
-    let mut pieces: Vec<(Piece, String)> = Vec::new(); // each with its words as typed
+    let mut pieces: Vec<(Piece, String, (usize, usize))> = Vec::new(); // with its words as typed, and where
     let typed = typed_words(query);
     let as_typed = |from: usize, to: usize| -> String {
         if typed.len() == analyzed {
@@ -421,15 +434,15 @@ pub fn plan(core: &Core, query: &str, typing: bool) -> Plan {
             ws.len() - i >= from.len() && from.iter().zip(&ws[i..]).all(|(f, w)| *f == w.folded)
         });
         if let Some((from, to)) = hit {
-            pieces.push((Piece::Synonym(to.clone()), as_typed(i, i + from.len())));
+            pieces.push((Piece::Synonym(to.clone()), as_typed(i, i + from.len()), (i, i + from.len())));
             i += from.len();
         } else {
-            pieces.push((Piece::Word(ws[i].clone(), typing_last && i + 1 == ws.len()), as_typed(i, i + 1)));
+            pieces.push((Piece::Word(ws[i].clone(), typing_last && i + 1 == ws.len()), as_typed(i, i + 1), (i, i + 1)));
             i += 1;
         }
     }
     let is_stop = |w: &Word| STOPWORDS.contains(&w.folded.as_str());
-    let has_content = pieces.iter().any(|(p, _)| match p {
+    let has_content = pieces.iter().any(|(p, ..)| match p {
         Piece::Word(w, _) => !is_stop(w),
         Piece::Synonym(..) => true,
     });
@@ -442,10 +455,11 @@ pub fn plan(core: &Core, query: &str, typing: bool) -> Plan {
     }
     let mut parts: Vec<Part> = Vec::new();
     let mut understood: Vec<String> = Vec::new();
-    for (piece, label) in pieces {
+    for (piece, label, at) in pieces {
         let unit = plan.units;
         if !matches!(&piece, Piece::Word(w, last) if has_content && is_stop(w) && !last) {
             plan.labels.push(label);
+            plan.label_words.push(at);
         }
         match piece {
             Piece::Word(w, last) if has_content && is_stop(&w) && !last => {

@@ -317,7 +317,7 @@ fn show(core: &Core, plan: &engine::Plan, results: &engine::Results, filter: Fil
 
 /// One result line: the name as a link, then code, field, levels, fee, time and "Nộp trực tuyến", then the
 /// query words it does not contain ("Không có: điện"), so a partial match never passes for a full one.
-fn row_html(core: &Core, d: usize, info: &DocInfo, missing: &[&str]) -> String {
+fn row_html(core: &Core, d: usize, info: &DocInfo, missing: &[String]) -> String {
     let mut h = String::with_capacity(256);
     h.push_str("<a href=\"/p/");
     esc(&mut h, &info.code);
