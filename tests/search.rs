@@ -182,3 +182,14 @@ fn a_closed_pipe_ends_the_command_quietly() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(out.status.success(), "{:?}: {stderr}", out.status);
 }
+
+/// The count a result list shows is of good matches, not of every procedure sharing a word with the query:
+/// «dang ky khai sinh» shares "đăng ký" with most of the catalogue.
+#[test]
+fn the_count_is_of_good_matches() {
+    let local = local();
+    let (_, r) = local.query("dang ky khai sinh", false, &Filter::default(), 10);
+    assert!(r.confident && r.good >= 1 && r.good * 3 < r.total, "good {} of {}", r.good, r.total);
+    // The field filter's counts are of good matches too: they add up to the count.
+    assert_eq!(r.per_field.iter().map(|(_, n)| *n as usize).sum::<usize>(), r.good);
+}

@@ -310,7 +310,7 @@ fn engine_answers_any_query_within_its_bounds() {
             let filter = &filters[i % filters.len()];
             let r = engine::search(&local.core, &local.shards, &plan, filter, limit);
             assert!(r.hits.len() <= limit, "{q:?}: {} hits > limit {limit}", r.hits.len());
-            assert!(r.hits.len() <= r.total);
+            assert!(r.hits.len() <= r.total && r.good <= r.total);
             assert!(r.hits.windows(2).all(|w| w[0].score >= w[1].score), "{q:?}: not best first");
             assert!(r.hits.iter().all(|h| (h.doc as usize) < local.core.docs && h.score.is_finite()));
             assert!((0.0..=1.0).contains(&r.coverage) || r.hits.is_empty(), "{q:?}: coverage {}", r.coverage);

@@ -657,11 +657,15 @@ pub struct Hit {
 pub struct Results {
     /// The best documents, best first.
     pub hits: Vec<Hit>,
-    /// How many documents matched (after filters).
+    /// How many documents matched (after filters): every one that shares a word with the query.
     pub total: usize,
+    /// How many of them are good matches themselves (the "good match" check, on each): the count a result
+    /// list shows, since most of [`Results::total`] share only a common word ("đăng ký").
+    pub good: usize,
     /// False when even the best document lacks too many of the query's words: say "no good match".
     pub confident: bool,
-    /// Matches per field (lĩnh vực), before the field filter, for the filter's counts.
+    /// Good matches per field (lĩnh vực; any matches when none is good), before the field filter, for the
+    /// filter's counts.
     pub per_field: Vec<(u16, u32)>,
     /// Share of the query's words (idf-weighted) the best document has in its name, papers, field or results.
     pub coverage: f32,
@@ -748,6 +752,8 @@ pub fn bm25(core: &Core, shards: &[Option<TermShard>], plan: &Plan) -> (Vec<f32>
 pub fn search(core: &Core, shards: &[Option<TermShard>], plan: &Plan, filter: &Filter, limit: usize) -> Results {
     let (acc, words) = bm25(core, shards, plan);
     let mut per_field = vec![0u32; core.field_names.len()];
+    let mut per_field_good = vec![0u32; core.field_names.len()];
+    let mut good = 0;
     // Only the best `limit` are kept (at least one: the "good match" check reads the best).
     let mut hits: Vec<Hit> = Vec::new();
     let mut total = 0;
@@ -763,13 +769,18 @@ pub fn search(core: &Core, shards: &[Option<TermShard>], plan: &Plan, filter: &F
         if filter.online && flags & format::FLAG_ONLINE == 0 {
             continue;
         }
+        let is_good = coverage(plan, words[d]) >= CONFIDENT_COVERAGE;
         if let Some(n) = per_field.get_mut(core.doc_field[d] as usize) {
             *n += 1;
+        }
+        if let Some(n) = per_field_good.get_mut(core.doc_field[d] as usize) {
+            *n += is_good as u32;
         }
         if filter.field.is_some_and(|f| f != core.doc_field[d]) {
             continue;
         }
         total += 1;
+        good += is_good as usize;
         order::keep_best(&mut hits, limit.max(1), Hit { doc: d as u32, score: format::with_prior(acc[d], core.doc_prior[d]), matched: (words[d] >> ANY) as u32 & UNIT_BITS }, better);
     }
     let (coverage, name_coverage) = hits
@@ -777,9 +788,12 @@ pub fn search(core: &Core, shards: &[Option<TermShard>], plan: &Plan, filter: &F
         .map(|h| (coverage(plan, words[h.doc as usize]), share(plan, words[h.doc as usize] >> NAME, 0)))
         .unwrap_or_default();
     hits.truncate(limit);
+    // The field filter offers the fields of good matches; of any match when there is none (nothing fits well,
+    // and the list shows the nearest).
+    let per_field = if good > 0 || per_field_good.iter().any(|n| *n > 0) { per_field_good } else { per_field };
     let mut per_field: Vec<(u16, u32)> =
         per_field.into_iter().enumerate().filter(|(_, n)| *n > 0).map(|(i, n)| (i as u16, n)).collect();
     order::sort_by(&mut per_field, |a, b| a.1 > b.1);
     let confident = coverage >= CONFIDENT_COVERAGE;
-    Results { hits, total, confident, per_field, coverage, name_coverage }
+    Results { hits, total, good, confident, per_field, coverage, name_coverage }
 }

@@ -155,7 +155,7 @@ pub fn run_search(content: &Path, query: &str, json: bool, limit: usize) -> Resu
         println!("[{}]", items.join(","));
         return Ok(());
     }
-    println!("Hiểu là: {}  ({} thủ tục khớp)", plan.understood, results.total);
+    println!("Hiểu là: {}  ({} thủ tục phù hợp; {} có từ khớp)", plan.understood, results.good, results.total);
     if !results.confident {
         println!("Không tìm thấy thủ tục phù hợp. Gần nhất:");
     }

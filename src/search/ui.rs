@@ -267,7 +267,7 @@ fn show(core: &Core, plan: &engine::Plan, results: &engine::Results, filter: Fil
     let mut count = String::new();
     let mut none = String::new();
     if results.confident && !rows.is_empty() {
-        count.push_str(&results.total.to_string());
+        count.push_str(&results.good.to_string());
         count.push_str(" thủ tục phù hợp");
     } else {
         count.push_str("Không tìm thấy thủ tục phù hợp");
