@@ -457,10 +457,6 @@ pub fn plan(core: &Core, query: &str, typing: bool) -> Plan {
     let mut understood: Vec<String> = Vec::new();
     for (piece, label, at) in pieces {
         let unit = plan.units;
-        if !matches!(&piece, Piece::Word(w, last) if has_content && is_stop(w) && !last) {
-            plan.labels.push(label);
-            plan.label_words.push(at);
-        }
         match piece {
             Piece::Word(w, last) if has_content && is_stop(&w) && !last => {
                 // A filler word is no query word of its own, but its pairs stay: "căn cước" typed "can cuoc".
@@ -469,6 +465,8 @@ pub fn plan(core: &Core, query: &str, typing: bool) -> Plan {
                 continue;
             }
             Piece::Word(w, last) => {
+                plan.labels.push(label);
+                plan.label_words.push(at);
                 plan.units += 1;
                 plan.unit_weight.push(0.0);
                 let slot = word_slot(core, &w, last, unit, &mut plan);
@@ -478,6 +476,8 @@ pub fn plan(core: &Core, query: &str, typing: bool) -> Plan {
             Piece::Synonym(gs) => {
                 // One query word for the "good match" check, weighted like any word by the idf of its meaning's
                 // token (the rarest, if the meaning lists several phrases).
+                plan.labels.push(label);
+                plan.label_words.push(at);
                 plan.units += 1;
                 let mut weight = 0f32;
                 let mut terms = Vec::new();
@@ -690,15 +690,23 @@ pub fn coverage(plan: &Plan, mask: u64) -> f32 {
 }
 
 fn share(plan: &Plan, full: u64, half: u64) -> f32 {
-    let total: f32 = plan.unit_weight.iter().take(MAX_UNITS).sum();
-    let got: f32 = plan
-        .unit_weight
+    let total = total_weight(plan);
+    if total > 0.0 { weight_of(plan, full, half) / total } else { 0.0 }
+}
+
+/// The weight of all the query words the "good match" check follows.
+fn total_weight(plan: &Plan) -> f32 {
+    plan.unit_weight.iter().take(MAX_UNITS).sum()
+}
+
+/// The weight of the query words in `full` (bit per word), and half that of those only in `half`.
+fn weight_of(plan: &Plan, full: u64, half: u64) -> f32 {
+    plan.unit_weight
         .iter()
         .take(MAX_UNITS)
         .enumerate()
         .map(|(u, w)| if full & (1 << u) != 0 { *w } else if half & (1 << u) != 0 { w * 0.5 } else { 0.0 })
-        .sum();
-    if total > 0.0 { got / total } else { 0.0 }
+        .sum()
 }
 
 /// tantivy's idf: ln(1 + (N - n + 0.5) / (n + 0.5)).
@@ -754,6 +762,8 @@ pub fn search(core: &Core, shards: &[Option<TermShard>], plan: &Plan, filter: &F
     let mut per_field = vec![0u32; core.field_names.len()];
     let mut per_field_good = vec![0u32; core.field_names.len()];
     let mut good = 0;
+    // A good match has CONFIDENT_COVERAGE of the query's weight (the total is summed once, not per document).
+    let need = CONFIDENT_COVERAGE * total_weight(plan);
     // Only the best `limit` are kept (at least one: the "good match" check reads the best).
     let mut hits: Vec<Hit> = Vec::new();
     let mut total = 0;
@@ -769,7 +779,7 @@ pub fn search(core: &Core, shards: &[Option<TermShard>], plan: &Plan, filter: &F
         if filter.online && flags & format::FLAG_ONLINE == 0 {
             continue;
         }
-        let is_good = coverage(plan, words[d]) >= CONFIDENT_COVERAGE;
+        let is_good = need > 0.0 && weight_of(plan, words[d] >> STRONG, words[d] >> ANY) >= need;
         if let Some(n) = per_field.get_mut(core.doc_field[d] as usize) {
             *n += 1;
         }
@@ -790,7 +800,7 @@ pub fn search(core: &Core, shards: &[Option<TermShard>], plan: &Plan, filter: &F
     hits.truncate(limit);
     // The field filter offers the fields of good matches; of any match when there is none (nothing fits well,
     // and the list shows the nearest).
-    let per_field = if good > 0 || per_field_good.iter().any(|n| *n > 0) { per_field_good } else { per_field };
+    let per_field = if per_field_good.iter().any(|n| *n > 0) { per_field_good } else { per_field };
     let mut per_field: Vec<(u16, u32)> =
         per_field.into_iter().enumerate().filter(|(_, n)| *n > 0).map(|(i, n)| (i as u16, n)).collect();
     order::sort_by(&mut per_field, |a, b| a.1 > b.1);
