@@ -20,6 +20,9 @@ mod analyzer;
 #[path = "src/search/format.rs"]
 #[allow(dead_code)]
 mod format;
+#[path = "src/search/outside.rs"]
+#[allow(dead_code)]
+mod outside;
 #[path = "src/search/build_index.rs"]
 mod build_index;
 
@@ -31,6 +34,7 @@ fn main() {
     println!("cargo::rerun-if-changed=src/search/analyzer.rs");
     println!("cargo::rerun-if-changed=src/search/format.rs");
     println!("cargo::rerun-if-changed=src/search/build_index.rs");
+    println!("cargo::rerun-if-changed=src/search/outside.rs");
     println!("cargo::rerun-if-changed=src/site/prefs.js");
     prefs_script_hash();
     // Build scripts run in the package folder, so this path (and every message) is relative to it.
@@ -72,8 +76,11 @@ fn search_index(procedures: &[model::Procedure]) {
         let _ = std::fs::write(out.join("search.bundle"), b"");
         return;
     }
-    if let Err(e) = build_index::build(procedures, Path::new("content/synonyms.toml"), &out) {
-        println!("cargo::error=building the search index failed: {e}");
+    if let Err(e) = build_index::build(procedures, Path::new("content"), &out) {
+        println!("cargo::error=building the search index failed:");
+        for line in e.lines() {
+            println!("cargo::error={line}");
+        }
     }
 }
 

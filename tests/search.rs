@@ -88,9 +88,10 @@ fn engine_top10_equals_tantivy_top10() {
     assert!(compared >= 20, "too few queries compared: {compared}");
 }
 
-/// The targets on the judged dev queries: Success@3 ≥ 0.92, MRR@10 ≥ 0.85, absent needs say so.
-/// Two of the four absent needs (a medical practising licence, a new electricity connection) still match
-/// lexically similar procedures with enough of their words to look confident: the check allows at most half.
+/// The targets on the judged dev queries: Success@3 ≥ 0.92, MRR@10 ≥ 0.85, absent needs say so (a
+/// medical practising licence and a new electricity connection share enough words with catalogue names to look
+/// like good matches: `content/outside.toml` is what tells them apart), and no more judged queries than now are
+/// called "no good match".
 #[test]
 fn dev_set_meets_the_relevance_targets() {
     let Some(text) = dev_queries() else {
@@ -105,8 +106,8 @@ fn dev_set_meets_the_relevance_targets() {
     assert!(r.success_at_3 >= 0.92, "Success@3 {:.3} < 0.92", r.success_at_3);
     assert!(r.mrr_at_10 >= 0.85, "MRR@10 {:.3} < 0.85", r.mrr_at_10);
     eprintln!("absent needs answered with confidence: {:?}", r.absent_answered);
-    assert!(r.absent_answered.len() * 2 <= r.absent, "absent needs answered with confidence: {:?}", r.absent_answered);
-    assert!(r.wrongly_unsure.len() <= 8, "judged queries called \"no good match\": {:?}", r.wrongly_unsure);
+    assert!(r.absent_answered.is_empty(), "absent needs answered with confidence: {:?}", r.absent_answered);
+    assert!(r.wrongly_unsure.len() <= 3, "judged queries called \"no good match\": {:?}", r.wrongly_unsure);
 }
 
 /// A code finds its procedure first, with or without the dot or the level digit.
@@ -192,4 +193,54 @@ fn the_count_is_of_good_matches() {
     assert!(r.confident && r.good >= 1 && r.good * 3 < r.total, "good {} of {}", r.good, r.total);
     // The field filter's counts are of good matches too: they add up to the count.
     assert_eq!(r.per_field.iter().map(|(_, n)| *n as usize).sum::<usize>(), r.good);
+}
+
+/// A need the catalogue leaves out (`content/outside.toml`) gets "no good match" and who handles it, even when
+/// its words are all in some name; the nearest procedures are still listed. Queries of its own, not the dev set's.
+#[test]
+fn needs_the_catalogue_leaves_out_say_who_handles_them() {
+    let local = local();
+    for (q, body) in [
+        ("xin giấy phép mở phòng khám tư", "Sở Y tế"),
+        ("dang ky nhan hieu cho san pham", "Cục Sở hữu trí tuệ"),
+        ("lắp công tơ điện cho nhà mới", "điện lực"),
+        ("di xuat khau lao dong nhat ban", "Sở Nội vụ"),
+        ("tạm hoãn nghĩa vụ quân sự", "quân sự"),
+    ] {
+        let (plan, r) = local.query(q, false, &Filter::default(), 10);
+        assert!(!r.confident && r.good == 0, "{q}: confident {} with {} good matches", r.confident, r.good);
+        let note = local.core.outside_note(&plan).unwrap_or_else(|| panic!("{q}: no note"));
+        assert!(note.contains(body), "{q}: {note}");
+        assert!(!r.hits.is_empty(), "{q}: the nearest procedures are listed");
+    }
+}
+
+/// A query that names a need the catalogue has for papers and businesses of every kind is about that need, even
+/// when it mentions a paper or business of a topic the catalogue leaves out.
+#[test]
+fn a_need_the_catalogue_has_for_any_topic_is_still_answered() {
+    let local = local();
+    for q in ["giấy phép xây dựng phòng khám", "đăng ký kinh doanh nhà thuốc", "khai thuế cho phòng khám", "chứng thực bản sao bằng tốt nghiệp"] {
+        let (plan, _) = local.query(q, false, &Filter::default(), 10);
+        assert_eq!(local.core.outside_note(&plan), None, "{q}");
+    }
+    let (_, r) = local.query("đăng ký kinh doanh nhà thuốc", false, &Filter::default(), 10);
+    assert!(r.confident && r.good > 0);
+}
+
+/// Queries of the dev set's kinds that the dev set does not have (`tests/data/queries-extra.tsv`, 40 needs the
+/// catalogue leaves out and 40 it answers, many sharing words with those), written by someone who had not seen
+/// `content/outside.toml`. Its first run, with the list as first written, answered 32 of the 40 absent needs
+/// honestly and wrongly called 2 more judged queries "no good match"; the list was then mended by its own rules
+/// (phrases name needs, not purposes or places), so the set is no longer blind: it guards against regressions.
+#[test]
+fn other_queries_of_the_same_kinds_hold_up() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/queries-extra.tsv");
+    let r = evaluate(local(), &read_judged(&std::fs::read_to_string(path).unwrap()));
+    eprintln!("S@1 {:.3}  S@3 {:.3}  MRR@10 {:.3}", r.success_at_1, r.success_at_3, r.mrr_at_10);
+    eprintln!("absent needs answered with confidence: {:?}", r.absent_answered);
+    assert_eq!(r.absent, 40);
+    assert!(r.absent_answered.len() <= 4, "absent needs answered with confidence: {:?}", r.absent_answered);
+    assert!(r.success_at_3 >= 0.9, "Success@3 {:.3} < 0.9", r.success_at_3);
+    assert!(r.wrongly_unsure.len() <= 2, "judged queries called \"no good match\": {:?}", r.wrongly_unsure);
 }

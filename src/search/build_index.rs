@@ -7,6 +7,7 @@
 use crate::analyzer::{self, FieldTokens, SynonymGroup};
 use crate::format::{self, F_BODY, F_CODE, F_MID, F_NAME, FIELDS, Writer};
 use crate::model::{Channel, Level, Procedure};
+use crate::outside::{self, Outside, Problem};
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use tantivy::schema::{FAST, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
@@ -24,6 +25,58 @@ struct Synonyms {
 struct Synonym {
     words: Vec<String>,
     means: String,
+}
+
+/// Needs the catalogue leaves out (`content/outside.toml`, see `outside.rs`).
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OutsideFile {
+    #[serde(default)]
+    everywhere: Vec<toml::Spanned<String>>,
+    #[serde(default)]
+    outside: Vec<OutsideTopic>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OutsideTopic {
+    note: String,
+    phrases: Vec<toml::Spanned<String>>,
+}
+
+/// Reads `outside.toml` (none is fine: nothing is left out) and folds and checks its phrases
+/// ([`outside::fold_lists`]). Errors name the file and line of each phrase that is wrong.
+fn outside(path: &Path, procs: &[&Procedure]) -> Result<Outside, Vec<String>> {
+    let Ok(text) = std::fs::read_to_string(path) else { return Ok(Outside::default()) };
+    let file: OutsideFile = toml::from_str(&text).map_err(|e| vec![format!("{}: {e}", path.display())])?;
+    // A procedure's name and the portal's keywords for it (what the name field indexes).
+    let names: Vec<(&str, &str)> = procs
+        .iter()
+        .flat_map(|p| std::iter::once(&p.name).chain(&p.keywords).map(move |n| (p.code.as_str(), n.as_str())))
+        .collect();
+    // Where each phrase is written (its first place, if a phrase is written twice), for the error messages.
+    let mut lines: HashMap<&str, usize> = HashMap::new();
+    for p in file.everywhere.iter().chain(file.outside.iter().flat_map(|t| &t.phrases)) {
+        lines.entry(p.get_ref()).or_insert_with(|| text[..p.span().start].matches('\n').count() + 1);
+    }
+    let plain = |list: &[toml::Spanned<String>]| list.iter().map(|p| p.get_ref().clone()).collect::<Vec<_>>();
+    let topics: Vec<(String, Vec<String>)> = file.outside.iter().map(|t| (t.note.clone(), plain(&t.phrases))).collect();
+    outside::fold_lists(&plain(&file.everywhere), &topics, &names).map_err(|problems| {
+        problems
+            .into_iter()
+            .map(|(phrase, problem)| {
+                let line = lines.get(phrase.as_str()).copied().unwrap_or(1);
+                let what = match problem {
+                    Problem::NoWords => "has no words; remove it".to_string(),
+                    Problem::Named { code, name } => format!(
+                        "is in the name or keywords of {code} «{name}» (compared without marks), so the catalogue has \
+                         this need; remove the phrase or make it more specific"
+                    ),
+                };
+                format!("{}:{line}: «{phrase}» {what}", path.display())
+            })
+            .collect()
+    })
 }
 
 fn pretokenized(tokens: Vec<String>) -> PreTokenizedString {
@@ -97,11 +150,13 @@ fn flags(p: &Procedure) -> u8 {
 }
 
 /// Builds the tantivy index in `out/tantivy` and the export in `out/search.bundle`.
-pub fn build(procedures: &[Procedure], synonyms_path: &Path, out: &Path) -> Result<(), String> {
+pub fn build(procedures: &[Procedure], content: &Path, out: &Path) -> Result<(), String> {
+    let synonyms_path = &content.join("synonyms.toml");
     let err = |e: tantivy::TantivyError| e.to_string();
     // Document order: by field, then code, so neighbours share words and postings compress well.
     let mut procs: Vec<&Procedure> = procedures.iter().collect();
     procs.sort_by(|a, b| (&a.field, &a.code).cmp(&(&b.field, &b.code)));
+    let outside = outside(&content.join("outside.toml"), &procs).map_err(|e| e.join("\n"))?;
     let syn: Synonyms = match std::fs::read_to_string(synonyms_path) {
         Ok(text) => toml::from_str(&text).map_err(|e| format!("{}: {e}", synonyms_path.display()))?,
         Err(_) => Synonyms { synonym: Vec::new() },
@@ -217,7 +272,7 @@ pub fn build(procedures: &[Procedure], synonyms_path: &Path, out: &Path) -> Resu
 
     // Core.
     let mut core = Writer::default();
-    core.buf.extend_from_slice(b"MC2");
+    core.buf.extend_from_slice(b"MC3");
     core.varint(procs.len() as u64);
     for t in totals {
         core.varint(t);
@@ -257,6 +312,7 @@ pub fn build(procedures: &[Procedure], synonyms_path: &Path, out: &Path) -> Resu
         core.str(w);
         core.str(m);
     }
+    outside.write(&mut core);
 
     // The bundle: name, bytes.
     let mut bundle = Writer::default();

@@ -7,6 +7,7 @@
 
 use super::analyzer::{self, SynonymGroup, Word};
 use super::order;
+use super::outside::Outside;
 use super::format::{self, B, F_CODE, F_MID, F_NAME, FIELD_BOOST, K1, Reader, Writer};
 
 /// Boost of an expansion of the last word typed so far (`doan` → `doanh`).
@@ -68,6 +69,8 @@ pub struct Core {
     groups: Vec<SynonymGroup>,
     /// Folded phrase a query may type → the groups it names, longest phrase first.
     synonyms: Vec<(Vec<String>, Vec<usize>)>,
+    /// Needs the catalogue leaves out (`outside.toml`).
+    outside: Outside,
 }
 
 impl Core {
@@ -75,7 +78,7 @@ impl Core {
     /// panic, whatever the bytes.
     pub fn parse(bytes: &[u8]) -> Option<Core> {
         let bytes = format::unseal(bytes)?;
-        if bytes.get(..3)? != b"MC2" {
+        if bytes.get(..3)? != b"MC3" {
             return None;
         }
         let mut r = Reader::new(&bytes[3..]);
@@ -128,12 +131,32 @@ impl Core {
         for _ in 0..ns {
             pairs.push((r.str()?, r.str()?));
         }
+        let outside = Outside::read(&mut r)?;
         let groups = analyzer::synonym_groups(&pairs);
         let synonyms = synonym_rules(&groups);
         // Group tokens are in the vocabulary (for their idf) but no typed word is one edit from them.
         let longest =
             vocab.iter().filter(|(t, _)| !t.starts_with(analyzer::GROUP_MARK)).map(|(t, _)| t.len()).max().unwrap_or(0);
-        Some(Core { docs, caches, norms, field_names, doc_field, doc_flags, doc_prior, vocab, longest, groups, synonyms })
+        Some(Core {
+            docs,
+            caches,
+            norms,
+            field_names,
+            doc_field,
+            doc_flags,
+            doc_prior,
+            vocab,
+            longest,
+            groups,
+            synonyms,
+            outside,
+        })
+    }
+
+    /// Who handles the need a query names when the catalogue leaves it out ([`Plan::outside`]), as
+    /// `outside.toml` says it.
+    pub fn outside_note(&self, plan: &Plan) -> Option<&str> {
+        plan.outside.and_then(|t| self.outside.topics.get(t)).map(|t| t.note.as_str())
     }
 
     fn df(&self, w: &str) -> Option<u32> {
@@ -348,6 +371,11 @@ pub struct Plan {
     /// Where each label sits in the query (first word, one past its last), so missing words that were typed
     /// side by side read as one phrase ("chứng chỉ", not "chứng, chỉ").
     pub label_words: Vec<(usize, usize)>,
+    /// The need the catalogue leaves out that the query names (a topic of `outside.toml`): then no result is a
+    /// good match, whatever words it shares. (Matching the rest of the query instead, without the phrase, was
+    /// tried: «xin giấy phép lao động cho người nước ngoài» fits a residence card's name as well as «phiếu lý
+    /// lịch tư pháp để đi làm việc ở nước ngoài» fits its answer, so the phrases must name needs, not purposes.)
+    pub outside: Option<usize>,
 }
 
 impl Plan {
@@ -411,7 +439,8 @@ pub fn plan(core: &Core, query: &str, typing: bool) -> Plan {
     if typing_last && ws.len() > 1 && ws.last().is_some_and(|w| w.folded.len() == 1 && !w.code && w.marked.is_none()) {
         ws.pop();
     }
-    let mut plan = Plan::default();
+    let folded: Vec<&str> = ws.iter().map(|w| w.folded.as_str()).collect();
+    let mut plan = Plan { outside: core.outside.topic_of(&folded), ..Plan::default() };
     // Synonyms first (longest phrase wins), on the words as typed. A piece is one query word, or a synonym
     // phrase, which stands for its groups' index tokens (one term shard per group: the build put a token
     // wherever a field says the group's meaning or one of its colloquial forms).
@@ -763,7 +792,8 @@ pub fn search(core: &Core, shards: &[Option<TermShard>], plan: &Plan, filter: &F
     let mut per_field_good = vec![0u32; core.field_names.len()];
     let mut good = 0;
     // A good match has CONFIDENT_COVERAGE of the query's weight (the total is summed once, not per document).
-    let need = CONFIDENT_COVERAGE * total_weight(plan);
+    // None is, when the query names a need the catalogue leaves out.
+    let need = if plan.outside.is_some() { 0.0 } else { CONFIDENT_COVERAGE * total_weight(plan) };
     // Only the best `limit` are kept (at least one: the "good match" check reads the best).
     let mut hits: Vec<Hit> = Vec::new();
     let mut total = 0;
@@ -804,6 +834,6 @@ pub fn search(core: &Core, shards: &[Option<TermShard>], plan: &Plan, filter: &F
     let mut per_field: Vec<(u16, u32)> =
         per_field.into_iter().enumerate().filter(|(_, n)| *n > 0).map(|(i, n)| (i as u16, n)).collect();
     order::sort_by(&mut per_field, |a, b| a.1 > b.1);
-    let confident = coverage >= CONFIDENT_COVERAGE;
+    let confident = coverage >= CONFIDENT_COVERAGE && plan.outside.is_none();
     Results { hits, total, good, confident, per_field, coverage, name_coverage }
 }

@@ -5,8 +5,9 @@
 //! - `core.bin`, read on the first keystroke: document count, per-field token totals and tantivy's fieldnorm
 //!   table (to recompute BM25 exactly), per-document filters and popularity prior, the field (lĩnh vực) names,
 //!   each document's fieldnorm id per field, the vocabulary of folded syllables (prefix and typo expansion)
-//!   and of synonym meaning tokens (their weights), and the synonym pairs of `synonyms.toml` as written (the
-//!   engine derives the groups and their tokens from them with the analyzer, as the build did);
+//!   and of synonym meaning tokens (their weights), the synonym pairs of `synonyms.toml` as written (the
+//!   engine derives the groups and their tokens from them with the analyzer, as the build did), and the folded
+//!   phrases and notes of `outside.toml` (needs the catalogue leaves out and who handles them, `outside.rs`);
 //! - `t<i>.bin`, [`TERM_SHARDS`] term shards chosen by a hash of the token's first syllable: per token and index
 //!   field, the postings (document gaps, then term frequencies: columns compress better; the fieldnorm ids are
 //!   in core, once per document, instead of in every posting) — a query fetches only its words' shards. A

@@ -6,6 +6,8 @@
 //!   phrases, and a query naming the group asks for those tokens (one term shard) instead of its meaning's words;
 //! - [`format`]: the exported index format and ranking constants (also included by `build.rs`);
 //! - `build_index.rs` (build script only): the tantivy index and its export;
+//! - [`outside`]: needs the catalogue leaves out (`content/outside.toml`), which get an honest "no good match"
+//!   and a note on who handles them;
 //! - [`order`]: small stable sorts, so the browser app carries no copies of the standard sort;
 //! - [`engine`]: query planning (synonym groups, typos, prefixes) and BM25 ranking over the exported shards;
 //! - `ui` (feature `hydrate`): the search box's live results in the browser;
@@ -15,6 +17,7 @@ pub mod analyzer;
 pub mod engine;
 pub mod format;
 pub mod order;
+pub mod outside;
 
 #[cfg(feature = "ssr")]
 pub mod native;

@@ -157,7 +157,11 @@ pub fn run_search(content: &Path, query: &str, json: bool, limit: usize) -> Resu
     }
     println!("Hiểu là: {}  ({} thủ tục phù hợp; {} có từ khớp)", plan.understood, results.good, results.total);
     if !results.confident {
-        println!("Không tìm thấy thủ tục phù hợp. Gần nhất:");
+        println!("Không tìm thấy thủ tục phù hợp.");
+        if let Some(note) = local.core.outside_note(&plan) {
+            println!("{note}");
+        }
+        println!("Gần nhất:");
     }
     for (i, h) in results.hits.iter().enumerate() {
         let d = &local.docs[h.doc as usize];
@@ -239,11 +243,12 @@ pub fn evaluate(local: &Local, judged: &[Judged]) -> EvalReport {
     let mut r = EvalReport::default();
     let (mut n, mut s1, mut s3, mut mrr) = (0usize, 0usize, 0usize, 0f64);
     for j in judged {
-        let (_, res) = local.query(&j.query, false, &Filter::default(), 10);
+        let (plan, res) = local.query(&j.query, false, &Filter::default(), 10);
         let codes: Vec<String> = res.hits.iter().map(|h| local.docs[h.doc as usize].code.clone()).collect();
         if std::env::var_os("MOTCUA_DEBUG").is_some() {
             let ok = codes.first().is_some_and(|c| j.grade2.contains(c));
-            eprintln!("{} {:<9} {} cov {:.2} name {:.2} {}", j.id, j.kind, if ok { "OK" } else { "--" }, res.coverage, res.name_coverage, j.query);
+            let outside = if plan.outside.is_some() { "outside" } else { "" };
+            eprintln!("{} {:<9} {} cov {:.2} name {:.2} {outside} {}", j.id, j.kind, if ok { "OK" } else { "--" }, res.coverage, res.name_coverage, j.query);
         }
         if j.grade2.is_empty() {
             if j.kind == "absent" {

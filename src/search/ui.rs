@@ -271,10 +271,16 @@ fn show(core: &Core, plan: &engine::Plan, results: &engine::Results, filter: Fil
         count.push_str(" thủ tục phù hợp");
     } else {
         count.push_str("Không tìm thấy thủ tục phù hợp");
+        none.push_str("<p><strong>Không tìm thấy thủ tục phù hợp.</strong> ");
+        // A need the catalogue leaves out: say who handles it (content/outside.toml), before the suggestions.
+        if let Some(note) = core.outside_note(plan) {
+            esc(&mut none, note);
+            none.push_str("</p><p>");
+        }
         none.push_str(
-            "<p><strong>Không tìm thấy thủ tục phù hợp.</strong> Hãy thử gõ việc cần làm bằng từ khác (ví dụ: khai \
-             sinh, hộ chiếu, sổ đỏ, mã thủ tục), bỏ bớt bộ lọc, hoặc xem theo cấp: <a href=\"/cap/xa/\">Cấp xã</a>, \
-             <a href=\"/cap/tinh/\">Cấp tỉnh</a>, <a href=\"/cap/bo/\">Cấp bộ</a>.</p>",
+            "Hãy thử gõ việc cần làm bằng từ khác (ví dụ: khai sinh, hộ chiếu, sổ đỏ, mã thủ tục), bỏ bớt bộ lọc, \
+             hoặc xem theo cấp: <a href=\"/cap/xa/\">Cấp xã</a>, <a href=\"/cap/tinh/\">Cấp tỉnh</a>, \
+             <a href=\"/cap/bo/\">Cấp bộ</a>.</p>",
         );
         if !rows.is_empty() {
             none.push_str("<p>Có thể gần với:</p>");

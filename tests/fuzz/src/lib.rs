@@ -9,6 +9,7 @@ pub mod search {
     pub mod engine;
     pub mod format;
     pub mod order;
+    pub mod outside;
 }
 
 /// Accent folding and slugs (`src/text.rs`).
