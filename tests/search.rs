@@ -6,7 +6,7 @@ use motcua::search::native::{Local, TANTIVY_DIR, evaluate, read_judged};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
+use tantivy::query::{BooleanQuery, BoostQuery, DisjunctionMaxQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocId, Index, Score, SegmentReader, Term};
 
@@ -37,10 +37,13 @@ const EXTRA: &[&str] = &[
     "thuế thu nhập cá nhân",
     "hoà giải tranh chấp đất đai",
     "hòa giải tranh chấp đất đai",
+    // A name that says both a synonym's meaning and its colloquial form ("giấy phép lái xe", "bằng lái xe").
+    "cấp lại bằng lái xe",
+    "đổi giấy phép lái xe",
 ];
 
 /// On queries without typo, Telex or prefix expansion, the engine's top 10 is tantivy's own top 10 over the
-/// same index, with the same scores (BM25 with field boosts, plus the popularity prior).
+/// same index, with the same scores (BM25 with field boosts, plus the popularity prior, and the variant rule).
 #[test]
 fn engine_top10_equals_tantivy_top10() {
     let local = local();
@@ -59,16 +62,39 @@ fn engine_top10_equals_tantivy_top10() {
             skipped += 1;
             continue;
         }
+        // One clause per token and field, summed; a synonym group's tokens as the larger of its meaning tokens'
+        // sum and its best colloquial token.
+        let token = |t: &engine::QTerm| -> Vec<(Occur, Box<dyn Query>)> {
+            fields
+                .iter()
+                .enumerate()
+                .map(|(fi, f)| {
+                    let tq = TermQuery::new(Term::from_field_text(*f, &t.text), IndexRecordOption::WithFreqs);
+                    (Occur::Should, Box::new(BoostQuery::new(Box::new(tq), t.boost * FIELD_BOOST[fi])) as Box<dyn Query>)
+                })
+                .collect()
+        };
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for t in &plan.terms {
-            for (fi, f) in fields.iter().enumerate() {
-                let tq = TermQuery::new(Term::from_field_text(*f, &t.text), IndexRecordOption::WithFreqs);
-                clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(tq), t.boost * FIELD_BOOST[fi]))));
-            }
+        for t in plan.terms.iter().filter(|t| t.group.is_none()) {
+            clauses.extend(token(t));
         }
-        let collector = TopDocs::with_limit(10).tweak_score(|seg: &SegmentReader| {
+        for g in 1..=plan.groups {
+            let of_group: Vec<&engine::QTerm> = plan.terms.iter().filter(|t| t.group.is_some_and(|(tg, _)| tg == g)).collect();
+            let meaning: Vec<(Occur, Box<dyn Query>)> =
+                of_group.iter().filter(|t| t.group.is_some_and(|(_, c)| !c)).flat_map(|t| token(t)).collect();
+            let mut alternatives: Vec<Box<dyn Query>> = vec![Box::new(BooleanQuery::new(meaning))];
+            for t in of_group.iter().filter(|t| t.group.is_some_and(|(_, c)| c)) {
+                alternatives.push(Box::new(BooleanQuery::new(token(t))));
+            }
+            clauses.push((Occur::Should, Box::new(DisjunctionMaxQuery::new(alternatives))));
+        }
+        let asks = plan.asks_variant;
+        let collector = TopDocs::with_limit(10).tweak_score(move |seg: &SegmentReader| {
             let prior = seg.fast_fields().u64("prior").unwrap().first_or_default_col(0);
-            move |doc: DocId, score: Score| format::with_prior(score, prior.get_val(doc) as u8)
+            let variant = seg.fast_fields().u64("variant").unwrap().first_or_default_col(0);
+            move |doc: DocId, score: Score| {
+                format::final_score(score, prior.get_val(doc) as u8, variant.get_val(doc) == 1 && !asks)
+            }
         });
         let oracle = searcher.search(&BooleanQuery::new(clauses), &collector).unwrap();
         let ours = engine::search(&local.core, &local.shards, &plan, &Filter::default(), 10);
@@ -243,4 +269,24 @@ fn other_queries_of_the_same_kinds_hold_up() {
     assert!(r.absent_answered.len() <= 4, "absent needs answered with confidence: {:?}", r.absent_answered);
     assert!(r.success_at_3 >= 0.9, "Success@3 {:.3} < 0.9", r.success_at_3);
     assert!(r.wrongly_unsure.len() <= 2, "judged queries called \"no good match\": {:?}", r.wrongly_unsure);
+}
+
+/// A variant of a procedure (re-issue, renewal, cancellation) ranks below the procedure itself unless the query
+/// asks for one: each pair is a query without and with the variant's word, and the name the first result must
+/// start with.
+#[test]
+fn variants_come_first_only_when_asked_for() {
+    let local = local();
+    for (q, first) in [
+        ("xoa dang ky phuong tien thuy noi dia", "Xóa đăng ký"),
+        ("đăng ký phương tiện thủy nội địa", "Đăng ký phương tiện lần đầu"),
+        ("gia han giay phep khai thac khoang san", "Gia hạn"),
+        ("cấp giấy phép khai thác khoáng sản", "Cấp giấy phép khai thác khoáng sản"),
+        ("cap lai chung chi hanh nghe kien truc", "Cấp lại"),
+        ("chứng chỉ hành nghề kiến trúc bị mất", "Cấp lại"),
+    ] {
+        let (plan, r) = local.query(q, false, &Filter::default(), 3);
+        let name = &local.docs[r.hits[0].doc as usize].name;
+        assert!(name.starts_with(first), "«{q}» (asks for a variant: {}): first is «{name}»", plan.asks_variant);
+    }
 }

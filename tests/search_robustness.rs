@@ -11,6 +11,7 @@ use motcua::content::Catalogue;
 use motcua::search::analyzer::{self, FieldTokens};
 use motcua::search::engine::{self, Core, Filter, MAX_QUERY_CHARS, MAX_QUERY_WORDS, TermShard};
 use motcua::search::format::{self, FLAG_ONLINE, FLAG_TINH, FLAG_XA, TERM_SHARDS, Writer};
+use motcua::search::outside::Outside;
 use motcua::search::native::{Local, site_files};
 use motcua::text;
 use std::path::Path;
@@ -346,7 +347,7 @@ fn long_queries_are_capped() {
 /// A tiny valid `core.bin` with the given synonym pairs (word, meaning), for decoder and planner edge cases.
 fn tiny_core(synonyms: &[(&str, &str)]) -> Vec<u8> {
     let mut w = Writer::default();
-    w.buf.extend_from_slice(b"MC2");
+    w.buf.extend_from_slice(format::CORE_MAGIC);
     w.varint(2);
     for _ in 0..4 {
         w.varint(4);
@@ -375,6 +376,7 @@ fn tiny_core(synonyms: &[(&str, &str)]) -> Vec<u8> {
         w.str(a);
         w.str(b);
     }
+    Outside::default().write(&mut w);
     format::seal(w.buf)
 }
 
@@ -479,7 +481,7 @@ fn index_decoders_refuse_damaged_files_and_never_panic() {
         let mut b: Vec<u8> = (0..len).map(|_| r.next() as u8).collect();
         if n % 2 == 0 {
             if n % 4 == 0 && b.len() >= 3 {
-                b[..3].copy_from_slice(b"MC2");
+                b[..3].copy_from_slice(format::CORE_MAGIC);
             }
             b = format::seal(b);
         }
@@ -491,7 +493,7 @@ fn index_decoders_refuse_damaged_files_and_never_panic() {
     for name in ["core.bin", "t0.bin", "d0.bin"] {
         let mut w = Writer::default();
         if name == "core.bin" {
-            w.buf.extend_from_slice(b"MC2");
+            w.buf.extend_from_slice(format::CORE_MAGIC);
         }
         w.varint(u64::MAX >> 1);
         w.varint(u64::MAX >> 1);

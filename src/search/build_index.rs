@@ -133,6 +133,18 @@ fn priors(procs: &[&Procedure]) -> Vec<u8> {
         .collect()
 }
 
+/// True when a name says one of [`format::VARIANT_NAME_WORDS`], compared with marks (both tone placements).
+fn is_variant(name: &str) -> bool {
+    let keys = |text: &str| -> Vec<String> {
+        analyzer::words(text).into_iter().map(|w| w.marked.unwrap_or(w.folded)).collect()
+    };
+    let name = keys(name);
+    format::VARIANT_NAME_WORDS.iter().any(|v| {
+        let v = keys(v);
+        name.windows(v.len()).any(|w| w == v.as_slice())
+    })
+}
+
 fn flags(p: &Procedure) -> u8 {
     let mut f = 0;
     for l in &p.levels {
@@ -145,6 +157,9 @@ fn flags(p: &Procedure) -> u8 {
     }
     if p.methods.iter().any(|m| m.channel == Channel::Online) {
         f |= format::FLAG_ONLINE;
+    }
+    if is_variant(&p.name) {
+        f |= format::FLAG_VARIANT;
     }
     f
 }
@@ -174,6 +189,8 @@ pub fn build(procedures: &[Procedure], content: &Path, out: &Path) -> Result<(),
         .set_indexing_options(TextFieldIndexing::default().set_index_option(IndexRecordOption::WithFreqs));
     let fields: Vec<_> = FIELDS.iter().map(|f| schema.add_text_field(f, opts.clone())).collect();
     let prior_field = schema.add_u64_field("prior", FAST);
+    // 1 for a variant (format::FLAG_VARIANT), so the fidelity test can score as the engine does.
+    let variant_field = schema.add_u64_field("variant", FAST);
     let schema = schema.build();
     let dir = out.join("tantivy");
     let _ = std::fs::remove_dir_all(&dir);
@@ -188,6 +205,7 @@ pub fn build(procedures: &[Procedure], content: &Path, out: &Path) -> Result<(),
                 doc.add_pre_tokenized_text(*f, pretokenized(tokens));
             }
             doc.add_u64(prior_field, prior[i] as u64);
+            doc.add_u64(variant_field, (flags(p) & format::FLAG_VARIANT != 0) as u64);
             writer.add_document(doc).map_err(err)?;
         }
         writer.commit().map_err(err)?;
@@ -272,7 +290,7 @@ pub fn build(procedures: &[Procedure], content: &Path, out: &Path) -> Result<(),
 
     // Core.
     let mut core = Writer::default();
-    core.buf.extend_from_slice(b"MC3");
+    core.buf.extend_from_slice(format::CORE_MAGIC);
     core.varint(procs.len() as u64);
     for t in totals {
         core.varint(t);

@@ -78,7 +78,7 @@ impl Core {
     /// panic, whatever the bytes.
     pub fn parse(bytes: &[u8]) -> Option<Core> {
         let bytes = format::unseal(bytes)?;
-        if bytes.get(..3)? != b"MC3" {
+        if bytes.get(..3)? != format::CORE_MAGIC {
             return None;
         }
         let mut r = Reader::new(&bytes[3..]);
@@ -350,6 +350,10 @@ pub struct QTerm {
     pub boost: f32,
     /// Which query word it stands for (for the "good match" check); `usize::MAX` for pairs.
     pub unit: usize,
+    /// For a synonym group's token: the group (numbered within the plan) and whether the token is one of its
+    /// colloquial forms. A document scores the sum of the group's meaning tokens or its best colloquial token,
+    /// whichever is more, so a name that says both "giấy phép lái xe" and "bằng lái xe" counts the licence once.
+    pub group: Option<(u32, bool)>,
 }
 
 /// A query turned into tokens: what to fetch and how to score.
@@ -371,6 +375,11 @@ pub struct Plan {
     /// Where each label sits in the query (first word, one past its last), so missing words that were typed
     /// side by side read as one phrase ("chứng chỉ", not "chứng, chỉ").
     pub label_words: Vec<(usize, usize)>,
+    /// How many synonym groups the terms name ([`QTerm::group`] numbers them from 1).
+    pub groups: u32,
+    /// True when the query asks for a variant (`format::VARIANT_QUERY_WORDS`: "cấp lại", "bị mất"); otherwise
+    /// variant procedures rank a little lower ([`format::final_score`]).
+    pub asks_variant: bool,
     /// The need the catalogue leaves out that the query names (a topic of `outside.toml`): then no result is a
     /// good match, whatever words it shares. (Matching the rest of the query instead, without the phrase, was
     /// tried: «xin giấy phép lao động cho người nước ngoài» fits a residence card's name as well as «phiếu lý
@@ -440,7 +449,13 @@ pub fn plan(core: &Core, query: &str, typing: bool) -> Plan {
         ws.pop();
     }
     let folded: Vec<&str> = ws.iter().map(|w| w.folded.as_str()).collect();
-    let mut plan = Plan { outside: core.outside.topic_of(&folded), ..Plan::default() };
+    let marked = analyzer::words(format::VARIANT_MARKED).pop().and_then(|w| w.marked);
+    let asks_variant = ws.iter().any(|w| w.marked.is_some() && w.marked == marked)
+        || format::VARIANT_QUERY_WORDS.iter().any(|v| {
+            let v: Vec<&str> = v.split(' ').collect();
+            folded.windows(v.len()).any(|w| w == v.as_slice())
+        });
+    let mut plan = Plan { outside: core.outside.topic_of(&folded), asks_variant, ..Plan::default() };
     // Synonyms first (longest phrase wins), on the words as typed. A piece is one query word, or a synonym
     // phrase, which stands for its groups' index tokens (one term shard per group: the build put a token
     // wherever a field says the group's meaning or one of its colloquial forms).
@@ -511,13 +526,14 @@ pub fn plan(core: &Core, query: &str, typing: bool) -> Plan {
                 let mut weight = 0f32;
                 let mut terms = Vec::new();
                 for g in gs.iter().filter_map(|g| core.groups.get(*g)) {
+                    plan.groups += 1;
                     for i in 0..g.phrases.len() {
                         let text = g.token(i);
                         if i < g.meaning_phrases {
                             weight = weight.max(idf(core.df(&text).unwrap_or(0) as usize, core.docs));
                         }
                         let boost = group_boost(core, g, if i < g.meaning_phrases { i } else { 0 });
-                        terms.push(QTerm { text, boost, unit });
+                        terms.push(QTerm { text, boost, unit, group: Some((plan.groups, i >= g.meaning_phrases)) });
                     }
                 }
                 plan.unit_weight.push(weight);
@@ -539,11 +555,11 @@ pub fn plan(core: &Core, query: &str, typing: bool) -> Plan {
         };
         if s.unit != usize::MAX {
             for (c, b) in &s.cands {
-                plan.terms.push(QTerm { text: c.clone(), boost: *b, unit: s.unit });
+                plan.terms.push(QTerm { text: c.clone(), boost: *b, unit: s.unit, group: None });
             }
         }
         if let Some(m) = &s.marked {
-            plan.terms.push(QTerm { text: m.clone(), boost: MARK_BOOST, unit: s.unit });
+            plan.terms.push(QTerm { text: m.clone(), boost: MARK_BOOST, unit: s.unit, group: None });
         }
         if let Some(Part::Slot(Some(next))) = parts.get(pi + 1) {
             push_pairs(&mut plan, s, next);
@@ -605,7 +621,7 @@ fn push_pairs(plan: &mut Plan, a: &Slot, b: &Slot) {
     for (x, bx) in a.cands.iter().take(2) {
         for (y, by) in b.cands.iter().take(2) {
             let boost = PAIR_BOOST * bx.min(*by);
-            plan.terms.push(QTerm { text: analyzer::pair(x, y), boost, unit: usize::MAX });
+            plan.terms.push(QTerm { text: analyzer::pair(x, y), boost, unit: usize::MAX, group: None });
         }
     }
 }
@@ -615,7 +631,7 @@ fn push_pairs(plan: &mut Plan, a: &Slot, b: &Slot) {
 fn word_slot(core: &Core, w: &Word, last: bool, unit: usize, plan: &mut Plan) -> Option<Slot> {
     if w.code {
         for t in analyzer::code_tokens(w) {
-            plan.terms.push(QTerm { text: t, boost: 1.0, unit });
+            plan.terms.push(QTerm { text: t, boost: 1.0, unit, group: None });
         }
         plan.unit_weight[unit] = NUMBER_WEIGHT.max(plan.unit_weight[unit]);
         return None;
@@ -745,44 +761,68 @@ fn idf(df: usize, n: usize) -> f32 {
 }
 
 /// The BM25 sum (tantivy's scores, without prior) per matching document, and a mask per document of which
-/// query words it matched where (see [`coverage`]).
+/// query words it matched where (see [`coverage`]). A synonym group adds, per document, the larger of its
+/// meaning tokens' sum and its best colloquial token ([`QTerm::group`]; tantivy's DisjunctionMaxQuery).
 pub fn bm25(core: &Core, shards: &[Option<TermShard>], plan: &Plan) -> (Vec<f32>, Vec<u64>) {
     let n = core.docs;
     let mut acc = vec![0f32; n];
     let mut words = vec![0u64; n];
-    for t in &plan.terms {
-        let Some(entry) = shards.get(format::shard_of(&t.text) as usize).and_then(|s| s.as_ref()?.get(&t.text)) else { continue };
-        for (f, postings) in entry {
-            let (Some(field_boost), Some(cache), Some(norms)) =
-                (FIELD_BOOST.get(*f as usize), core.caches.get(*f as usize), core.norms.get(*f as usize))
-            else {
-                continue;
-            };
-            let boost = t.boost * field_boost;
-            let weight = idf(postings.len(), n) * (1.0 + K1) * boost;
-            let mut bits = MATCHED;
-            if t.unit < MAX_UNITS {
-                bits |= 1 << (ANY as usize + t.unit);
-                if *f == F_NAME || *f == F_MID || *f == F_CODE {
-                    bits |= 1 << t.unit;
+    for t in plan.terms.iter().filter(|t| t.group.is_none()) {
+        add_term(core, shards, t, &mut acc, &mut words);
+    }
+    for g in 1..=plan.groups {
+        let (mut meaning, mut colloquial, mut one) = (vec![0f32; n], vec![0f32; n], vec![0f32; n]);
+        for t in plan.terms.iter().filter(|t| t.group.is_some_and(|(tg, _)| tg == g)) {
+            if t.group.is_some_and(|(_, c)| c) {
+                one.fill(0.0);
+                add_term(core, shards, t, &mut one, &mut words);
+                for (c, o) in colloquial.iter_mut().zip(&one) {
+                    *c = c.max(*o);
                 }
-                if *f == F_NAME || *f == F_CODE {
-                    bits |= 1 << (NAME as usize + t.unit);
-                }
+            } else {
+                add_term(core, shards, t, &mut meaning, &mut words);
             }
-            for &(d, tf) in postings {
-                let d = d as usize;
-                if d >= n {
-                    // A shard from another build than core.bin (or damaged past its checksum): ignore the posting.
-                    continue;
-                }
-                let tf = tf as f32;
-                acc[d] += weight * (tf / (tf + cache[norms[d] as usize]));
-                words[d] |= bits;
-            }
+        }
+        for ((a, m), c) in acc.iter_mut().zip(&meaning).zip(&colloquial) {
+            *a += m.max(*c);
         }
     }
     (acc, words)
+}
+
+/// Adds one token's BM25 (per field it occurs in) to `acc`, and its query word to each document's mask.
+fn add_term(core: &Core, shards: &[Option<TermShard>], t: &QTerm, acc: &mut [f32], words: &mut [u64]) {
+    let n = core.docs;
+    let Some(entry) = shards.get(format::shard_of(&t.text) as usize).and_then(|s| s.as_ref()?.get(&t.text)) else { return };
+    for (f, postings) in entry {
+        let (Some(field_boost), Some(cache), Some(norms)) =
+            (FIELD_BOOST.get(*f as usize), core.caches.get(*f as usize), core.norms.get(*f as usize))
+        else {
+            continue;
+        };
+        let boost = t.boost * field_boost;
+        let weight = idf(postings.len(), n) * (1.0 + K1) * boost;
+        let mut bits = MATCHED;
+        if t.unit < MAX_UNITS {
+            bits |= 1 << (ANY as usize + t.unit);
+            if *f == F_NAME || *f == F_MID || *f == F_CODE {
+                bits |= 1 << t.unit;
+            }
+            if *f == F_NAME || *f == F_CODE {
+                bits |= 1 << (NAME as usize + t.unit);
+            }
+        }
+        for &(d, tf) in postings {
+            let d = d as usize;
+            if d >= n {
+                // A shard from another build than core.bin (or damaged past its checksum): ignore the posting.
+                continue;
+            }
+            let tf = tf as f32;
+            acc[d] += weight * (tf / (tf + cache[norms[d] as usize]));
+            words[d] |= bits;
+        }
+    }
 }
 
 /// Ranks documents for a plan: BM25 over the fetched shards plus the popularity prior, filtered, best first.
@@ -798,6 +838,7 @@ pub fn search(core: &Core, shards: &[Option<TermShard>], plan: &Plan, filter: &F
     let mut hits: Vec<Hit> = Vec::new();
     let mut total = 0;
     let better = |a: &Hit, b: &Hit| a.score.total_cmp(&b.score).then(b.doc.cmp(&a.doc)).is_gt();
+    let unasked = |flags: u8| flags & format::FLAG_VARIANT != 0 && !plan.asks_variant;
     for d in 0..core.docs {
         if words[d] & MATCHED == 0 {
             continue;
@@ -821,7 +862,7 @@ pub fn search(core: &Core, shards: &[Option<TermShard>], plan: &Plan, filter: &F
         }
         total += 1;
         good += is_good as usize;
-        order::keep_best(&mut hits, limit.max(1), Hit { doc: d as u32, score: format::with_prior(acc[d], core.doc_prior[d]), matched: (words[d] >> ANY) as u32 & UNIT_BITS }, better);
+        order::keep_best(&mut hits, limit.max(1), Hit { doc: d as u32, score: format::final_score(acc[d], core.doc_prior[d], unasked(flags)), matched: (words[d] >> ANY) as u32 & UNIT_BITS }, better);
     }
     let (coverage, name_coverage) = hits
         .first()

@@ -20,6 +20,10 @@
 //! way (a dropped connection, a bad proxy or cache) is detected before it is decoded ([`unseal`]), and the
 //! browser fetches it again. It costs 4 bytes a file and one multiply per byte to check.
 
+/// The first bytes of `core.bin`, changed whenever its layout changes (a cached core of another layout is refused,
+/// not misread).
+pub const CORE_MAGIC: &[u8; 3] = b"MC3";
+
 /// Index fields, in tantivy schema order.
 pub const FIELDS: [&str; 4] = ["name", "mid", "body", "code"];
 /// The official name and the portal's keywords.
@@ -59,6 +63,8 @@ pub const FLAG_BO: u8 = 4;
 pub const FLAG_KHAC: u8 = 8;
 /// Can be submitted online (nộp trực tuyến).
 pub const FLAG_ONLINE: u8 = 16;
+/// A variant of another procedure (its name says one of [`VARIANT_NAME_WORDS`]).
+pub const FLAG_VARIANT: u8 = 32;
 
 /// The term shard a token lives in: a hash (FNV-1a, stable across builds and targets) of its first syllable,
 /// folded (`đăng` and `dang_ky` go with `dang`; digits and separators after it are ignored).
@@ -112,10 +118,35 @@ pub fn doc_slots(prior: &[u8]) -> Vec<u32> {
     slot
 }
 
-/// The final score of a document: tantivy's BM25 sum plus the popularity prior (the oracle uses the same).
-pub fn with_prior(bm25: f32, prior: u8) -> f32 {
-    bm25 * (1.0 + prior as f32 * PRIOR_STEP)
+/// The final score of a document: tantivy's BM25 sum plus the popularity prior, times [`VARIANT_SCORE`] for a
+/// variant the query does not ask for (the oracle uses the same).
+pub fn final_score(bm25: f32, prior: u8, unasked_variant: bool) -> f32 {
+    let s = bm25 * (1.0 + prior as f32 * PRIOR_STEP);
+    if unasked_variant { s * VARIANT_SCORE } else { s }
 }
+
+/// Share of its score a variant procedure keeps when the query does not ask for a variant: «đăng ký tàu cá»
+/// wants "Đăng ký tàu cá", and "Xóa đăng ký tàu cá" says the same words plus one the query lacks.
+pub const VARIANT_SCORE: f32 = 0.85;
+
+/// Words that make a procedure a variant of another when its name says them (compared with their marks, so
+/// "lại" is not "lái"): it re-issues, exchanges, renews, changes, corrects or ends what another one grants.
+pub const VARIANT_NAME_WORDS: [&str; 14] = [
+    "lại", "đổi", "xóa", "hủy", "thu hồi", "gia hạn", "điều chỉnh", "sửa đổi", "bổ sung", "chấm dứt", "tạm dừng",
+    "tạm ngừng", "đính chính", "cải chính",
+];
+
+/// Folded words by which a query asks for a variant (those of [`VARIANT_NAME_WORDS`], and what people say when
+/// they need one: a paper lost, damaged, expired, or to be fixed). "lại" is asked for by the verbs before it:
+/// folded, it is also "lái" (bằng lái xe); typed with its mark it asks by itself ([`VARIANT_MARKED`]).
+pub const VARIANT_QUERY_WORDS: [&str; 25] = [
+    "cap lai", "lam lai", "xin lai", "in lai", "dang ky lai", "dang ki lai", "doi", "xoa", "huy", "thu hoi",
+    "gia han", "dieu chinh", "sua doi", "bo sung", "cham dut", "tam dung", "tam ngung", "dinh chinh", "cai chinh",
+    "sua", "mat", "hong", "het han", "thay doi", "cap doi",
+];
+
+/// A marked word that asks for a variant wherever it is typed.
+pub const VARIANT_MARKED: &str = "lại";
 
 /// FNV-1a (32 bits) of `bytes`: the index files' checksum. Tiny to compute in the browser with no dependency,
 /// and any one changed byte always changes it (each step is a bijection of the running hash).
