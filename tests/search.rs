@@ -133,7 +133,7 @@ fn dev_set_meets_the_relevance_targets() {
     assert!(r.mrr_at_10 >= 0.85, "MRR@10 {:.3} < 0.85", r.mrr_at_10);
     eprintln!("absent needs answered with confidence: {:?}", r.absent_answered);
     assert!(r.absent_answered.is_empty(), "absent needs answered with confidence: {:?}", r.absent_answered);
-    assert!(r.wrongly_unsure.len() <= 3, "judged queries called \"no good match\": {:?}", r.wrongly_unsure);
+    assert!(r.wrongly_unsure.len() <= 2, "judged queries called \"no good match\": {:?}", r.wrongly_unsure);
 }
 
 /// A code finds its procedure first, with or without the dot or the level digit.
@@ -267,8 +267,10 @@ fn other_queries_of_the_same_kinds_hold_up() {
     eprintln!("absent needs answered with confidence: {:?}", r.absent_answered);
     assert_eq!(r.absent, 40);
     assert!(r.absent_answered.len() <= 4, "absent needs answered with confidence: {:?}", r.absent_answered);
-    assert!(r.success_at_3 >= 0.9, "Success@3 {:.3} < 0.9", r.success_at_3);
-    assert!(r.wrongly_unsure.len() <= 2, "judged queries called \"no good match\": {:?}", r.wrongly_unsure);
+    // The issue's targets for the dev set hold here too.
+    assert!(r.success_at_3 >= 0.92, "Success@3 {:.3} < 0.92", r.success_at_3);
+    assert!(r.mrr_at_10 >= 0.85, "MRR@10 {:.3} < 0.85", r.mrr_at_10);
+    assert!(r.wrongly_unsure.is_empty(), "judged queries called \"no good match\": {:?}", r.wrongly_unsure);
 }
 
 /// A variant of a procedure (re-issue, renewal, cancellation) ranks below the procedure itself unless the query
@@ -289,4 +291,15 @@ fn variants_come_first_only_when_asked_for() {
         let name = &local.docs[r.hits[0].doc as usize].name;
         assert!(name.starts_with(first), "«{q}» (asks for a variant: {}): first is «{name}»", plan.asks_variant);
     }
+}
+
+/// Two colloquial forms of one synonym group in a query are one query word: the second used to have no tokens of
+/// its own (the first's took them), so every result lacked it and a good answer was called "no good match".
+#[test]
+fn a_synonym_named_twice_is_one_query_word() {
+    let local = local();
+    let (plan, r) = local.query("chia đất tách sổ cho con gái", false, &Filter::default(), 3);
+    assert_eq!(plan.labels, ["chia đất", "con", "gái"], "{:?}", plan.labels);
+    assert!(r.confident, "coverage {}", r.coverage);
+    assert!(local.docs[r.hits[0].doc as usize].name.starts_with("Tách thửa"));
 }

@@ -133,12 +133,14 @@ fn priors(procs: &[&Procedure]) -> Vec<u8> {
         .collect()
 }
 
-/// True when a name says one of [`format::VARIANT_NAME_WORDS`], compared with marks (both tone placements).
+/// True when a name's first words say one of [`format::VARIANT_NAME_WORDS`], compared with marks (both tone
+/// placements).
 fn is_variant(name: &str) -> bool {
     let keys = |text: &str| -> Vec<String> {
         analyzer::words(text).into_iter().map(|w| w.marked.unwrap_or(w.folded)).collect()
     };
-    let name = keys(name);
+    let mut name = keys(name);
+    name.truncate(format::VARIANT_LEAD_WORDS);
     format::VARIANT_NAME_WORDS.iter().any(|v| {
         let v = keys(v);
         name.windows(v.len()).any(|w| w == v.as_slice())

@@ -499,6 +499,7 @@ pub fn plan(core: &Core, query: &str, typing: bool) -> Plan {
     }
     let mut parts: Vec<Part> = Vec::new();
     let mut understood: Vec<String> = Vec::new();
+    let mut named: Vec<usize> = Vec::new(); // synonym groups the query has named so far
     for (piece, label, at) in pieces {
         let unit = plan.units;
         match piece {
@@ -517,7 +518,13 @@ pub fn plan(core: &Core, query: &str, typing: bool) -> Plan {
                 understood.push(slot.as_ref().map(|s| s.cands[0].0.clone()).unwrap_or_else(|| w.folded.clone()));
                 parts.push(Part::Slot(slot));
             }
+            Piece::Synonym(gs) if gs.iter().all(|g| named.contains(g)) => {
+                // Its groups were named earlier in the query ("chia đất … tách sổ"): that query word stands for
+                // both (a second one would have no tokens of its own, and never match).
+                continue;
+            }
             Piece::Synonym(gs) => {
+                named.extend(gs.iter().copied());
                 // One query word for the "good match" check, weighted like any word by the idf of its meaning's
                 // token (the rarest, if the meaning lists several phrases).
                 plan.labels.push(label);
