@@ -449,13 +449,8 @@ pub fn plan(core: &Core, query: &str, typing: bool) -> Plan {
         ws.pop();
     }
     let folded: Vec<&str> = ws.iter().map(|w| w.folded.as_str()).collect();
-    let marked = analyzer::words(format::VARIANT_MARKED).pop().and_then(|w| w.marked);
-    let asks_variant = ws.iter().any(|w| w.marked.is_some() && w.marked == marked)
-        || format::VARIANT_QUERY_WORDS.iter().any(|v| {
-            let v: Vec<&str> = v.split(' ').collect();
-            folded.windows(v.len()).any(|w| w == v.as_slice())
-        });
-    let mut plan = Plan { outside: core.outside.topic_of(&folded), asks_variant, ..Plan::default() };
+    let mut plan =
+        Plan { outside: core.outside.topic_of(&folded), asks_variant: asks_variant(&ws, &folded), ..Plan::default() };
     // Synonyms first (longest phrase wins), on the words as typed. A piece is one query word, or a synonym
     // phrase, which stands for its groups' index tokens (one term shard per group: the build put a token
     // wherever a field says the group's meaning or one of its colloquial forms).
@@ -584,6 +579,17 @@ pub fn plan(core: &Core, query: &str, typing: bool) -> Plan {
     plan.terms = seen;
     plan.understood = understood.join(" ");
     plan
+}
+
+/// True when a query asks for a variant of a procedure: it says one of [`format::VARIANT_QUERY_WORDS`] (folded),
+/// or [`format::VARIANT_MARKED`] with its mark.
+fn asks_variant(ws: &[Word], folded: &[&str]) -> bool {
+    let marked = analyzer::words(format::VARIANT_MARKED).pop().and_then(|w| w.marked);
+    ws.iter().any(|w| w.marked.is_some() && w.marked == marked)
+        || format::VARIANT_QUERY_WORDS.iter().any(|v| {
+            let v: Vec<&str> = v.split(' ').collect();
+            folded.windows(v.len()).any(|w| w == v.as_slice())
+        })
 }
 
 /// The boost of a synonym group's tokens, for the meaning phrase `mi` (a colloquial form's token takes the first

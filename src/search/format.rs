@@ -13,7 +13,7 @@
 //!   in core, once per document, instead of in every posting) — a query fetches only its words' shards. A
 //!   synonym group's tokens (`~giay_so_do`: the build emits one wherever a field says one of the group's
 //!   phrases) share one shard, so «sổ đỏ» fetches one shard, not one per word of its meaning;
-//! - `d<i>.bin`, one per [`DOC_SHARD`] documents in popularity order ([`doc_slots`]): what a result line shows
+//! - `d<i>.bin`, one per [`DOC_SHARD`] documents in index order (by field, then code): what a result line shows
 //!   (code, name, fee, time).
 //!
 //! Every file ends with a 4-byte checksum of the bytes before it ([`seal`]): a file cut short or damaged on the
@@ -46,7 +46,8 @@ pub const B: f32 = 0.75;
 /// `đăng` beside `khai` and `dang`; a synonym group's tokens `~giay_…` in the shard of `~giay`), so a query typed
 /// word by word touches about one shard per word, and one per synonym it names.
 pub const TERM_SHARDS: u32 = 1280;
-/// Documents per document-table shard.
+/// Documents per document-table shard. In index order a query's results mostly share a field, so its top 10
+/// fall in a few shards: «dang ky khai sinh» fetches 3 (9 when the shards went by popularity, 7.6 KB more).
 pub const DOC_SHARD: usize = 16;
 
 /// Share of score added per step of the 0–255 popularity prior (log of the portal's usage count): the most
@@ -95,27 +96,6 @@ pub fn shard_of(token: &str) -> u32 {
         mix(b);
     }
     h % TERM_SHARDS
-}
-
-/// Position of each document in the document shards: documents go by popularity (prior, then number), so the
-/// procedures most searched for share the first shards and a result list fetches one or two.
-pub fn doc_slots(prior: &[u8]) -> Vec<u32> {
-    // A counting sort on the one-byte prior (highest first, then by number): linear, and no sort code in the
-    // browser app.
-    let mut starts = [0u32; 257];
-    for &p in prior {
-        starts[255 - p as usize + 1] += 1;
-    }
-    for i in 1..starts.len() {
-        starts[i] += starts[i - 1];
-    }
-    let mut slot = vec![0u32; prior.len()];
-    for (d, &p) in prior.iter().enumerate() {
-        let next = &mut starts[255 - p as usize];
-        slot[d] = *next;
-        *next += 1;
-    }
-    slot
 }
 
 /// The final score of a document: tantivy's BM25 sum plus the popularity prior, times [`VARIANT_SCORE`] for a

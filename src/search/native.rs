@@ -43,7 +43,7 @@ pub fn site_files(catalogue: &Catalogue) -> Result<Vec<(String, Vec<u8>)>> {
         .filter(|(n, _)| n.ends_with(".bin"))
         .map(|(n, b)| (n, b.to_vec()))
         .collect();
-    for (i, chunk) in by_popularity(&docs, &core_of(&out)?).chunks(DOC_SHARD).enumerate() {
+    for (i, chunk) in docs.chunks(DOC_SHARD).enumerate() {
         out.push((format!("d{i}.bin"), engine::write_docs(chunk)));
     }
     Ok(out)
@@ -52,16 +52,6 @@ pub fn site_files(catalogue: &Catalogue) -> Result<Vec<(String, Vec<u8>)>> {
 fn core_of(files: &[(String, Vec<u8>)]) -> Result<Core> {
     let bytes = files.iter().find(|(n, _)| n == "core.bin").context("no core.bin in the search index")?;
     Core::parse(&bytes.1).context("core.bin is not valid")
-}
-
-/// The document table in document-shard order ([`format::doc_slots`]: most used first).
-fn by_popularity(docs: &[DocInfo], core: &Core) -> Vec<DocInfo> {
-    let slots = format::doc_slots(&core.doc_prior);
-    let mut out = vec![DocInfo::default(); docs.len()];
-    for (d, info) in docs.iter().enumerate() {
-        out[slots[d] as usize] = info.clone();
-    }
-    out
 }
 
 /// Writes the browser's index into a site being built: `assets/search-<hash>/{core,t*,d*}.bin` (immutable,
@@ -326,7 +316,6 @@ pub struct ByteCounter {
     sizes: HashMap<String, usize>,
     core: Core,
     shards: Vec<Option<TermShard>>,
-    slots: Vec<u32>,
     /// Files fetched so far (the browser's cache).
     pub fetched: std::collections::HashSet<String>,
 }
@@ -353,8 +342,7 @@ impl ByteCounter {
         for (i, s) in shards.iter_mut().enumerate() {
             *s = files.get(&format!("t{i}.bin")).and_then(|b| TermShard::parse(b));
         }
-        let slots = format::doc_slots(&core.doc_prior);
-        Ok(ByteCounter { files, sizes: HashMap::new(), core, shards, slots, fetched: Default::default() })
+        Ok(ByteCounter { files, sizes: HashMap::new(), core, shards, fetched: Default::default() })
     }
 
     fn fetch(&mut self, name: String, q: &mut QueryBytes) {
@@ -408,7 +396,7 @@ impl ByteCounter {
                 self.fetch(format!("t{s}.bin"), &mut q);
             }
             let results = engine::search(&self.core, &self.shards, &plan, &Filter::default(), 10);
-            let mut docs: Vec<usize> = results.hits.iter().map(|h| self.slots[h.doc as usize] as usize / DOC_SHARD).collect();
+            let mut docs: Vec<usize> = results.hits.iter().map(|h| h.doc as usize / DOC_SHARD).collect();
             docs.dedup();
             for d in docs {
                 self.fetch(format!("d{d}.bin"), &mut q);

@@ -67,15 +67,4 @@ mod tests {
         keep_best(&mut none, 0, 1, |a, b| a > b);
         assert!(none.is_empty());
     }
-
-    #[test]
-    fn document_slots_go_by_prior_then_number() {
-        let prior: Vec<u8> = (0..500u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8 % 9).collect();
-        let mut by_std: Vec<u32> = (0..prior.len() as u32).collect();
-        by_std.sort_by(|a, b| prior[*b as usize].cmp(&prior[*a as usize]).then(a.cmp(b)));
-        let slots = crate::search::format::doc_slots(&prior);
-        for (pos, d) in by_std.iter().enumerate() {
-            assert_eq!(slots[*d as usize], pos as u32, "document {d}");
-        }
-    }
 }

@@ -31,7 +31,6 @@ struct State {
     core: Option<Rc<Core>>,
     terms: Vec<Option<TermShard>>,
     docs: Vec<Option<Rc<Vec<DocInfo>>>>,
-    slots: Vec<u32>,
     filter: Filter,
     generation: u32,
     codes: Vec<String>,
@@ -120,7 +119,6 @@ async fn core() -> Option<(String, Rc<Core>)> {
         s.core = Some(core.clone());
         s.terms.resize_with(TERM_SHARDS as usize, || None);
         s.docs.resize_with(core.docs.div_ceil(DOC_SHARD), || None);
-        s.slots = format::doc_slots(&core.doc_prior);
     });
     Some((base, core))
 }
@@ -201,7 +199,7 @@ async fn run(q: String, generation: u32) {
         let s = s.borrow();
         let mut m: Vec<usize> = Vec::new();
         for h in &results.hits {
-            let d = s.slots[h.doc as usize] as usize / DOC_SHARD;
+            let d = h.doc as usize / DOC_SHARD;
             if s.docs[d].is_none() && !m.contains(&d) {
                 m.push(d);
             }
@@ -258,8 +256,7 @@ fn show(core: &Core, plan: &engine::Plan, results: &engine::Results, filter: Fil
             .iter()
             .filter_map(|h| {
                 let d = h.doc as usize;
-                let slot = *s.slots.get(d)? as usize;
-                let info = s.docs[slot / DOC_SHARD].as_ref()?.get(slot % DOC_SHARD)?;
+                let info = s.docs.get(d / DOC_SHARD)?.as_ref()?.get(d % DOC_SHARD)?;
                 Some((info.code.clone(), row_html(core, d, info, &plan.missing(h))))
             })
             .unzip()
