@@ -133,7 +133,7 @@ fn dev_set_meets_the_relevance_targets() {
     assert!(r.mrr_at_10 >= 0.85, "MRR@10 {:.3} < 0.85", r.mrr_at_10);
     eprintln!("absent needs answered with confidence: {:?}", r.absent_answered);
     assert!(r.absent_answered.is_empty(), "absent needs answered with confidence: {:?}", r.absent_answered);
-    assert!(r.wrongly_unsure.len() <= 2, "judged queries called \"no good match\": {:?}", r.wrongly_unsure);
+    assert!(r.wrongly_unsure.len() <= 1, "judged queries called \"no good match\": {:?}", r.wrongly_unsure);
 }
 
 /// A code finds its procedure first, with or without the dot or the level digit.
