@@ -182,8 +182,10 @@ fn results_name_the_words_they_lack_as_typed() {
     let (plan, r) = local.query("cấp chứng chỉ hành nghề khám chữa bệnh", false, &Filter::default(), 1);
     assert!(plan.missing(&r.hits[0]).contains(&"chứng chỉ".to_string()), "{:?}", plan.missing(&r.hits[0]));
     // A synonym is one word, labelled as typed; a result with everything typed lacks nothing.
-    let plan = engine::plan(&local.core, "thế chấp sổ đỏ", false);
-    assert_eq!(plan.labels, ["thế chấp", "sổ đỏ"]);
+    let plan = engine::plan(&local.core, "vay thế chấp Sổ Đỏ", false);
+    assert_eq!(plan.labels, ["vay", "thế chấp Sổ Đỏ"]);
+    let plan = engine::plan(&local.core, "sổ đỏ thế chấp", false);
+    assert_eq!(plan.labels, ["sổ đỏ", "thế chấp"]);
     let (plan, r) = local.query("dang ky khai sinh", false, &Filter::default(), 3);
     assert!(plan.missing(&r.hits[0]).is_empty());
     // A single word never reports itself missing; a code keeps its dot.
