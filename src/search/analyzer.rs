@@ -385,6 +385,12 @@ pub fn group_tokens_at(ws: &[Word], groups: &[SynonymGroup]) -> Vec<String> {
     out
 }
 
+/// True when `phrase` occurs in `words` as a run of whole words (neither may be empty for a match): the
+/// phrase tests of the variant rule and of `outside.toml`'s build check.
+pub fn has_phrase<W: AsRef<str>, P: AsRef<str>>(words: &[W], phrase: &[P]) -> bool {
+    !phrase.is_empty() && words.windows(phrase.len()).any(|w| w.iter().zip(phrase).all(|(a, b)| a.as_ref() == b.as_ref()))
+}
+
 /// Decodes raw Telex keystrokes left in a folded word: `ddawng` → `đăng`, `kys` → `ký`, `cuwowcs` → `cước`.
 /// Returns `None` when the word has nothing Telex-like. VNI digits (`d9ang1`) are decoded too.
 pub fn telex(word: &str) -> Option<String> {

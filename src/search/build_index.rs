@@ -141,10 +141,7 @@ fn is_variant(name: &str) -> bool {
     };
     let mut name = keys(name);
     name.truncate(format::VARIANT_LEAD_WORDS);
-    format::VARIANT_NAME_WORDS.iter().any(|v| {
-        let v = keys(v);
-        name.windows(v.len()).any(|w| w == v.as_slice())
-    })
+    format::VARIANT_NAME_WORDS.iter().any(|v| analyzer::has_phrase(&name, &keys(v)))
 }
 
 fn flags(p: &Procedure) -> u8 {

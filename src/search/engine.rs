@@ -71,6 +71,10 @@ pub struct Core {
     synonyms: Vec<(Vec<String>, Vec<usize>)>,
     /// Needs the catalogue leaves out (`outside.toml`).
     outside: Outside,
+    /// [`format::VARIANT_QUERY_WORDS`] split into words, and the marked key of [`format::VARIANT_MARKED`]: what
+    /// [`asks_variant`] looks for, made once rather than on every keystroke.
+    variant_phrases: Vec<Vec<&'static str>>,
+    variant_marked: Option<String>,
 }
 
 impl Core {
@@ -150,6 +154,8 @@ impl Core {
             groups,
             synonyms,
             outside,
+            variant_phrases: format::VARIANT_QUERY_WORDS.iter().map(|v| v.split(' ').collect()).collect(),
+            variant_marked: analyzer::words(format::VARIANT_MARKED).pop().and_then(|w| w.marked),
         })
     }
 
@@ -450,7 +456,7 @@ pub fn plan(core: &Core, query: &str, typing: bool) -> Plan {
     }
     let folded: Vec<&str> = ws.iter().map(|w| w.folded.as_str()).collect();
     let mut plan =
-        Plan { outside: core.outside.topic_of(&folded), asks_variant: asks_variant(&ws, &folded), ..Plan::default() };
+        Plan { outside: core.outside.topic_of(&folded), asks_variant: asks_variant(core, &ws, &folded), ..Plan::default() };
     // Synonyms first (longest phrase wins), on the words as typed. A piece is one query word, or a synonym
     // phrase, which stands for its groups' index tokens (one term shard per group: the build put a token
     // wherever a field says the group's meaning or one of its colloquial forms).
@@ -583,13 +589,9 @@ pub fn plan(core: &Core, query: &str, typing: bool) -> Plan {
 
 /// True when a query asks for a variant of a procedure: it says one of [`format::VARIANT_QUERY_WORDS`] (folded),
 /// or [`format::VARIANT_MARKED`] with its mark.
-fn asks_variant(ws: &[Word], folded: &[&str]) -> bool {
-    let marked = analyzer::words(format::VARIANT_MARKED).pop().and_then(|w| w.marked);
-    ws.iter().any(|w| w.marked.is_some() && w.marked == marked)
-        || format::VARIANT_QUERY_WORDS.iter().any(|v| {
-            let v: Vec<&str> = v.split(' ').collect();
-            folded.windows(v.len()).any(|w| w == v.as_slice())
-        })
+fn asks_variant(core: &Core, ws: &[Word], folded: &[&str]) -> bool {
+    ws.iter().any(|w| w.marked.is_some() && w.marked == core.variant_marked)
+        || core.variant_phrases.iter().any(|v| analyzer::has_phrase(folded, v))
 }
 
 /// The boost of a synonym group's tokens, for the meaning phrase `mi` (a colloquial form's token takes the first

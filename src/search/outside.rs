@@ -63,7 +63,7 @@ pub fn fold_lists(
         if words.is_empty() {
             problems.push((phrase.clone(), Problem::NoWords));
         } else if let Some((code, name, _)) =
-            names.iter().find(|(_, _, n)| topic && n.windows(words.len()).any(|w| w == words))
+            names.iter().find(|(_, _, n)| topic && analyzer::has_phrase(n, &words))
         {
             problems.push((phrase.clone(), Problem::Named { code: code.to_string(), name: name.to_string() }));
         }
