@@ -24,6 +24,15 @@ enum Command {
         /// Also print the quality report (it is always written to content/IMPORT_REPORT.md).
         #[arg(long)]
         report: bool,
+        /// The date the changes are recorded under in content/changes.toml (YYYY-MM-DD; default today).
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// Check a content folder: every problem at once, as file:line: field: what is wrong; what to do.
+    Check {
+        /// The content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
     },
     /// Build the whole static site into dist/.
     Build(motcua::site::BuildOptions),
@@ -87,14 +96,15 @@ enum Command {
     /// Build a client-side-rendered version of one procedure page, only to compare with the real site in the
     /// measurement harness (node tests/e2e/measure.mjs --csr dist-csr).
     BuildCsr(motcua::site::CsrOptions),
-    /// Build, then serve dist/ on 127.0.0.1.
+    /// Build, then serve dist/ on 127.0.0.1 as a live preview: edits to content/ or public/ rebuild the site and
+    /// reload open pages.
     Serve {
         #[command(flatten)]
         build: motcua::site::BuildOptions,
         /// Port to listen on.
         #[arg(long, default_value_t = 8080)]
         port: u16,
-        /// Serve dist/ as it is, without building first.
+        /// Serve dist/ as it is: no build, no watching, no reload script.
         #[arg(long)]
         no_build: bool,
     },
@@ -104,7 +114,8 @@ fn main() -> ExitCode {
     quiet_on_closed_pipe();
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Import { dir, content, report } => motcua::import::run(&dir, &content, report),
+        Command::Import { dir, content, report, date } => motcua::import::run(&dir, &content, report, date.as_deref()),
+        Command::Check { content } => motcua::site::check(&content),
         Command::Build(opts) => motcua::site::build(&opts).map(|_| ()),
         Command::BuildCsr(opts) => motcua::site::build_csr(&opts),
         Command::Budget { out, sample } => motcua::site::budget::report(&out, &sample),
@@ -115,8 +126,7 @@ fn main() -> ExitCode {
         }
         Command::Eval { queries, content } => motcua::search::native::run_eval(&content, &queries),
         Command::Serve { build, port, no_build } => {
-            let built = if no_build { Ok(()) } else { motcua::site::build(&build).map(|_| ()) };
-            built.and_then(|_| motcua::site::serve(&build.out, port))
+            if no_build { motcua::site::serve(&build.out, port) } else { motcua::site::preview(&build, port) }
         }
     };
     match result {

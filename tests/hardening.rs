@@ -413,7 +413,7 @@ fn site_with(text: &str, p: Procedure) -> SiteIndex {
     site.centre.phone = text.into();
     site.centre.hours = text.into();
     let event = LifeEvent { slug: "sinh-con".into(), title: text.into(), description: text.into(), combined: vec![], procedures: vec![p.code.clone()] };
-    let catalogue = Catalogue { site, procedures: vec![p], life_events: vec![event] };
+    let catalogue = Catalogue { site, procedures: vec![p], life_events: vec![event], changes: Vec::new() };
     SiteIndex::new(catalogue, Assets { css: "/assets/style.t.css".into(), js: "/assets/app.t.js".into(), poster_js: "/assets/app-in.t.js".into(), poster_css: "/assets/poster.t.css".into() })
 }
 

@@ -38,16 +38,51 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 fn importing_twice_is_byte_identical() {
     let a = temp("twice-a");
     let b = temp("twice-b");
-    import::run(Path::new(FIXTURES), &a, false).unwrap();
-    import::run(Path::new(FIXTURES), &b, false).unwrap();
+    import::run(Path::new(FIXTURES), &a, false, None).unwrap();
+    import::run(Path::new(FIXTURES), &b, false, None).unwrap();
     let first = files(&a);
-    import::run(Path::new(FIXTURES), &a, false).unwrap(); // over its own output
+    import::run(Path::new(FIXTURES), &a, false, None).unwrap(); // over its own output
     assert_eq!(first, files(&b));
     assert_eq!(first, files(&a));
     assert!(first.contains_key("IMPORT_REPORT.md") && first.contains_key("site.toml"));
     // The output validates.
     let cat = Catalogue::load(&a).unwrap_or_else(|e| panic!("{}", e.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n")));
     assert_eq!(cat.procedures.len(), 11);
+}
+
+/// A new export against edited content: the change is recorded with its parts and date, editors' work is kept,
+/// and a summary whose official papers changed is listed for review.
+#[test]
+fn reimport_records_changes_and_keeps_editors_work() {
+    let dir = temp("changes");
+    import::run(Path::new(FIXTURES), &dir, false, Some("2026-01-01")).unwrap();
+    assert!(!dir.join("changes.toml").exists(), "the first import records nothing: every procedure would be new");
+    // Pretend the catalogue held another fee and an editor wrote names and a summary citing a paper.
+    let path = dir.join("procedures/1.001193.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let text = text.replacen("amount = 0", "amount = 5000", 1).replacen(
+        "name = \"Đăng ký khai sinh\"\n",
+        "name = \"Đăng ký khai sinh\"\nalso_called = [\"Làm giấy khai sinh\"]\n",
+        1,
+    ) + "\n[summary]\ncost = \"Miễn phí\"\ntime = \"Trong ngày\"\nwhere = \"UBND xã\"\nhow = \"Trực tiếp\"\n\n\
+         [[summary.bring]]\nitem = \"Giấy chứng sinh\"\npapers = [\"Giấy chứng sinh\"]\n";
+    std::fs::write(&path, text).unwrap();
+    import::run(Path::new(FIXTURES), &dir, false, Some("2026-02-01")).unwrap();
+
+    let cat = Catalogue::load(&dir).unwrap_or_else(|e| panic!("{}", e.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n")));
+    let p = cat.procedures.iter().find(|p| p.code == "1.001193").unwrap();
+    assert_eq!(p.also_called, ["Làm giấy khai sinh"], "the editor's names are kept");
+    assert!(p.summary.is_some(), "the editor's summary is kept");
+    assert_eq!(cat.changes.len(), 1, "{:?}", cat.changes);
+    assert_eq!((cat.changes[0].date.as_str(), cat.changes[0].code.as_str()), ("2026-02-01", "1.001193"));
+    assert!(cat.changes[0].parts.contains(&"Phí, lệ phí".to_string()), "{:?}", cat.changes[0].parts);
+    let report = std::fs::read_to_string(dir.join("IMPORT_REPORT.md")).unwrap();
+    assert!(report.contains("Changes recorded by the newest import (2026-02-01): 0 new, 1 changed"), "{report}");
+    assert!(report.contains("1.001193: văn bản chính thức đổi phần: Phí, lệ phí"), "{report}");
+    // Importing the same export again changes nothing.
+    let before = files(&dir);
+    import::run(Path::new(FIXTURES), &dir, false, Some("2026-03-01")).unwrap();
+    assert_eq!(before, files(&dir));
 }
 
 #[test]

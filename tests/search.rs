@@ -2,7 +2,8 @@
 
 use motcua::search::engine::{self, Filter};
 use motcua::search::format::{self, FIELD_BOOST, FIELDS};
-use motcua::search::native::{Local, TANTIVY_DIR, evaluate, read_judged};
+use motcua::search::build_index::SearchIndex;
+use motcua::search::native::{Local, evaluate, read_judged};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use tantivy::collector::TopDocs;
@@ -10,9 +11,14 @@ use tantivy::query::{BooleanQuery, BoostQuery, DisjunctionMaxQuery, Occur, Query
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocId, Index, Score, SegmentReader, Term};
 
+/// The real catalogue's index, built once for every test here, and the engine over it.
+fn built() -> &'static (Local, SearchIndex) {
+    static L: OnceLock<(Local, SearchIndex)> = OnceLock::new();
+    L.get_or_init(|| Local::from_content_with_index(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content")).expect("index loads"))
+}
+
 fn local() -> &'static Local {
-    static L: OnceLock<Local> = OnceLock::new();
-    L.get_or_init(|| Local::from_content(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content")).expect("index loads"))
+    &built().0
 }
 
 fn dev_queries() -> Option<String> {
@@ -47,7 +53,7 @@ const EXTRA: &[&str] = &[
 #[test]
 fn engine_top10_equals_tantivy_top10() {
     let local = local();
-    let index = Index::open_in_dir(TANTIVY_DIR).expect("build.rs left the tantivy index");
+    let index: &Index = &built().1.tantivy;
     let schema = index.schema();
     let fields: Vec<_> = FIELDS.iter().map(|f| schema.get_field(f).unwrap()).collect();
     let searcher = index.reader().unwrap().searcher();

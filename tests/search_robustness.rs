@@ -421,7 +421,8 @@ fn postings_past_the_last_document_are_ignored() {
 #[test]
 fn index_decoders_refuse_damaged_files_and_never_panic() {
     let catalogue = Catalogue::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content")).expect("content loads");
-    let files = site_files(&catalogue).expect("index files");
+    let index = motcua::search::native::build_index(&catalogue, &Path::new(env!("CARGO_MANIFEST_DIR")).join("content")).expect("index builds");
+    let files = site_files(&catalogue, &index).expect("index files");
     let decode = |name: &str, b: &[u8]| -> bool {
         if name == "core.bin" {
             Core::parse(b).is_some()

@@ -55,7 +55,7 @@ fn small_site(name: &str) -> PathBuf {
     std::fs::write(dist.join("assets/app.0123456789.js"), "console.log('motcua');\n".repeat(50)).unwrap();
     let page = procedure_page();
     std::fs::write(dist.join("p/1.001193/index.html"), &page).unwrap();
-    std::fs::write(dist.join("p/1.001193/index.html.br"), motcua::site::compress::brotli_bytes(page.as_bytes())).unwrap();
+    std::fs::write(dist.join("p/1.001193/index.html.br"), motcua::site::brotli_bytes(page.as_bytes())).unwrap();
     dist
 }
 

@@ -3,8 +3,6 @@
 //!
 //! They give each procedure page its neighbours ("often done together") and the `/su-kien/<slug>/` pages.
 //! Checked like the rest of `content/`: a code that is not a procedure fails the build with `file:line`.
-//! Shared with `build.rs` (included by path next to `model.rs` and `validate.rs`), so it uses only `serde`,
-//! `toml` and `std`.
 
 use super::validate::ContentError;
 use serde::Deserialize;

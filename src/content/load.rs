@@ -12,9 +12,11 @@ pub struct Catalogue {
     pub procedures: Vec<Procedure>,
     /// Life events from `life_events.toml`, in file order; their codes are all in `procedures`.
     pub life_events: Vec<super::life_events::LifeEvent>,
+    /// What changed in the catalogue and when (`changes.toml`), newest first.
+    pub changes: Vec<super::changes::Change>,
 }
 
-/// One problem in one content file (defined in `validate.rs`, which `build.rs` shares).
+/// One problem in one content file (defined in `validate.rs`).
 pub use super::validate::ContentError;
 
 impl Catalogue {
@@ -22,7 +24,12 @@ impl Catalogue {
     pub fn load(dir: &Path) -> Result<Catalogue, Vec<ContentError>> {
         let checked = super::validate::check_dir(dir);
         match checked.site {
-            Some(site) if checked.errors.is_empty() => Ok(Catalogue { site, procedures: checked.procedures, life_events: checked.life_events }),
+            Some(site) if checked.errors.is_empty() => Ok(Catalogue {
+                site,
+                procedures: checked.procedures,
+                life_events: checked.life_events,
+                changes: checked.changes,
+            }),
             _ => Err(checked.errors),
         }
     }

@@ -18,6 +18,10 @@ pub struct Procedure {
     pub code: String,
     /// The official name, without the leading "Thủ tục".
     pub name: String,
+    /// The names people actually use for it (tên thường gọi: "làm giấy khai sinh"), written by an editor from what
+    /// the procedure is. Searched, and shown on the page ("Còn gọi là …") so people learn the official name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also_called: Vec<String>,
     /// The field (lĩnh vực), e.g. "Hộ tịch".
     pub field: String,
     /// Which levels of government carry it out.
@@ -70,6 +74,66 @@ pub struct Procedure {
     /// What the importer was unsure of: shown in the import report so a person can check the source.
     #[serde(default)]
     pub flags: Vec<Flag>,
+    /// An editor's plain-language summary (what to bring, cost, time, where and how), written from the official
+    /// text above for the procedures people use most. Pages and posters lead with it; the official text follows.
+    /// The importer never writes it and keeps it on re-import.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<Summary>,
+}
+
+/// An editor's summary of a procedure (`[summary]` at the end of its file): GOV.UK-style plain words, what
+/// everyone must bring first. Every paper item cites the official paper(s) it stands for, so the build refuses a
+/// summary that drifts from the official list.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Summary {
+    /// What it costs, in words ("Miễn phí", "50.000 đồng; nộp trực tuyến 25.000 đồng").
+    pub cost: String,
+    /// How long it takes, with its unit ("3 ngày làm việc", "Trong ngày nếu nộp trước 15 giờ").
+    pub time: String,
+    /// Where to submit ("UBND xã, phường nơi bạn thường trú").
+    #[serde(rename = "where")]
+    pub place: String,
+    /// How to submit (at the counter, online, by post), and anything to know about it.
+    pub how: String,
+    /// The papers, in the order people should gather them: everyone's papers first, then each case's.
+    #[serde(default)]
+    pub bring: Vec<SummaryItem>,
+    /// The portal's own errors the editor corrected here, each with its reason.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<Correction>,
+}
+
+/// One line of a summary's "what to bring".
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct SummaryItem {
+    /// The paper in plain words ("Tờ khai đăng ký khai sinh (theo mẫu)").
+    pub item: String,
+    /// How many, and in what form ("1 bản chính", "Xuất trình bản chính").
+    #[serde(default)]
+    pub count: String,
+    /// Empty for a paper everyone brings; otherwise the case it is for, as a heading people read
+    /// ("Chỉ khi bạn ủy quyền cho người khác đi làm").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub when: String,
+    /// The official paper(s) it stands for: each a piece of an official paper's text (compared ignoring case and
+    /// spacing), so a reader can trace it and the build can check it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub papers: Vec<String>,
+    /// For an item the official paper list lacks: where the official text says it (steps, notes, requirements).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub added: String,
+}
+
+/// A correction an editor made to the portal's text, with a one-line reason.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Correction {
+    /// What the portal says and what the summary says instead.
+    pub what: String,
+    /// Why: the official text that makes the correction certain.
+    pub why: String,
 }
 
 /// A level of government that carries out a procedure. The 2025 reform left two local levels (tỉnh, xã).

@@ -5,8 +5,7 @@
 //! what to do`, the line taken from the TOML parser's spans. Nothing here panics on bad input (huge values,
 //! invalid UTF-8, wrong types): a bad file is one more error in the list.
 //!
-//! Shared with `build.rs`, which includes this file and `model.rs` by path, so it depends only on `serde`,
-//! `toml` and `std`, and refers to the model as `super::model`.
+//! `motcua check` runs these checks alone; `motcua build` runs them first and builds nothing when they fail.
 
 use super::model::{Procedure, Site};
 use std::collections::BTreeMap;
@@ -56,6 +55,8 @@ pub struct Checked {
     pub errors: Vec<ContentError>,
     /// The life events of `life_events.toml` (none when the file is absent).
     pub life_events: Vec<super::life_events::LifeEvent>,
+    /// The changes of `changes.toml`, newest first (none when the file is absent).
+    pub changes: Vec<super::changes::Change>,
 }
 
 /// Reads every content file under `dir` and checks it.
@@ -99,6 +100,9 @@ pub fn check_dir(dir: &Path) -> Checked {
     let known = seen.into_keys().collect();
     let (events, errors) = super::life_events::check_dir(dir, &known);
     out.life_events = events;
+    out.errors.extend(errors);
+    let (changes, errors) = super::changes::check_dir(dir, &known);
+    out.changes = changes;
     out.errors.extend(errors);
     out
 }
@@ -424,6 +428,15 @@ fn check_procedure(path: &Path, text: &str, errors: &mut Vec<ContentError>) -> (
         }
     }
 
+    if let Some(sum) = get(t, "summary") {
+        check_summary(path, text, t, sum, &mut problems);
+    }
+    for v in array(get(t, "also_called")) {
+        if v.get_ref().as_str().is_some_and(|s| s.trim().is_empty()) {
+            problems.push(err(path, line(v), "also_called", "an empty name; write the name people use, or remove it".into()));
+        }
+    }
+
     let procedure = typed::<Procedure>(path, text, t, errors);
     // A semantic problem and serde's error on the same line are the same problem: keep the clearer one.
     if procedure.is_none() {
@@ -435,6 +448,67 @@ fn check_procedure(path: &Path, text: &str, errors: &mut Vec<ContentError>) -> (
     }
     errors.extend(problems);
     (procedure, code_line)
+}
+
+/// Checks an editor's `[summary]`: its facts are filled in, everyone's papers come before the conditional ones,
+/// and every item cites official papers of this file (a piece of a paper's text, ignoring case and spacing) or
+/// says where the official text asks for it.
+fn check_summary(path: &Path, text: &str, t: &DeTable<'_>, sum: &Spanned<DeValue<'_>>, problems: &mut Vec<ContentError>) {
+    let line = |v: &Spanned<DeValue<'_>>| Some(line_of(text, v.span().start));
+    let Some(st) = sum.get_ref().as_table() else { return };
+    for key in ["cost", "time", "where", "how"] {
+        match get(st, key) {
+            Some(v) if v.get_ref().as_str().is_some_and(|s| s.trim().is_empty()) => problems.push(err(
+                path,
+                line(v),
+                &format!("summary.{key}"),
+                "is empty; write it in plain words from the official text".into(),
+            )),
+            _ => {}
+        }
+    }
+    // Every official paper's text, folded for comparison.
+    let official: Vec<String> = array(get(t, "papers"))
+        .iter()
+        .filter_map(|g| g.get_ref().as_table())
+        .flat_map(|g| array(get(g, "papers")))
+        .filter_map(|p| p.get_ref().as_table())
+        .map(|p| {
+            let field = |k| get(p, k).and_then(|v| v.get_ref().as_str()).unwrap_or("");
+            format!("{} {}", fold_for_cite(field("name")), fold_for_cite(field("form")))
+        })
+        .collect();
+    let mut seen_case = false;
+    for (i, item) in array(get(st, "bring")).iter().enumerate() {
+        let Some(it) = item.get_ref().as_table() else { continue };
+        let field = format!("summary.bring[{i}]");
+        let has_when = get(it, "when").and_then(|v| v.get_ref().as_str()).is_some_and(|s| !s.trim().is_empty());
+        if has_when {
+            seen_case = true;
+        } else if seen_case {
+            problems.push(err(path, line(item), &field, "a paper everyone brings comes after a case's papers; move it above the first item with `when`".into()));
+        }
+        let cites = array(get(it, "papers"));
+        let added = get(it, "added").and_then(|v| v.get_ref().as_str()).is_some_and(|s| !s.trim().is_empty());
+        if cites.is_empty() && !added {
+            problems.push(err(path, line(item), &field, "cites no official paper; add papers = [\"a piece of the paper's text\"], or added = \"where the official text asks for it\"".into()));
+        }
+        for c in cites {
+            let Some(frag) = c.get_ref().as_str() else { continue };
+            let folded = fold_for_cite(frag);
+            if folded.is_empty() || !official.iter().any(|o| o.contains(&folded)) {
+                problems.push(err(path, line(c), &format!("{field}.papers"), format!(
+                    "\"{}\" is not in any official paper of this file; copy a piece of the paper's text exactly (case and spacing may differ)",
+                    short(frag)
+                )));
+            }
+        }
+    }
+}
+
+/// Lower case with runs of white space made one space: how a summary's citation is compared with a paper.
+fn fold_for_cite(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
 /// The items of an array value (empty when absent or not an array).

@@ -14,6 +14,7 @@
 //!   each line, so the weight is the maximum, not the sum (summing would double-count).
 
 pub mod clean;
+pub mod diff;
 pub mod fees;
 pub mod furniture;
 pub mod portal_api;
@@ -32,10 +33,25 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// `motcua import <dir>`: reads the export in `source`, writes `content_dir/procedures/*.toml` and
-/// `content_dir/IMPORT_REPORT.md`; prints the report too when `print_report` is set.
-pub fn run(source: &Path, content_dir: &Path, print_report: bool) -> anyhow::Result<()> {
-    let (procedures, mut report) = read_export(source, true)?;
-    write::write_all(&procedures, content_dir, &mut report, true)?;
+/// `content_dir/IMPORT_REPORT.md`, and records what changed (dated `date`, default today) at the top of
+/// `content_dir/changes.toml`; prints the report too when `print_report` is set.
+pub fn run(source: &Path, content_dir: &Path, print_report: bool, date: Option<&str>) -> anyhow::Result<()> {
+    let date = date.map(str::to_string).unwrap_or_else(diff::today);
+    if !crate::content::changes::valid_date(&date) {
+        anyhow::bail!("--date {date}: write the date as YYYY-MM-DD");
+    }
+    let (mut procedures, mut report) = read_export(source, true)?;
+    write::write_all(&mut procedures, content_dir, &mut report, true, &date)?;
+    record_changes(content_dir, &report.changes)?;
+    // The report shows the newest import's changes as recorded, so re-importing the same export changes nothing.
+    report.changes = newest_changes(content_dir);
+    report.to_review = procedures
+        .iter()
+        .filter_map(|p| {
+            let parts: Vec<String> = report.changes.iter().filter(|c| c.code == p.code).flat_map(|c| c.parts.clone()).collect();
+            diff::summary_review(p, &parts).map(|why| (p.code.clone(), why))
+        })
+        .collect();
     let text = report.render(&procedures);
     std::fs::write(content_dir.join("IMPORT_REPORT.md"), &text)
         .with_context(|| format!("writing {}", content_dir.join("IMPORT_REPORT.md").display()))?;
@@ -52,6 +68,34 @@ pub fn run(source: &Path, content_dir: &Path, print_report: bool) -> anyhow::Res
         );
     }
     Ok(())
+}
+
+/// Puts `changes` at the top of `content_dir/changes.toml` (newest first), keeping what it held.
+fn record_changes(content_dir: &Path, changes: &[crate::content::changes::Change]) -> anyhow::Result<()> {
+    use crate::content::changes::{ChangesFile, FILE};
+    if changes.is_empty() {
+        return Ok(());
+    }
+    let path = content_dir.join(FILE);
+    let mut file: ChangesFile = match std::fs::read_to_string(&path) {
+        Ok(text) => toml::from_str(&text).with_context(|| format!("{} is not valid; fix it (motcua check) and import again", path.display()))?,
+        Err(_) => ChangesFile::default(),
+    };
+    file.change.splice(0..0, changes.iter().cloned());
+    let text = format!(
+        "# Thay đổi trong danh mục, mới nhất trước: `motcua import` ghi khi bản xuất mới khác nội dung hiện có;\n\
+         # trang /cap-nhat/ và nguồn tin /cap-nhat.xml lấy từ đây. Có thể thêm tay (kind = \"mới\" | \"sửa\" | \"bỏ\").\n\n{}",
+        toml::to_string_pretty(&file)?
+    );
+    std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))
+}
+
+/// The entries of the newest date in `content_dir/changes.toml` (none when there is no such file).
+fn newest_changes(content_dir: &Path) -> Vec<crate::content::changes::Change> {
+    let text = std::fs::read_to_string(content_dir.join(crate::content::changes::FILE)).unwrap_or_default();
+    let file: crate::content::changes::ChangesFile = toml::from_str(&text).unwrap_or_default();
+    let newest = file.change.iter().map(|c| c.date.clone()).max().unwrap_or_default();
+    file.change.into_iter().filter(|c| c.date == newest).collect()
 }
 
 /// Reads every input of an export folder into procedures sorted by code, with the report's records.

@@ -79,6 +79,11 @@ pub struct Report {
     pub weights: (usize, usize, usize),
     /// Files written (changed) and unchanged.
     pub written: (usize, usize),
+    /// What this import changed in `content/` (new and changed procedures, with parts), by code; after the
+    /// changes are recorded, the newest import's entries of `changes.toml` (what the report shows).
+    pub changes: Vec<crate::content::changes::Change>,
+    /// Editors' summaries the newest changes may contradict, or that cite a paper no longer listed: code, why.
+    pub to_review: Vec<(String, String)>,
 }
 
 impl Report {
@@ -119,6 +124,7 @@ impl Report {
         for e in &self.errors {
             let _ = writeln!(s, "- Input error: {e}");
         }
+        self.render_changes(&mut s);
         let _ = writeln!(s, "\n## Per field\n");
         let _ = writeln!(
             s,
@@ -169,6 +175,33 @@ impl Report {
             }
         }
         s
+    }
+}
+
+impl Report {
+    /// What this import changed, and the summaries to look at again. Written only when something changed, so
+    /// re-importing the same export leaves the report as it was.
+    fn render_changes(&self, s: &mut String) {
+        use crate::content::changes::ChangeKind;
+        let count = |k| self.changes.iter().filter(|c| c.kind == k).count();
+        if let Some(date) = self.changes.first().map(|c| c.date.as_str()) {
+            let _ = writeln!(
+                s,
+                "- Changes recorded by the newest import ({date}): {} new, {} changed procedures (in `changes.toml`, \
+                 shown on /cap-nhat/ and in /cap-nhat.xml)",
+                count(ChangeKind::New),
+                count(ChangeKind::Changed)
+            );
+        }
+        for c in self.changes.iter().filter(|c| c.kind == ChangeKind::Changed).take(200) {
+            let _ = writeln!(s, "  - {} {}: {}", c.code, c.name, c.parts.join(", "));
+        }
+        if !self.to_review.is_empty() {
+            let _ = writeln!(s, "- Editors' summaries to review ({}):", self.to_review.len());
+            for (code, why) in &self.to_review {
+                let _ = writeln!(s, "  - {code}: {why}");
+            }
+        }
     }
 }
 

@@ -37,9 +37,10 @@ pub fn render(p: &Procedure) -> anyhow::Result<String> {
     ))
 }
 
-/// Writes every procedure under `content_dir/procedures/`, `site.toml` if missing, and records counts and
-/// stale files in the report.
-pub fn write_all(procedures: &[Procedure], content_dir: &Path, report: &mut Report, progress: bool) -> anyhow::Result<()> {
+/// Writes every procedure under `content_dir/procedures/`, `site.toml` if missing, and records counts, stale
+/// files and what changed (dated `date`) in the report. Editors' work in the current files (`also_called`, the
+/// `[summary]`) is carried into the new ones.
+pub fn write_all(procedures: &mut [Procedure], content_dir: &Path, report: &mut Report, progress: bool, date: &str) -> anyhow::Result<()> {
     let dir = content_dir.join("procedures");
     std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
     let bar = if progress { indicatif::ProgressBar::new(procedures.len() as u64) } else { indicatif::ProgressBar::hidden() };
@@ -50,10 +51,22 @@ pub fn write_all(procedures: &[Procedure], content_dir: &Path, report: &mut Repo
     );
     bar.set_message("ghi tệp");
     let mut codes = BTreeSet::new();
-    for p in procedures {
+    let first_import = std::fs::read_dir(&dir)?
+        .filter_map(|e| e.ok())
+        .all(|e| e.path().extension().is_none_or(|x| x != "toml"))
+        .then_some(());
+    for p in procedures.iter_mut() {
         bar.inc(1);
         codes.insert(p.code.clone());
         let path = dir.join(format!("{}.toml", p.code));
+        let old: Option<Procedure> = std::fs::read_to_string(&path).ok().and_then(|t| toml::from_str(&t).ok());
+        if let Some(old) = &old {
+            super::diff::keep_editorial(old, p);
+        }
+        // The first import into an empty folder records nothing: every procedure would be "new".
+        if first_import.is_none() {
+            report.changes.extend(super::diff::change(date, old.as_ref(), p));
+        }
         let text = render(p)?;
         if std::fs::read(&path).ok().as_deref() == Some(text.as_bytes()) {
             report.written.1 += 1;

@@ -32,6 +32,8 @@ mod poster;
 mod procedure;
 #[cfg(feature = "ssr")]
 mod render;
+#[cfg(feature = "ssr")]
+mod updates;
 #[cfg(any(feature = "ssr", feature = "csr"))]
 pub mod summary;
 

@@ -2,7 +2,7 @@
 
 use crate::content::{Catalogue, Level, Procedure};
 use crate::pages::layout::{Assets, PageMeta, Shell};
-use crate::pages::{home, life_events, listing, poster, procedure};
+use crate::pages::{home, life_events, listing, poster, procedure, updates};
 use crate::text::slug;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -94,6 +94,8 @@ pub enum Page {
     LifeEvent(usize),
     /// `/p/<code>/dieu-kien/`: requirements too long for the procedure page, by index into the catalogue.
     Requirements(usize),
+    /// `/cap-nhat/`: what changed in the catalogue, newest first.
+    Updates,
 }
 
 impl Page {
@@ -112,6 +114,7 @@ impl Page {
             Page::PosterBuilder => "in/index.html".into(),
             Page::LifeEvent(i) => format!("su-kien/{}/index.html", idx.catalogue.life_events[i].slug),
             Page::Requirements(i) => format!("p/{}/dieu-kien/index.html", idx.catalogue.procedures[i].code),
+            Page::Updates => "cap-nhat/index.html".into(),
         }
     }
 
@@ -124,6 +127,7 @@ impl Page {
             Page::Level(l) => Some(format!("/cap/{}/", l.slug())),
             Page::LifeEvent(i) => Some(life_events::event_path(&idx.catalogue.life_events[i])),
             Page::Requirements(i) => Some(procedure::requirements_path(&idx.catalogue.procedures[i].code)),
+            Page::Updates => Some(updates::PATH.into()),
             // Posters are for printing, not for search engines.
             Page::Search | Page::NotFound | Page::Offline | Page::PosterProcedure(_) | Page::PosterField(_) | Page::PosterBuilder => None,
         }
@@ -131,7 +135,7 @@ impl Page {
 
     /// Every page of the site.
     pub fn all(idx: &SiteIndex) -> Vec<Page> {
-        let mut pages = vec![Page::Home, Page::Search, Page::NotFound, Page::Offline];
+        let mut pages = vec![Page::Home, Page::Search, Page::NotFound, Page::Offline, Page::Updates];
         pages.extend(idx.levels.keys().map(|l| Page::Level(*l)));
         pages.extend((0..idx.fields.len()).map(Page::Field));
         pages.extend((0..idx.catalogue.procedures.len()).map(Page::Procedure));
@@ -158,6 +162,7 @@ pub fn render_page(page: Page, idx: &SiteIndex) -> String {
         Page::LifeEvent(i) => life_events::life_event(idx, i),
         Page::Requirements(i) => procedure::requirements(idx, i),
         Page::Offline => listing::offline(idx),
+        Page::Updates => updates::updates(idx),
         // Posters have their own shell and stylesheet.
         Page::PosterProcedure(i) => return poster::procedure_poster(idx, i),
         Page::PosterField(i) => return poster::field_poster(idx, i),

@@ -1,13 +1,14 @@
-//! Build-script only (`build.rs` includes this file): builds the tantivy index of the catalogue and exports the
+//! Native only (feature `ssr`): builds the tantivy index of a catalogue when the site is built, and exports the
 //! browser's compact index from it, so the browser ranks with tantivy's own statistics without shipping tantivy.
 //!
-//! Outputs, in `OUT_DIR`: `tantivy/` (the index itself, the oracle of the fidelity test) and `search.bundle`
-//! (the exported files, see `format.rs`, plus `order.txt`: the document order as codes, one a line).
+//! Everything stays in memory: the tantivy index (the oracle of the fidelity test), the exported files (see
+//! `format.rs`) and the document order. Nothing here is compiled from content: `motcua build`, `motcua search`
+//! and `motcua eval` build the index from the content folder they are given, in a second or two.
 
-use crate::analyzer::{self, FieldTokens, SynonymGroup};
-use crate::format::{self, F_BODY, F_CODE, F_MID, F_NAME, FIELDS, Writer};
-use crate::model::{Channel, Level, Procedure};
-use crate::outside::{self, Outside, Problem};
+use super::analyzer::{self, FieldTokens, SynonymGroup};
+use super::format::{self, F_BODY, F_CODE, F_MID, F_NAME, FIELDS, Writer};
+use super::outside::{self, Outside, Problem};
+use crate::content::{Channel, Level, Procedure};
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use tantivy::schema::{FAST, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
@@ -163,8 +164,23 @@ fn flags(p: &Procedure) -> u8 {
     f
 }
 
-/// Builds the tantivy index in `out/tantivy` and the export in `out/search.bundle`.
-pub fn build(procedures: &[Procedure], content: &Path, out: &Path) -> Result<(), String> {
+/// tantivy's indexing memory: the export needs one segment, so the whole catalogue must fit before the first
+/// flush (today's 2,642 procedures use about 40 MB; the budget leaves room for ten times as many).
+const INDEXING_MEMORY: usize = 1_000_000_000;
+
+/// The search index of a catalogue: made by tantivy, exported for the browser.
+pub struct SearchIndex {
+    /// The browser's index files, `core.bin` and the term shards `t<N>.bin`, each sealed with its checksum.
+    pub files: Vec<(String, Vec<u8>)>,
+    /// Procedure codes in document order (by field, then code): document `i` of the index is `order[i]`.
+    pub order: Vec<String>,
+    /// The tantivy index itself, in memory: the oracle the browser engine's ranking is checked against.
+    pub tantivy: Index,
+}
+
+/// Indexes `procedures` with tantivy, with the synonyms and outside needs of the `content` folder, and exports the
+/// browser's files. Errors name the content file and line at fault.
+pub fn build(procedures: &[Procedure], content: &Path) -> Result<SearchIndex, String> {
     let synonyms_path = &content.join("synonyms.toml");
     let err = |e: tantivy::TantivyError| e.to_string();
     // Document order: by field, then code, so neighbours share words and postings compress well.
@@ -191,13 +207,10 @@ pub fn build(procedures: &[Procedure], content: &Path, out: &Path) -> Result<(),
     // 1 for a variant (format::FLAG_VARIANT), so the fidelity test can score as the engine does.
     let variant_field = schema.add_u64_field("variant", FAST);
     let schema = schema.build();
-    let dir = out.join("tantivy");
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-    let index = Index::create_in_dir(&dir, schema).map_err(err)?;
+    let index = Index::create_in_ram(schema);
     let prior = priors(&procs);
     {
-        let mut writer = index.writer_with_num_threads(1, 64_000_000).map_err(err)?;
+        let mut writer = index.writer_with_num_threads(1, INDEXING_MEMORY).map_err(err)?;
         for (i, p) in procs.iter().enumerate() {
             let mut doc = TantivyDocument::default();
             for (f, tokens) in fields.iter().zip(field_tokens(p, &groups)) {
@@ -331,20 +344,11 @@ pub fn build(procedures: &[Procedure], content: &Path, out: &Path) -> Result<(),
     }
     outside.write(&mut core);
 
-    // The bundle: name, bytes.
-    let mut bundle = Writer::default();
-    let mut put = |name: &str, bytes: &[u8]| {
-        bundle.str(name);
-        bundle.varint(bytes.len() as u64);
-        bundle.buf.extend_from_slice(bytes);
-    };
     // Each index file carries its checksum, so the browser can tell a damaged download (format::seal).
-    put("core.bin", &format::seal(core.buf));
+    let mut files = vec![("core.bin".to_string(), format::seal(core.buf))];
     for (i, w) in shards.into_iter().enumerate() {
-        put(&format!("t{i}.bin"), &format::seal(w.buf));
+        files.push((format!("t{i}.bin"), format::seal(w.buf)));
     }
-    let order: Vec<&str> = procs.iter().map(|p| p.code.as_str()).collect();
-    put("order.txt", order.join("\n").as_bytes());
-    std::fs::write(out.join("search.bundle"), &bundle.buf).map_err(|e| e.to_string())?;
-    Ok(())
+    let order = procs.iter().map(|p| p.code.clone()).collect();
+    Ok(SearchIndex { files, order, tantivy: index })
 }

@@ -1,32 +1,15 @@
-//! The native side of search (feature `ssr`): the index build.rs exported (embedded in the binary), the
-//! document table made from the catalogue, and the `motcua search` and `motcua eval` commands. It runs the
-//! same [`engine`](super::engine) code as the browser.
+//! The native side of search (feature `ssr`): the document table made from the catalogue, the whole index in
+//! memory for the CLI and the tests, and the `motcua search` and `motcua eval` commands. It runs the same
+//! [`engine`](super::engine) code as the browser over the index [`build_index`](super::build_index) makes.
 
+use super::build_index::{self, SearchIndex};
 use super::engine::{self, Core, DocInfo, Filter, Plan, Results, TermShard};
-use super::format::{self, DOC_SHARD, Reader};
+use super::format::DOC_SHARD;
 use crate::content::{Catalogue, Procedure};
 use crate::pages::format as fmt;
 use anyhow::{Context, Result, bail};
 use std::collections::HashMap;
 use std::path::Path;
-
-/// The export build.rs made from the tantivy index: `core.bin`, the term shards, `order.txt`.
-pub static BUNDLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/search.bundle"));
-
-/// Where build.rs left the tantivy index itself (the oracle of the fidelity test).
-pub const TANTIVY_DIR: &str = concat!(env!("OUT_DIR"), "/tantivy");
-
-/// The files of the embedded bundle, by name.
-pub fn bundle_files() -> Vec<(String, &'static [u8])> {
-    let mut r = Reader::new(BUNDLE);
-    let mut out = Vec::new();
-    while !r.done() {
-        let Some(name) = r.str() else { break };
-        let Some(bytes) = r.varint().and_then(|len| r.bytes(len as usize)) else { break };
-        out.push((name.to_string(), bytes));
-    }
-    out
-}
 
 /// What a result line shows for a procedure: its fee and time at a glance.
 pub fn doc_info(p: &Procedure) -> DocInfo {
@@ -35,14 +18,10 @@ pub fn doc_info(p: &Procedure) -> DocInfo {
     DocInfo { code: p.code.clone(), name: p.name.clone(), fee, time }
 }
 
-/// Every file the browser needs, by name: the bundle's core and term shards plus the document shards.
-pub fn site_files(catalogue: &Catalogue) -> Result<Vec<(String, Vec<u8>)>> {
-    let docs = doc_table(catalogue)?;
-    let mut out: Vec<(String, Vec<u8>)> = bundle_files()
-        .into_iter()
-        .filter(|(n, _)| n.ends_with(".bin"))
-        .map(|(n, b)| (n, b.to_vec()))
-        .collect();
+/// Every file the browser needs, by name: the index's core and term shards plus the document shards.
+pub fn site_files(catalogue: &Catalogue, index: &SearchIndex) -> Result<Vec<(String, Vec<u8>)>> {
+    let docs = doc_table(catalogue, index)?;
+    let mut out = index.files.clone();
     for (i, chunk) in docs.chunks(DOC_SHARD).enumerate() {
         out.push((format!("d{i}.bin"), engine::write_docs(chunk)));
     }
@@ -54,36 +33,19 @@ fn core_of(files: &[(String, Vec<u8>)]) -> Result<Core> {
     Core::parse(&bytes.1).context("core.bin is not valid")
 }
 
-/// Writes the browser's index into a site being built: `assets/search-<hash>/{core,t*,d*}.bin` (immutable,
-/// cached a year) and `search.txt`, the one small revalidated file that says where they are.
-pub fn write_site_files(stage: &Path, catalogue: &Catalogue) -> Result<()> {
-    let files = site_files(catalogue)?;
-    let mut all = Vec::new();
-    for (n, b) in &files {
-        all.extend_from_slice(n.as_bytes());
-        all.extend_from_slice(b);
-    }
-    let dir = format!("assets/search-{}", crate::site::content_hash(&all));
-    std::fs::create_dir_all(stage.join(&dir))?;
-    for (n, b) in &files {
-        std::fs::write(stage.join(&dir).join(n), b)?;
-    }
-    std::fs::write(stage.join("search.txt"), format!("/{dir}/\n"))?;
-    Ok(())
+/// The document table in index order.
+pub fn doc_table(catalogue: &Catalogue, index: &SearchIndex) -> Result<Vec<DocInfo>> {
+    let by_code: HashMap<&str, &Procedure> = catalogue.procedures.iter().map(|p| (p.code.as_str(), p)).collect();
+    index
+        .order
+        .iter()
+        .map(|c| by_code.get(c.as_str()).map(|p| doc_info(p)).with_context(|| format!("procedure {c} is in the index but not in the catalogue")))
+        .collect()
 }
 
-/// The document table in index order.
-pub fn doc_table(catalogue: &Catalogue) -> Result<Vec<DocInfo>> {
-    let order = bundle_files()
-        .into_iter()
-        .find(|(n, _)| n == "order.txt")
-        .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
-        .context("the search index is missing from this build (build.rs found no content/)")?;
-    let by_code: HashMap<&str, &Procedure> = catalogue.procedures.iter().map(|p| (p.code.as_str(), p)).collect();
-    order
-        .lines()
-        .map(|c| by_code.get(c).map(|p| doc_info(p)).with_context(|| format!("procedure {c} is in the index but not in content/: rebuild")))
-        .collect()
+/// Builds the search index of a loaded catalogue from its content folder (synonyms, outside needs).
+pub fn build_index(catalogue: &Catalogue, content: &Path) -> Result<SearchIndex> {
+    build_index::build(&catalogue.procedures, content).map_err(|e| anyhow::anyhow!("{e}"))
 }
 
 /// The whole index in memory, for the CLI and the tests.
@@ -97,13 +59,11 @@ pub struct Local {
 }
 
 impl Local {
-    /// Loads the embedded index and makes the document table from the catalogue.
-    pub fn load(catalogue: &Catalogue) -> Result<Local> {
-        let files = bundle_files();
-        let core_bytes = files.iter().find(|(n, _)| n == "core.bin").context("no core.bin in the search index")?.1;
-        let core = Core::parse(core_bytes).context("core.bin is not valid")?;
+    /// Parses the index's files and makes the document table from the catalogue.
+    pub fn load(catalogue: &Catalogue, index: &SearchIndex) -> Result<Local> {
+        let core = core_of(&index.files)?;
         let mut shards: Vec<Option<TermShard>> = Vec::new();
-        for (n, b) in &files {
+        for (n, b) in &index.files {
             if let Some(i) = n.strip_prefix('t').and_then(|s| s.strip_suffix(".bin")).and_then(|s| s.parse::<usize>().ok()) {
                 if shards.len() <= i {
                     shards.resize_with(i + 1, || None);
@@ -111,14 +71,21 @@ impl Local {
                 shards[i] = Some(TermShard::parse(b).with_context(|| format!("{n} is not valid"))?);
             }
         }
-        let docs = doc_table(catalogue)?;
+        let docs = doc_table(catalogue, index)?;
         Ok(Local { core, shards, docs })
     }
 
-    /// Loads `content/` and the index.
+    /// Loads and checks a content folder, builds its index and loads that; also returns the index (its tantivy
+    /// index is the oracle of the fidelity test).
+    pub fn from_content_with_index(dir: &Path) -> Result<(Local, SearchIndex)> {
+        let catalogue = crate::site::load_catalogue(dir)?;
+        let index = build_index(&catalogue, dir)?;
+        Ok((Local::load(&catalogue, &index)?, index))
+    }
+
+    /// Loads a content folder and builds its index.
     pub fn from_content(dir: &Path) -> Result<Local> {
-        let catalogue = Catalogue::load(dir).map_err(|e| anyhow::anyhow!("content/ has {} problem(s); run motcua build for details", e.len()))?;
-        Local::load(&catalogue)
+        Local::from_content_with_index(dir).map(|(local, _)| local)
     }
 
     /// Runs a query (treated as complete: the last word is not a prefix unless it matches nothing).
@@ -331,10 +298,19 @@ pub struct QueryBytes {
     pub doc_files: usize,
 }
 
+/// The size of `bytes` as the site serves an index file: brotli at quality 11, window 22 (what the build's
+/// compression stage uses for everything under `assets/`).
+fn brotli_len(bytes: &[u8]) -> usize {
+    let mut out = Vec::with_capacity(bytes.len() / 3);
+    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).expect("brotli into a Vec cannot fail");
+    out.len()
+}
+
 impl ByteCounter {
     /// The site's index files for a catalogue, nothing fetched yet.
-    pub fn new(catalogue: &Catalogue) -> Result<ByteCounter> {
-        let list = site_files(catalogue)?;
+    pub fn new(catalogue: &Catalogue, index: &SearchIndex) -> Result<ByteCounter> {
+        let list = site_files(catalogue, index)?;
         let core = core_of(&list)?;
         let files: HashMap<String, Vec<u8>> = list.into_iter().collect();
         let mut shards: Vec<Option<TermShard>> = Vec::new();
@@ -352,7 +328,7 @@ impl ByteCounter {
         let size = match self.sizes.get(&name) {
             Some(s) => *s,
             None => {
-                let s = self.files.get(&name).map(|b| crate::site::compress::brotli_bytes(b).len()).unwrap_or(0);
+                let s = self.files.get(&name).map(|b| brotli_len(b)).unwrap_or(0);
                 self.sizes.insert(name.clone(), s);
                 s
             }
@@ -385,7 +361,7 @@ impl ByteCounter {
             if std::env::var_os("MOTCUA_DEBUG").is_some() {
                 // Each token's shard and postings per field (f0 name, f1 mid, f2 body, f3 code).
                 for t in &plan.terms {
-                    let s = format::shard_of(&t.text);
+                    let s = super::format::shard_of(&t.text);
                     let entry = self.shards[s as usize].as_ref().and_then(|sh| sh.get(&t.text));
                     let per: Vec<String> =
                         entry.map(|e| e.iter().map(|(f, l)| format!("f{f}:{}", l.len())).collect()).unwrap_or_default();
@@ -409,8 +385,9 @@ impl ByteCounter {
 /// `motcua search-bytes "<query>"…`: for each query typed key by key, the index bytes fetched cold until its
 /// results, and as the next query after the one before it; each keystroke searched, and debounced.
 pub fn run_bytes(content: &Path, queries: &[String]) -> Result<()> {
-    let catalogue = Catalogue::load(content).map_err(|e| anyhow::anyhow!("content/ has {} problem(s); run motcua build for details", e.len()))?;
-    let mut counter = ByteCounter::new(&catalogue)?;
+    let catalogue = crate::site::load_catalogue(content)?;
+    let index = build_index(&catalogue, content)?;
+    let mut counter = ByteCounter::new(&catalogue, &index)?;
     let core_size = {
         let mut q = QueryBytes::default();
         counter.fetch("core.bin".into(), &mut q);

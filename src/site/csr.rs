@@ -7,18 +7,19 @@
 //! optimized exactly as the site's own app, and every file is precompressed, so `motcua serve` serves both builds
 //! the same way.
 
-use super::{assets, compress, wasm};
+use super::bundles;
+use super::output::{Output, brotli_bytes};
 use crate::content::Catalogue;
 use crate::csr::CsrData;
 use crate::pages::{Assets, CONTENT_SECURITY_POLICY, SiteIndex};
 use crate::qr::{Qr, page_url};
 use anyhow::{Context, Result};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Options of `motcua build-csr`.
 #[derive(clap::Args, Debug, Clone)]
 pub struct CsrOptions {
-    /// Where to write the CSR build (its `assets/`, `data/` and `p/` are replaced).
+    /// Where to write the CSR build (replaced whole).
     #[arg(long, default_value = "dist-csr")]
     pub out: PathBuf,
     /// The procedure whose page to build.
@@ -38,33 +39,26 @@ pub fn build_csr(opts: &CsrOptions) -> Result<()> {
         .map_err(|errors| anyhow::anyhow!("nội dung có {} lỗi; chạy `motcua build` để xem", errors.len()))?;
     let index = SiteIndex::new(catalogue, Assets::default());
     let p = index.procedure_by_code(&opts.code).with_context(|| format!("no procedure {}", opts.code))?.clone();
-    let out = &opts.out;
-    if out.join("sitemap.xml").exists() {
-        anyhow::bail!("{} holds a built site (sitemap.xml); give build-csr a folder of its own", out.display());
+    if opts.out.join("sitemap.xml").exists() {
+        anyhow::bail!("{} holds a built site (sitemap.xml); give build-csr a folder of its own", opts.out.display());
     }
-    for dir in ["assets", "data", "p", "qr"] {
-        if out.join(dir).exists() {
-            std::fs::remove_dir_all(out.join(dir))?;
-        }
-    }
-    std::fs::create_dir_all(out)?;
-
-    let work = out.join(".work");
+    let out = Output::create(&opts.out)?;
+    let work = out.root().join(".work");
     eprintln!("Biên dịch ứng dụng CSR (wasm)…");
-    let app = wasm::build_browser_app(&work, wasm::Bundle::Csr)?;
+    let app = bundles::build_browser_app(&work, bundles::Bundle::Csr)?;
     std::fs::remove_dir_all(&work)?;
-    let js = assets::write_hashed(out, "motcua-csr", "js", &app.js)?;
-    let wasm_url = assets::write_hashed(out, "motcua-csr_bg", "wasm", &app.wasm)?;
+    let js = out.write_hashed("motcua-csr", "js", &app.js)?;
+    let wasm_url = out.write_hashed("motcua-csr_bg", "wasm", &app.wasm)?;
     let loader = format!(
         "// Starts the client-side-rendered app at once (measurement comparison only).\n\
          import init, {{ csr_main }} from \"{js}\";\n\
          await init({{ module_or_path: \"{wasm_url}\" }});\n\
          csr_main();\n"
     );
-    let loader_url = assets::write_hashed(out, "app-csr", "js", loader.as_bytes())?;
+    let loader_url = out.write_hashed("app-csr", "js", loader.as_bytes())?;
     let css = std::fs::read(opts.public.join("style.css")).context("cannot read the stylesheet")?;
-    let css_url = assets::write_hashed(out, "style", "css", &css)?;
-    super::copy_public(&opts.public, out)?;
+    let css_url = out.write_hashed("style", "css", &css)?;
+    super::pages::copy_public(&out, &opts.public)?;
 
     let site = index.catalogue.site.clone();
     // An empty body, as a CSR app's shell usually is: a "loading" text would paint first and make the harness's
@@ -84,35 +78,30 @@ pub fn build_csr(opts: &CsrOptions) -> Result<()> {
         // The display settings script, inlined as on the site's pages (the CSP allows it by its hash).
         prefs = include_str!("prefs.js"),
     );
-    write(&out.join(format!("p/{}/index.html", p.code)), shell.as_bytes())?;
+    out.write(&format!("p/{}/index.html", p.code), shell.as_bytes())?;
 
     let data = CsrData { related: crate::pages::related::related_data(&index, &p), site: site.clone(), procedure: p.clone() };
     let json = serde_json::to_vec(&data)?;
-    let json_path = out.join(format!("data/{}.json", p.code));
-    write(&json_path, &json)?;
+    let json_path = format!("data/{}.json", p.code);
+    out.write(&json_path, &json)?;
 
     // The QR image the page shows, and the search index so the search box works as on the real site.
     let qr = Qr::encode(&page_url(&site.base_url, &p.code)).context("URL too long for a QR code")?;
-    write(&out.join(format!("qr/{}.svg", p.code)), qr.svg(&format!("Mã QR: {}", page_url(&site.base_url, &p.code))).as_bytes())?;
-    crate::search::native::write_site_files(out, &index.catalogue)?;
+    out.write_plain(&format!("qr/{}.svg", p.code), qr.svg(&format!("Mã QR: {}", page_url(&site.base_url, &p.code))).as_bytes())?;
+    let search = super::search_index::build(&index.catalogue, &opts.content)?;
+    super::search_files::write(&out, &index.catalogue, &search)?;
 
-    super::compress_all(out)?;
+    super::compress::all(&out)?;
     // The data is on this page's critical path: the same brotli quality as the site's pages and assets.
-    std::fs::write(json_path.with_extension("json.br"), compress::brotli_bytes(&json))?;
+    out.precompress(&json_path, 11)?;
+    out.finish()?;
     eprintln!(
         "Xong: {} (wasm {} KB, data {} KB, br {} KB + {} KB)",
-        out.join(format!("p/{}/", p.code)).display(),
+        opts.out.join(format!("p/{}/", p.code)).display(),
         app.wasm.len() / 1024,
         json.len() / 1024,
-        compress::brotli_bytes(&app.wasm).len() / 1024,
-        compress::brotli_bytes(&json).len() / 1024,
+        brotli_bytes(&app.wasm).len() / 1024,
+        brotli_bytes(&json).len() / 1024,
     );
     Ok(())
-}
-
-fn write(path: &Path, bytes: &[u8]) -> Result<()> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))
 }

@@ -1,31 +1,57 @@
-//! The site builder (`motcua build`) and the local server (`motcua serve`).
+//! The site builder (`motcua build`), the content check (`motcua check`) and the local server and live preview
+//! (`motcua serve`).
 //!
-//! A build reads and validates `content/`, compiles the browser app, renders every page to static HTML,
-//! copies `public/`, writes content-hashed assets, the sitemap and precompressed `.br`/`.gz` variants — all into
-//! a fresh staging folder that replaces `dist/` only when everything succeeded, so a failed build never leaves a
-//! half-written site.
+//! A build is a pipeline of named stages over one [`Build`] context, each stage a function in its own file, in
+//! the order data flows:
+//!
+//! | # | stage | file | makes |
+//! | --- | --- | --- | --- |
+//! | 1 | load and check content | `content.rs` | the [`Catalogue`], or every problem as `file:line` |
+//! | 2 | search index | `search_index.rs` | the tantivy index and the browser's export of it |
+//! | 3 | browser bundles | `bundles.rs` | the wasm apps (main, posters) and stylesheets, content-hashed |
+//! | 4 | pages | `pages.rs` | every page rendered to HTML, and `public/` copied |
+//! | 5 | search files | `search_files.rs` | `assets/search-<hash>/` and `search.txt` |
+//! | 6 | QR and posters | `posters.rs` | `qr/<code>.{svg,png}`, `posters/…` |
+//! | 7 | updates feed | `updates.rs` | `/cap-nhat.xml` from `content/changes.toml` |
+//! | 8 | offline manifest | `offline.rs` | `precache.json`, the service worker's version |
+//! | 9 | sitemap | `sitemap.rs` | `sitemap.xml`, `robots.txt` |
+//! | 10 | compression | `compress.rs` | `.br` and `.gz` beside every text file |
+//!
+//! Every stage writes through [`Output`] (`output.rs`): a fresh staging folder that replaces `dist/` only when
+//! every stage succeeded, so a failed build never leaves a half-written site, and a cache keyed by content hash,
+//! so a file whose bytes did not change is neither rewritten nor recompressed.
 
-mod assets;
+mod bundles;
+mod compress;
+mod content;
 mod csr;
 mod offline;
-pub mod budget;
-pub mod compress;
+mod output;
+mod pages;
 mod posters;
+mod preview;
+mod search_files;
+mod search_index;
 mod serve;
 mod sitemap;
-mod wasm;
+mod updates;
+pub mod budget;
 
-pub use assets::content_hash;
+pub use content::{check, load_catalogue};
 pub use csr::{CsrOptions, build_csr};
+pub use output::{brotli_bytes, content_hash};
+pub use preview::preview;
 pub use serve::serve;
 
 use crate::content::Catalogue;
-use crate::pages::{Assets, Page, SiteIndex, render_page};
-use anyhow::{Context, Result, bail};
+use crate::pages::SiteIndex;
+use crate::search::build_index::SearchIndex;
+use anyhow::Result;
 use indicatif::{ProgressBar, ProgressStyle};
-use std::path::{Path, PathBuf};
+use output::Output;
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// Options shared by `motcua build` and `motcua serve`.
 #[derive(clap::Args, Debug, Clone)]
@@ -39,6 +65,9 @@ pub struct BuildOptions {
     /// The folder of static files copied as they are (favicon, robots.txt) and of the stylesheet.
     #[arg(long, default_value = "public")]
     pub public: PathBuf,
+    /// Print every stage's time at the end, one `stage<TAB>seconds` line each (for reports).
+    #[arg(long)]
+    pub timings: bool,
 }
 
 /// What a build produced, for the summary line and for tests.
@@ -50,109 +79,103 @@ pub struct BuildSummary {
     pub app_bytes: (usize, usize),
     /// Whether wasm-opt ran.
     pub wasm_optimized: bool,
+    /// Each stage's name and how long it took, in order.
+    pub stages: Vec<(&'static str, Duration)>,
+    /// How many files were compressed afresh (the rest came from the cache).
+    pub compressed: usize,
 }
 
-/// Builds the whole site into `opts.out`.
-pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
-    let started = Instant::now();
-    let catalogue = Catalogue::load(&opts.content).map_err(|errors| {
-        let list: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
-        anyhow::anyhow!(
-            "nội dung có {} lỗi, chưa dựng trang (dist/ giữ nguyên):\n{}",
-            errors.len(),
-            list.join("\n")
-        )
-    })?;
-    eprintln!("Đã đọc {} thủ tục từ {}", catalogue.procedures.len(), opts.content.display());
+/// Everything a build's stages share: the options, what earlier stages made, and where it is all written.
+pub struct Build<'a> {
+    /// What to build from and where to.
+    pub opts: &'a BuildOptions,
+    /// The staging folder and the cache.
+    pub out: Output,
+    /// The compiled browser bundles, when the caller keeps them between builds (the live preview).
+    keep: Option<&'a mut Option<bundles::Compiled>>,
+    timings: Vec<(&'static str, Duration)>,
+    step: usize,
+}
 
-    let stage = staging_dir(&opts.out)?;
-    let result = build_into(&stage, catalogue, opts);
-    match result {
-        Ok(summary) => {
-            swap_into_place(&stage, &opts.out)?;
+/// How many stages a build runs, for the "[3/10]" in the progress lines.
+const STAGES: usize = 10;
+
+impl Build<'_> {
+    /// Runs one stage, printing its number and name, and how long it took when that was over a second.
+    fn stage<T>(&mut self, name: &'static str, run: impl FnOnce(&mut Self) -> Result<T>) -> Result<T> {
+        self.step += 1;
+        eprintln!("[{}/{STAGES}] {name}…", self.step);
+        let t = Instant::now();
+        let result = run(self);
+        let took = t.elapsed();
+        if result.is_ok() && took > Duration::from_secs(1) {
+            eprintln!("      {name}: {:.1} s", took.as_secs_f64());
+        }
+        self.timings.push((name, took));
+        result
+    }
+}
+
+/// Builds the whole site into `opts.out`. On any error `opts.out` is left as it was.
+pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
+    build_keeping(opts, None)
+}
+
+/// [`build`], keeping the compiled browser bundles in `keep` between calls (content never changes them).
+fn build_keeping(opts: &BuildOptions, keep: Option<&mut Option<bundles::Compiled>>) -> Result<BuildSummary> {
+    let started = Instant::now();
+    let out = Output::create(&opts.out)?;
+    let mut b = Build { opts, out, keep, timings: Vec::new(), step: 0 };
+    match run_stages(&mut b) {
+        Ok(mut summary) => {
+            summary.stages = std::mem::take(&mut b.timings);
+            b.out.finish()?;
+            if opts.timings {
+                for (name, took) in &summary.stages {
+                    println!("{name}\t{:.2}", took.as_secs_f64());
+                }
+            }
             eprintln!(
-                "Xong: {} trang trong {} ({:.1} s)",
+                "Xong: {} trang trong {} ({:.1} s; nén mới {} tệp, còn lại lấy từ bộ đệm)",
                 summary.pages,
                 opts.out.display(),
-                started.elapsed().as_secs_f64()
+                started.elapsed().as_secs_f64(),
+                summary.compressed
             );
             Ok(summary)
         }
         Err(e) => {
-            let _ = std::fs::remove_dir_all(&stage);
+            b.out.abandon();
             Err(e)
         }
     }
 }
 
-fn build_into(stage: &Path, catalogue: Catalogue, opts: &BuildOptions) -> Result<BuildSummary> {
-    let work = stage.join(".work");
-    eprintln!("Biên dịch ứng dụng trình duyệt (wasm)…");
-    let app = wasm::build_browser_app(&work, wasm::Bundle::Main)?;
-    let (loader, loader_url) = write_bundle(stage, "motcua", "app", &app)?;
-    let posters_app = wasm::build_browser_app(&work, wasm::Bundle::Posters)?;
-    let (_, posters_loader_url) = write_bundle(stage, "motcua-in", "app-in", &posters_app)?;
-    let css = std::fs::read(opts.public.join("style.css"))
-        .with_context(|| format!("cannot read the stylesheet {}", opts.public.join("style.css").display()))?;
-    let css_url = assets::write_hashed(stage, "style", "css", &css)?;
-    let poster_css = std::fs::read(opts.public.join("poster.css"))
-        .with_context(|| format!("cannot read the poster stylesheet {}", opts.public.join("poster.css").display()))?;
-    let poster_css_url = assets::write_hashed(stage, "poster", "css", &poster_css)?;
-    std::fs::remove_dir_all(&work)?;
-    copy_public(&opts.public, stage)?;
-
-    let index = SiteIndex::new(catalogue, Assets { css: css_url, js: loader_url, poster_js: posters_loader_url, poster_css: poster_css_url });
-    let pages = Page::all(&index);
-    let t = Instant::now();
-    render_all(&index, &pages, stage)?;
-    eprintln!("Dựng {} trang: {:.1} s", pages.len(), t.elapsed().as_secs_f64());
-    sitemap::write(stage, &index, &pages)?;
-    crate::search::native::write_site_files(stage, &index.catalogue)?;
-    // Last before compression: the service worker's manifest lists every asset written above.
-    offline::write(stage)?;
-    let t = Instant::now();
-    compress_all(stage)?;
-    eprintln!("Nén br/gz: {:.1} s", t.elapsed().as_secs_f64());
-    // Thousands of small print files, fetched rarely: written after compression, served as they are.
-    posters::write_qr_files(stage, &index)?;
-    posters::write_bulk(stage, &index)?;
-
-    let app_raw = app.js.len() + app.wasm.len() + loader.len();
-    let app_br = compress::brotli_bytes(&app.js).len()
-        + compress::brotli_bytes(&app.wasm).len()
-        + compress::brotli_bytes(loader.as_bytes()).len();
-    Ok(BuildSummary { pages: pages.len(), app_bytes: (app_raw, app_br), wasm_optimized: app.optimized })
-}
-
-/// Writes a bundle's JS glue and wasm, and the loader that starts it, under content-hashed names; returns the
-/// loader's text and URL.
-fn write_bundle(stage: &Path, stem: &str, loader_stem: &str, app: &wasm::BrowserApp) -> Result<(String, String)> {
-    let js = assets::write_hashed(stage, stem, "js", &app.js)?;
-    let wasm = assets::write_hashed(stage, &format!("{stem}_bg"), "wasm", &app.wasm)?;
-    let loader = include_str!("loader.js").replace("__APP_JS__", &js).replace("__APP_WASM__", &wasm);
-    let url = assets::write_hashed(stage, loader_stem, "js", loader.as_bytes())?;
-    Ok((loader, url))
-}
-
-/// Renders every page on every core, with a progress bar.
-fn render_all(index: &SiteIndex, pages: &[Page], stage: &Path) -> Result<()> {
-    on_all_cores(pages, "Dựng trang", |page| {
-        let path = stage.join(page.output_path(index));
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        std::fs::write(&path, render_page(*page, index)).with_context(|| format!("cannot write {}", path.display()))
+fn run_stages(b: &mut Build) -> Result<BuildSummary> {
+    let catalogue: Catalogue = b.stage("Đọc và kiểm tra nội dung", |b| content::load(&b.opts.content))?;
+    eprintln!("      {} thủ tục từ {}", catalogue.procedures.len(), b.opts.content.display());
+    let search: SearchIndex = b.stage("Chỉ mục tìm kiếm (tantivy)", |b| search_index::build(&catalogue, &b.opts.content))?;
+    let apps = b.stage("Ứng dụng trình duyệt và giao diện", |b| bundles::write(&b.out, &b.opts.public, b.keep.as_deref_mut()))?;
+    let index = SiteIndex::new(catalogue, apps.assets.clone());
+    let pages = b.stage("Dựng trang", |b| pages::write(&b.out, &index, &b.opts.public))?;
+    b.stage("Tệp tìm kiếm", |b| search_files::write(&b.out, &index.catalogue, &search))?;
+    b.stage("Mã QR và áp phích", |b| posters::write(&b.out, &index))?;
+    b.stage("Tin cập nhật", |b| updates::write(&b.out, &index))?;
+    b.stage("Danh sách dùng khi mất mạng", |b| offline::write(&b.out).map(|_| ()))?;
+    b.stage("Sơ đồ trang", |b| sitemap::write(&b.out, &index, &pages))?;
+    let compressed = b.stage("Nén br/gz", |b| compress::all(&b.out))?;
+    Ok(BuildSummary {
+        pages: pages.len(),
+        app_bytes: apps.bytes,
+        wasm_optimized: apps.optimized,
+        stages: Vec::new(),
+        compressed,
     })
 }
 
-/// Writes `.br` and `.gz` beside every text file, on every core.
-fn compress_all(stage: &Path) -> Result<()> {
-    let files = compress::compressible_files(stage)?;
-    on_all_cores(&files, "Nén br/gz", |file| compress::precompress(stage, file))
-}
-
-/// Runs `work` on every item, spread over every core, with a progress bar. The first error stops the build, and a
-/// panicking item becomes an error too, so a bad page never takes the process down with a half-built site.
+/// Runs `work` on every item, spread over every core, with a progress bar (when there are enough items to
+/// watch). The first error stops the work, and a panicking item becomes an error too, so a bad page never takes
+/// the process down with a half-built site.
 fn on_all_cores<T: Sync>(items: &[T], label: &'static str, work: impl Fn(&T) -> Result<()> + Sync) -> Result<()> {
     let bar = progress(items.len(), label);
     let next = AtomicUsize::new(0);
@@ -169,7 +192,9 @@ fn on_all_cores<T: Sync>(items: &[T], label: &'static str, work: impl Fn(&T) -> 
                 })
             })
             .collect();
-        workers.into_iter().try_for_each(|w| w.join().unwrap_or_else(|_| bail!("{label}: a worker thread panicked")))
+        workers
+            .into_iter()
+            .try_for_each(|w| w.join().unwrap_or_else(|_| anyhow::bail!("{label}: a worker thread panicked")))
     })?;
     bar.finish_and_clear();
     Ok(())
@@ -178,61 +203,10 @@ fn on_all_cores<T: Sync>(items: &[T], label: &'static str, work: impl Fn(&T) -> 
 fn progress(len: usize, label: &'static str) -> ProgressBar {
     let bar = ProgressBar::new(len as u64);
     bar.set_style(
-        ProgressStyle::with_template("{prefix} [{bar:30}] {pos}/{len} ({eta})")
+        ProgressStyle::with_template("      {prefix} [{bar:30}] {pos}/{len} ({elapsed}, còn {eta})")
             .expect("valid template")
             .progress_chars("=> "),
     );
     bar.set_prefix(label);
     bar
-}
-
-/// Copies `public/` into the site, except the stylesheets (written hashed).
-fn copy_public(public: &Path, stage: &Path) -> Result<()> {
-    if !public.is_dir() {
-        bail!("the public folder {} does not exist", public.display());
-    }
-    let mut stack = vec![public.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir)? {
-            let path = entry?.path();
-            let rel = path.strip_prefix(public).expect("walked from public");
-            if path.is_dir() {
-                std::fs::create_dir_all(stage.join(rel))?;
-                stack.push(path);
-            } else if rel != Path::new("style.css") && rel != Path::new("poster.css") {
-                std::fs::copy(&path, stage.join(rel)).with_context(|| format!("cannot copy {}", path.display()))?;
-            }
-        }
-    }
-    Ok(())
-}
-
-/// A fresh folder beside `out` to build into.
-fn staging_dir(out: &Path) -> Result<PathBuf> {
-    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "dist".into());
-    let stage = out.with_file_name(format!(".{name}.building"));
-    if stage.exists() {
-        std::fs::remove_dir_all(&stage).with_context(|| format!("cannot clear {}", stage.display()))?;
-    }
-    std::fs::create_dir_all(&stage).with_context(|| format!("cannot create {}", stage.display()))?;
-    Ok(stage)
-}
-
-/// Replaces `out` with `stage` in two renames, so `out` is never half-written.
-fn swap_into_place(stage: &Path, out: &Path) -> Result<()> {
-    let old = out.with_file_name(format!(
-        ".{}.old",
-        out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
-    ));
-    if old.exists() {
-        std::fs::remove_dir_all(&old)?;
-    }
-    if out.exists() {
-        std::fs::rename(out, &old).with_context(|| format!("cannot move the old {} aside", out.display()))?;
-    }
-    std::fs::rename(stage, out).with_context(|| format!("cannot move the new site to {}", out.display()))?;
-    if old.exists() {
-        std::fs::remove_dir_all(&old)?;
-    }
-    Ok(())
 }

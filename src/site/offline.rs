@@ -1,10 +1,9 @@
-//! What the service worker (`public/sw.js`) needs from the build: `precache.json`, listing the app shell and
+//! Stage 8, offline manifest. What the service worker (`public/sw.js`) needs from the build: `precache.json`, listing the app shell and
 //! the content-hashed assets to store on install, and a `VERSION` stamped into `sw.js` so that every build
 //! that changes an asset also changes the worker, and browsers install the update.
 
-use super::assets::content_hash;
-use anyhow::{Context, Result};
-use std::path::{Path, PathBuf};
+use super::output::{Output, content_hash};
+use anyhow::Result;
 
 /// Pages and files every visitor gets offline after a first visit: home, search, the offline fallback.
 pub const SHELL: &[&str] = &["/", "/tim-kiem/", "/offline/", "/favicon.svg", "/manifest.webmanifest"];
@@ -15,34 +14,23 @@ const ON_DEMAND: &[&str] = &["qr", "posters"];
 /// Assets of the officers' poster pages (their bundle and stylesheet): not precached for every visitor.
 const POSTER_ASSETS: &[&str] = &["motcua-in.", "motcua-in_bg.", "app-in.", "poster."];
 
-/// Writes `precache.json` and stamps the worker in `dist/sw.js` (copied from `public/`) with its version.
-pub fn write(dist: &Path) -> Result<String> {
-    let mut assets = Vec::new();
-    collect(&dist.join("assets"), dist, &mut assets)?;
+/// Writes `precache.json` and stamps the worker `sw.js` (copied from `public/`) with its version.
+pub fn write(out: &Output) -> Result<String> {
+    let mut assets: Vec<String> = out.files().into_iter().map(|(rel, _)| rel).filter(|rel| precached(rel)).map(|rel| format!("/{rel}")).collect();
     assets.sort();
     let manifest = serde_json::json!({ "shell": SHELL, "assets": assets });
     let text = serde_json::to_string_pretty(&manifest)?;
     let version = content_hash(text.as_bytes());
-    std::fs::write(dist.join("precache.json"), &text)?;
-    let sw_path = dist.join("sw.js");
-    let sw = std::fs::read_to_string(&sw_path).with_context(|| format!("{} is missing (public/sw.js)", sw_path.display()))?;
-    std::fs::write(&sw_path, sw.replace("__VERSION__", &version))?;
+    out.write("precache.json", text.as_bytes())?;
+    let sw = String::from_utf8(out.read("sw.js").map_err(|_| anyhow::anyhow!("sw.js is missing: public/sw.js must exist"))?)?;
+    out.write("sw.js", sw.replace("__VERSION__", &version).as_bytes())?;
     Ok(version)
 }
 
-fn collect(dir: &Path, dist: &Path, out: &mut Vec<String>) -> Result<()> {
-    let Ok(entries) = std::fs::read_dir(dir) else { return Ok(()) };
-    for entry in entries {
-        let path: PathBuf = entry?.path();
-        let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
-        if path.is_dir() {
-            if !ON_DEMAND.contains(&name.as_str()) {
-                collect(&path, dist, out)?;
-            }
-        } else if !name.ends_with(".br") && !name.ends_with(".gz") && !POSTER_ASSETS.iter().any(|p| name.starts_with(p)) {
-            let rel = path.strip_prefix(dist).expect("under dist").to_string_lossy().replace('\\', "/");
-            out.push(format!("/{rel}"));
-        }
-    }
-    Ok(())
+/// True for files under `assets/` every visitor stores: not the on-demand folders, not the poster tools.
+fn precached(rel: &str) -> bool {
+    let Some(rest) = rel.strip_prefix("assets/") else { return false };
+    let name = rest.rsplit('/').next().unwrap_or(rest);
+    let folder = rest.split('/').next().unwrap_or("");
+    !(rest.contains('/') && ON_DEMAND.contains(&folder)) && !POSTER_ASSETS.iter().any(|p| name.starts_with(p))
 }

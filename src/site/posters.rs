@@ -1,41 +1,43 @@
-//! Print files written at build time: each procedure's QR code as `qr/<code>.svg` and `qr/<code>.png` (stable,
-//! unhashed names an officer can link or download), and the bulk poster export under `posters/`.
+//! Stage 6, QR and posters: each procedure's QR code as `qr/<code>.svg` and `qr/<code>.png` (stable, unhashed
+//! names an officer can link or download), and the bulk poster export under `posters/`. Thousands of small print
+//! files, fetched rarely: served as they are, without compressed variants.
 
+use super::output::Output;
 use crate::pages::SiteIndex;
 use crate::qr::{Qr, page_url};
 use anyhow::{Context, Result};
-use std::path::Path;
+
+/// Writes the QR files and the bulk posters.
+pub fn write(out: &Output, index: &SiteIndex) -> Result<()> {
+    write_qr_files(out, index)?;
+    write_bulk(out, index)?;
+    Ok(())
+}
 
 /// Pixels per module of the PNG: 10 gives a 370 px image for a version-3 code, sharp up to ~6 cm at 150 dpi.
 pub const PNG_SCALE: usize = 10;
 
 /// Writes `qr/<code>.svg` and `qr/<code>.png` for every procedure.
-pub fn write_qr_files(dist: &Path, index: &SiteIndex) -> Result<()> {
-    let dir = dist.join("qr");
-    std::fs::create_dir_all(&dir)?;
+fn write_qr_files(out: &Output, index: &SiteIndex) -> Result<()> {
     let base = &index.catalogue.site.base_url;
-    for p in &index.catalogue.procedures {
+    super::on_all_cores(&index.catalogue.procedures, "Mã QR", |p| {
         let url = page_url(base, &p.code);
         let qr = Qr::encode(&url).with_context(|| format!("{}: the URL {url} is too long for a QR code", p.code))?;
-        std::fs::write(dir.join(format!("{}.svg", p.code)), qr.svg(&format!("Mã QR: {url}")))?;
-        std::fs::write(dir.join(format!("{}.png", p.code)), qr.png(PNG_SCALE))?;
-    }
-    Ok(())
+        out.write_plain(&format!("qr/{}.svg", p.code), qr.svg(&format!("Mã QR: {url}")).as_bytes())?;
+        out.write_plain(&format!("qr/{}.png", p.code), &qr.png(PNG_SCALE))
+    })
 }
 
 /// The bulk poster export: `posters/p/<code>.svg` (one A4 poster per procedure) and
 /// `posters/linh-vuc/<slug>-<n>.svg` (each field's QR tiles, 12 to an A4 page), so a centre can print its wall
 /// set without a browser. SVG: vector (the codes stay sharp at any size), no PDF library or embedded font (the
 /// printing machine's fonts render Vietnamese), opens in any browser, Inkscape or LibreOffice Draw.
-pub fn write_bulk(dist: &Path, index: &SiteIndex) -> Result<usize> {
+fn write_bulk(out: &Output, index: &SiteIndex) -> Result<usize> {
     let site = &index.catalogue.site;
-    std::fs::create_dir_all(dist.join("posters/p"))?;
-    std::fs::create_dir_all(dist.join("posters/linh-vuc"))?;
-    let mut files = 0;
-    for p in &index.catalogue.procedures {
-        std::fs::write(dist.join(format!("posters/p/{}.svg", p.code)), svg::procedure(site, p))?;
-        files += 1;
-    }
+    super::on_all_cores(&index.catalogue.procedures, "Áp phích", |p| {
+        out.write_plain(&format!("posters/p/{}.svg", p.code), svg::procedure(site, p).as_bytes())
+    })?;
+    let mut files = index.catalogue.procedures.len();
     for f in &index.fields {
         let procs: Vec<&crate::content::Procedure> = f.procedures.iter().map(|i| &index.catalogue.procedures[*i]).collect();
         let pages: Vec<_> = procs.chunks(crate::pages::sheet::TILES_PER_SHEET).collect();
@@ -45,7 +47,7 @@ pub fn write_bulk(dist: &Path, index: &SiteIndex) -> Result<usize> {
             } else {
                 format!("Lĩnh vực {}", f.name)
             };
-            std::fs::write(dist.join(format!("posters/linh-vuc/{}-{}.svg", f.slug, n + 1)), svg::tiles(site, &title, chunk))?;
+            out.write_plain(&format!("posters/linh-vuc/{}-{}.svg", f.slug, n + 1), svg::tiles(site, &title, chunk).as_bytes())?;
             files += 1;
         }
     }

@@ -18,24 +18,27 @@ use tower_http::services::{ServeDir, ServeFile};
 /// Serves `dir` on `127.0.0.1:port` until interrupted.
 pub fn serve(dir: &Path, port: u16) -> Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
-    runtime.block_on(async {
-        let addr = SocketAddr::from(([127, 0, 0, 1], port));
-        let listener = tokio::net::TcpListener::bind(addr)
-            .await
-            .with_context(|| format!("cannot listen on {addr}: is another server using port {port}? Try --port"))?
-            // Without TCP_NODELAY a response's last small segment waits for the client's delayed ACK: every
-            // page took 40 ms longer under load (the load run in tests/serve.rs showed p50 = p99 ≈ 44 ms).
-            .tap_io(|tcp| {
-                let _ = tcp.set_nodelay(true);
-            });
-        eprintln!("Đang phục vụ {} tại http://{addr}/ (Ctrl+C để dừng)", dir.display());
-        axum::serve(listener, router(dir))
-            .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
-            })
-            .await?;
-        Ok(())
-    })
+    runtime.block_on(listen(dir, port, router(dir)))
+}
+
+/// Serves `app` on `127.0.0.1:port` until Ctrl+C (the live preview serves its own app this way).
+pub async fn listen(dir: &Path, port: u16, app: Router) -> Result<()> {
+    let addr = SocketAddr::from(([127, 0, 0, 1], port));
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .with_context(|| format!("cannot listen on {addr}: is another server using port {port}? Try --port"))?
+        // Without TCP_NODELAY a response's last small segment waits for the client's delayed ACK: every
+        // page took 40 ms longer under load (the load run in tests/serve.rs showed p50 = p99 ≈ 44 ms).
+        .tap_io(|tcp| {
+            let _ = tcp.set_nodelay(true);
+        });
+    eprintln!("Đang phục vụ {} tại http://{addr}/ (Ctrl+C để dừng)", dir.display());
+    axum::serve(listener, app)
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await?;
+    Ok(())
 }
 
 /// The HTTP app: static files, a 404 page, cache and security headers.

@@ -1,0 +1,313 @@
+//! Stage 3, browser bundles: the wasm apps (`cargo build` for wasm32, then wasm-bindgen as a library, then
+//! `wasm-opt`) and the stylesheets, written under content-hashed names.
+//!
+//! A fresh clone gets the same optimised app the budgets describe: when no recent `wasm-opt` is on the PATH the
+//! build installs npm's `binaryen` into `target/tools/` once (the machine has Node for the browser tests). Both
+//! bundles share one cargo target folder, so the dependencies they share are compiled once.
+
+use super::output::Output;
+use crate::pages::Assets;
+use anyhow::{Context, Result, bail};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const TARGET: &str = "wasm32-unknown-unknown";
+
+/// The browser app, ready to be hashed and written: the JS glue and the wasm module.
+#[derive(Clone)]
+pub struct BrowserApp {
+    /// The ES module wasm-bindgen generated (`--target web`).
+    pub js: Vec<u8>,
+    /// The wasm module, optimized when wasm-opt was available.
+    pub wasm: Vec<u8>,
+    /// Whether wasm-opt ran.
+    pub optimized: bool,
+}
+
+/// The browser bundles. Every page a citizen opens loads only the main app; the officers' poster tools (the
+/// counter sheet draws QR codes in the browser) are a second bundle loaded only by `/in/` pages, so their code
+/// never weighs on a citizen's phone.
+#[derive(Clone, Copy, Debug)]
+pub enum Bundle {
+    /// Search, procedure tools, offline saving: every page but the posters.
+    Main,
+    /// The main islands plus the poster islands (`posters` feature).
+    Posters,
+    /// The client-side-rendered procedure page (`csr` feature): only for the measurement harness's comparison,
+    /// built by `motcua build-csr`, never part of the site.
+    Csr,
+}
+
+impl Bundle {
+    fn features(self) -> &'static str {
+        match self {
+            Bundle::Main => "hydrate",
+            Bundle::Posters => "hydrate,posters",
+            Bundle::Csr => "csr",
+        }
+    }
+
+}
+
+/// What the bundles stage made: the asset URLs pages link, the main app's size and whether wasm-opt ran.
+pub struct Apps {
+    /// The stylesheets' and loaders' URLs.
+    pub assets: Assets,
+    /// Raw and brotli size of the main app (JS glue + loader + wasm), in bytes.
+    pub bytes: (usize, usize),
+    /// Whether wasm-opt ran on the main app.
+    pub optimized: bool,
+}
+
+/// The two compiled bundles (main, posters), kept by a live preview between rebuilds: content edits never change
+/// them, so a preview compiles them once.
+pub type Compiled = (BrowserApp, BrowserApp);
+
+/// Compiles both browser bundles (or takes them from `keep`, filling it) and writes them and the stylesheets.
+pub fn write(out: &Output, public: &Path, keep: Option<&mut Option<Compiled>>) -> Result<Apps> {
+    let compiled = match keep {
+        Some(Some(compiled)) => compiled.clone(),
+        Some(slot) => slot.insert(compile_both(out)?).clone(),
+        None => compile_both(out)?,
+    };
+    let (app, posters_app) = &compiled;
+    let (loader, js) = write_bundle(out, "motcua", "app", app)?;
+    let (_, poster_js) = write_bundle(out, "motcua-in", "app-in", posters_app)?;
+    let read = |name: &str| {
+        std::fs::read(public.join(name)).with_context(|| format!("cannot read the stylesheet {}", public.join(name).display()))
+    };
+    let css = out.write_hashed("style", "css", &read("style.css")?)?;
+    let poster_css = out.write_hashed("poster", "css", &read("poster.css")?)?;
+    let br = |b: &[u8]| super::output::brotli_bytes(b).len();
+    let bytes = (
+        app.js.len() + app.wasm.len() + loader.len(),
+        br(&app.js) + br(&app.wasm) + br(loader.as_bytes()),
+    );
+    Ok(Apps { assets: Assets { css, js, poster_js, poster_css }, bytes, optimized: app.optimized })
+}
+
+fn compile_both(out: &Output) -> Result<Compiled> {
+    let work = out.root().join(".work");
+    let both = (build_browser_app(&work, Bundle::Main)?, build_browser_app(&work, Bundle::Posters)?);
+    let _ = std::fs::remove_dir_all(&work);
+    Ok(both)
+}
+
+/// Writes a bundle's JS glue and wasm, and the loader that starts it, under content-hashed names; returns the
+/// loader's text and URL.
+fn write_bundle(out: &Output, stem: &str, loader_stem: &str, app: &BrowserApp) -> Result<(String, String)> {
+    let js = out.write_hashed(stem, "js", &app.js)?;
+    let wasm = out.write_hashed(&format!("{stem}_bg"), "wasm", &app.wasm)?;
+    let loader = include_str!("loader.js").replace("__APP_JS__", &js).replace("__APP_WASM__", &wasm);
+    let url = out.write_hashed(loader_stem, "js", loader.as_bytes())?;
+    Ok((loader, url))
+}
+
+/// Builds one browser bundle from this crate's sources.
+pub fn build_browser_app(work_dir: &Path, bundle: Bundle) -> Result<BrowserApp> {
+    ensure_target()?;
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
+    let target = target_dir(&manifest)?;
+    // The app depends on the crate's sources and the toolchain, never on content: when neither changed since a
+    // bundle was made, take it as it is, without asking cargo (each cargo run re-links the module, since both
+    // bundles share one output path: 5 to 8 s a bundle).
+    let by_sources = target.join("motcua-bundles").join(format!("src-{}", sources_key(bundle)));
+    if let Some(app) = read_cached(&by_sources) {
+        return Ok(app);
+    }
+    let app = compile(work_dir, bundle, &manifest, &target)?;
+    if app.optimized {
+        write_cached(&by_sources, &app)?;
+    }
+    Ok(app)
+}
+
+/// A hash of everything a bundle is compiled from: the crate's sources, manifest and lock file, the bundle's
+/// features, the compiler's version and the flags given to it.
+fn sources_key(bundle: Bundle) -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<PathBuf> = ["Cargo.toml", "Cargo.lock", "build.rs"].iter().map(|f| root.join(f)).collect();
+    let mut stack = vec![root.join("src")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() { stack.push(path) } else { files.push(path) }
+        }
+    }
+    files.sort();
+    let mut all = Vec::new();
+    for f in &files {
+        all.extend_from_slice(f.to_string_lossy().as_bytes());
+        all.extend(std::fs::read(f).unwrap_or_default());
+    }
+    all.extend_from_slice(bundle.features().as_bytes());
+    let rustc = Command::new(std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into())).arg("-vV").output();
+    all.extend(rustc.map(|o| o.stdout).unwrap_or_default());
+    for var in ["RUSTFLAGS", "CARGO_ENCODED_RUSTFLAGS", "CARGO_PROFILE_WASM_RELEASE_OPT_LEVEL"] {
+        all.extend(std::env::var(var).unwrap_or_default().into_bytes());
+    }
+    format!("{:032x}", xxhash_rust::xxh3::xxh3_128(&all))
+}
+
+fn read_cached(dir: &Path) -> Option<BrowserApp> {
+    let js = std::fs::read(dir.join("app.js")).ok()?;
+    let wasm = std::fs::read(dir.join("app.wasm")).ok()?;
+    let optimized = std::fs::read(dir.join("optimized")).ok()? == b"1";
+    Some(BrowserApp { js, wasm, optimized })
+}
+
+fn write_cached(dir: &Path, app: &BrowserApp) -> Result<()> {
+    std::fs::create_dir_all(dir)?;
+    std::fs::write(dir.join("app.js"), &app.js)?;
+    std::fs::write(dir.join("app.wasm"), &app.wasm)?;
+    std::fs::write(dir.join("optimized"), if app.optimized { b"1" as &[u8] } else { b"0" })?;
+    Ok(())
+}
+
+/// Compiles one bundle with cargo, then runs wasm-bindgen and wasm-opt (or takes their earlier output for the
+/// same module).
+fn compile(work_dir: &Path, bundle: Bundle, manifest: &Path, target: &Path) -> Result<BrowserApp> {
+    let status = Command::new(cargo())
+        .args(["build", "--lib", "--target", TARGET, "--profile", "wasm-release", "--no-default-features"])
+        .args(["--features", bundle.features(), "--manifest-path"])
+        .arg(manifest)
+        .arg("--target-dir")
+        .arg(target)
+        .env_remove("CARGO_PRIMARY_PACKAGE")
+        .status()
+        .context("could not run cargo to compile the browser app")?;
+    if !status.success() {
+        bail!("compiling the browser app ({bundle:?}) for {TARGET} failed (see cargo's messages above)");
+    }
+    // Both bundles leave their module at the same path; it is read at once, before the next bundle is built.
+    let wasm_in = target.join(TARGET).join("wasm-release").join("motcua.wasm");
+    // wasm-bindgen and wasm-opt take seconds and give the same output for the same module: keep their output
+    // under target/, keyed by the module's hash, so a build whose app did not change skips them.
+    let compiled = std::fs::read(&wasm_in).with_context(|| format!("cargo left no {}", wasm_in.display()))?;
+    let cached = target.join("motcua-bundles").join(format!("{:032x}", xxhash_rust::xxh3::xxh3_128(&compiled)));
+    if let Some(app) = read_cached(&cached) {
+        return Ok(app);
+    }
+    let bindgen_out = work_dir.join(format!("bindgen-{bundle:?}"));
+    std::fs::create_dir_all(&bindgen_out)?;
+    wasm_bindgen_cli_support::Bindgen::new()
+        .input_path(&wasm_in)
+        .web(true)?
+        .typescript(false)
+        .generate(&bindgen_out)
+        .map_err(|e| anyhow::anyhow!("wasm-bindgen failed on {}: {e:#}", wasm_in.display()))?;
+    let js = std::fs::read(bindgen_out.join("motcua.js")).context("wasm-bindgen wrote no motcua.js")?;
+    let raw_wasm = bindgen_out.join("motcua_bg.wasm");
+    let opt_wasm = bindgen_out.join("motcua_bg.opt.wasm");
+    let optimized = wasm_opt(&raw_wasm, &opt_wasm, target);
+    let wasm = std::fs::read(if optimized { &opt_wasm } else { &raw_wasm })?;
+    let app = BrowserApp { js, wasm, optimized };
+    // Only an optimised app is kept: an unoptimised one is tried again next time (wasm-opt may be there then).
+    if optimized {
+        write_cached(&cached, &app)?;
+    }
+    Ok(app)
+}
+
+fn cargo() -> String {
+    std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())
+}
+
+/// Adds the wasm32 target with rustup when it is missing, so a fresh machine needs no manual step.
+fn ensure_target() -> Result<()> {
+    let installed = Command::new("rustup").args(["target", "list", "--installed"]).output();
+    match installed {
+        Ok(out) if String::from_utf8_lossy(&out.stdout).lines().any(|l| l.trim() == TARGET) => Ok(()),
+        Ok(_) => {
+            eprintln!("Thêm target {TARGET} (rustup target add)…");
+            let ok = Command::new("rustup").args(["target", "add", TARGET]).status()?.success();
+            if ok { Ok(()) } else { bail!("`rustup target add {TARGET}` failed; run it by hand and try again") }
+        }
+        // No rustup: assume the toolchain has the target (cargo will say if not).
+        Err(_) => Ok(()),
+    }
+}
+
+/// Where cargo puts build output for this manifest (honours CARGO_TARGET_DIR and .cargo/config).
+fn target_dir(manifest: &Path) -> Result<PathBuf> {
+    if let Ok(dir) = std::env::var("CARGO_TARGET_DIR") {
+        return Ok(PathBuf::from(dir));
+    }
+    let out = Command::new(cargo())
+        .args(["metadata", "--format-version", "1", "--no-deps", "--manifest-path"])
+        .arg(manifest)
+        .output()
+        .context("could not run cargo metadata")?;
+    let meta: serde_json::Value = serde_json::from_slice(&out.stdout).context("cargo metadata printed no JSON")?;
+    meta["target_directory"].as_str().map(PathBuf::from).context("cargo metadata gave no target_directory")
+}
+
+/// The oldest wasm-opt known to handle what today's Rust and wasm-bindgen emit (reference types, bulk memory).
+/// Debian 12's binaryen 108 mangles the externref table, breaking hydration at run time.
+const MIN_WASM_OPT: u32 = 116;
+
+/// The binaryen release installed from npm when none is found: the one the budgets were measured with.
+const BINARYEN_NPM: &str = "binaryen@132";
+
+/// The version of a wasm-opt program, if it runs.
+fn wasm_opt_version(program: &Path) -> Option<u32> {
+    let out = Command::new(program).arg("--version").output().ok()?;
+    // "wasm-opt version 123 (version_123)"
+    String::from_utf8_lossy(&out.stdout).split_whitespace().nth(2)?.parse().ok()
+}
+
+/// Finds a recent wasm-opt: `$WASM_OPT`, the one on the PATH, or the one in `target/tools/`; failing those,
+/// installs npm's binaryen into `target/tools/` (once; later builds find it there).
+fn find_wasm_opt(target: &Path) -> Option<PathBuf> {
+    let tools = target.join("tools");
+    let local = tools.join("node_modules/.bin/wasm-opt");
+    let candidates = [std::env::var_os("WASM_OPT").map(PathBuf::from), Some(PathBuf::from("wasm-opt")), Some(local.clone())];
+    for program in candidates.into_iter().flatten() {
+        match wasm_opt_version(&program) {
+            Some(v) if v >= MIN_WASM_OPT => return Some(program),
+            Some(v) => eprintln!("note: {} is version {v}; the app needs {MIN_WASM_OPT} or newer", program.display()),
+            None => {}
+        }
+    }
+    eprintln!("Cài wasm-opt ({BINARYEN_NPM}, npm) vào {} — chỉ lần đầu…", tools.display());
+    let installed = Command::new("npm")
+        .args(["install", "--prefix"])
+        .arg(&tools)
+        .args(["--no-audit", "--no-fund", "--no-save", "--loglevel=error", BINARYEN_NPM])
+        .status();
+    match installed {
+        Ok(s) if s.success() && wasm_opt_version(&local).is_some_and(|v| v >= MIN_WASM_OPT) => Some(local),
+        _ => {
+            eprintln!(
+                "warning: could not install {BINARYEN_NPM} with npm (is Node.js installed?); the browser app is shipped \
+                 unoptimized, about 40 KB over its budget. Install it with `npm install -g binaryen` and build again."
+            );
+            None
+        }
+    }
+}
+
+/// Runs `wasm-opt -Oz` (installing it first when needed); returns whether it succeeded.
+fn wasm_opt(input: &Path, output: &Path, target: &Path) -> bool {
+    let Some(program) = find_wasm_opt(target) else { return false };
+    let program = program.display().to_string();
+    let features = [
+        "--enable-bulk-memory",
+        "--enable-nontrapping-float-to-int",
+        "--enable-sign-ext",
+        "--enable-mutable-globals",
+        "--enable-reference-types",
+        "--enable-multivalue",
+    ];
+    match Command::new(&program).arg("-Oz").args(features).arg(input).arg("-o").arg(output).status() {
+        Ok(s) if s.success() => true,
+        Ok(_) => {
+            eprintln!("warning: wasm-opt failed; shipping the unoptimized wasm");
+            false
+        }
+        Err(e) => {
+            eprintln!("warning: could not run {program} ({e}); shipping the unoptimized wasm");
+            false
+        }
+    }
+}
