@@ -43,7 +43,15 @@ fn birth_registration_page_says_which_papers_how_many_what_fee_how_long() {
     let (html, p) = page_of("1.001193");
     let text = text_of(&html);
     assert!(text.contains("khai sinh"), "name");
-    assert!(text.contains("Giấy tờ cần mang"));
+    // The editor's summary leads: the declaration form first, then the birth certificate, then the ID; the
+    // official list follows, labelled as such.
+    let brief = text.find("Cần mang gì").expect("the summary");
+    let official = text.find("Giấy tờ theo văn bản chính thức").expect("the official list");
+    assert!(brief < official);
+    let form = text[brief..].find("Tờ khai đăng ký khai sinh").expect("the form in the summary");
+    let birth = text[brief..].find("Giấy chứng sinh").expect("the birth certificate in the summary");
+    let id = text[brief..].find("hộ chiếu").expect("the applicant's ID in the summary");
+    assert!(form < birth && birth < id, "everyone's papers in order: form, birth certificate, ID");
     // Every paper the content lists is on the page, with its counts.
     for group in &p.papers {
         for paper in &group.papers {
@@ -98,7 +106,7 @@ fn content_is_escaped_not_interpreted() {
     let mut evil = idx.catalogue.procedures[0].clone();
     evil.name = "<script>alert(1)</script>\"><img src=x onerror=alert(2)>".into();
     evil.papers[0].papers[0].name = "<b>bold</b>".into();
-    let catalogue = Catalogue { site: idx.catalogue.site.clone(), procedures: vec![evil], life_events: Vec::new() };
+    let catalogue = Catalogue { site: idx.catalogue.site.clone(), procedures: vec![evil], life_events: Vec::new(), changes: Vec::new() };
     let small = SiteIndex::new(catalogue, Assets::default());
     let html = render_page(Page::Procedure(0), &small);
     assert!(!html.contains("<script>alert"), "script tag escaped");

@@ -1,6 +1,6 @@
 //! The procedure page, `/p/<code>/`: what a citizen needs first (papers, fee, time, where), then the details.
 
-use crate::content::{Channel, Method, Paper, PaperGroup, Procedure};
+use crate::content::{Channel, Method, Paper, PaperGroup, Procedure, Summary};
 use crate::pages::format;
 #[cfg(feature = "ssr")]
 use crate::pages::layout::PageMeta;
@@ -134,12 +134,18 @@ pub fn ProcedureBody(p: Procedure, qr_url: String, summary: String, related: Opt
                 <span>"Mã " <b>{p.code.clone()}</b></span>
                 <span>{levels}</span>
             </p>
-            <Glance methods=p.methods.clone()/>
+            {(!p.also_called.is_empty()).then(|| view! {
+                <p class="aka">"Còn gọi là: " {p.also_called.join("; ")}</p>
+            })}
+            {match p.summary.clone() {
+                Some(s) => view! { <Brief s=s/> }.into_any(),
+                None => view! { <Glance methods=p.methods.clone()/> }.into_any(),
+            }}
             <ProcedureTools/>
             <div id=COPY_TEXT_ID hidden>{summary}</div>
 
             <section aria-labelledby="giay-to">
-                <h2 id="giay-to">"Giấy tờ cần mang"</h2>
+                <h2 id="giay-to">{if p.summary.is_some() { "Giấy tờ theo văn bản chính thức" } else { "Giấy tờ cần mang" }}</h2>
                 {if paper_count == 0 && p.papers.is_empty() {
                     view! { <p class="empty">"Cổng Dịch vụ công chưa ghi giấy tờ cho thủ tục này. Hãy hỏi cán bộ tiếp nhận."</p> }.into_any()
                 } else {
@@ -238,6 +244,55 @@ pub fn ProcedureBody(p: Procedure, qr_url: String, summary: String, related: Opt
                 })}
             </section>
         </article>
+    }
+}
+
+/// An editor's summary, right under the title: what everyone brings (numbered, with counts), then each case's
+/// papers under its own heading, then cost, time, where and how. The official text follows on the page.
+#[component]
+fn Brief(s: Summary) -> impl IntoView {
+    let item = |b: &crate::content::SummaryItem| {
+        let count = (!b.count.is_empty()).then(|| view! { " — " <span class="count">{b.count.clone()}</span> });
+        view! { <li><b>{b.item.clone()}</b>{count}</li> }
+    };
+    let everyone: Vec<_> = s.bring.iter().filter(|b| b.when.is_empty()).map(item).collect();
+    // Cases in the order the editor wrote them, each once.
+    let mut cases: Vec<&str> = Vec::new();
+    for b in s.bring.iter().filter(|b| !b.when.is_empty()) {
+        if !cases.contains(&b.when.as_str()) {
+            cases.push(&b.when);
+        }
+    }
+    let cases = cases
+        .into_iter()
+        .map(|when| {
+            let items: Vec<_> = s.bring.iter().filter(|b| b.when == when).map(item).collect();
+            view! { <h3>{when.to_string()}</h3><ul class="papers">{items}</ul> }
+        })
+        .collect_view();
+    view! {
+        <section class="brief" aria-labelledby="tom-tat">
+            <h2 id="tom-tat">"Cần mang gì"</h2>
+            {(!everyone.is_empty()).then(|| view! { <ol class="papers">{everyone}</ol> })}
+            {cases}
+            <dl class="glance">
+                <div><dt>"Lệ phí"</dt><dd>{s.cost.clone()}</dd></div>
+                <div><dt>"Thời gian"</dt><dd>{s.time.clone()}</dd></div>
+                <div><dt>"Nộp ở đâu"</dt><dd>{s.place.clone()}</dd></div>
+            </dl>
+            <p>{s.how.clone()}</p>
+            <p class="brief-note">
+                "Tóm tắt do biên tập viên viết từ văn bản chính thức"
+                {(!s.corrections.is_empty()).then(|| format!(", đã sửa {} chỗ sai của trang gốc", s.corrections.len()))}
+                ". Toàn văn chính thức ở dưới."
+            </p>
+            {(!s.corrections.is_empty()).then(|| view! {
+                <details class="corrections">
+                    <summary>"Những chỗ đã sửa so với trang gốc"</summary>
+                    <ul>{s.corrections.iter().map(|c| view! { <li>{c.what.clone()}" "<span class="muted">{format!("Căn cứ: {}", c.why)}</span></li> }).collect_view()}</ul>
+                </details>
+            })}
+        </section>
     }
 }
 

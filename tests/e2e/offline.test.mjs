@@ -77,7 +77,7 @@ test("a visited page, and a saved field, open with no network; others show the o
   // The visited page reloads and reads as before.
   await page.goto(`${BASE}/p/1.001193/`);
   assert.match(await page.locator("h1").innerText(), /khai sinh/i);
-  assert.ok((await page.locator("main").innerText()).includes("Giấy tờ cần mang"));
+  assert.match(await page.locator("main").innerText(), /Cần mang gì|Giấy tờ cần mang/);
   await page.reload();
   assert.match(await page.locator("h1").innerText(), /khai sinh/i);
   // Styled: the stylesheet came from the cache too.
@@ -91,7 +91,7 @@ test("a visited page, and a saved field, open with no network; others show the o
 
   // A procedure of the saved field, never opened, opens.
   await page.goto(`${BASE}${saved[saved.length - 1]}`);
-  assert.ok((await page.locator("main").innerText()).includes("Giấy tờ cần mang"), "saved page opens offline");
+  assert.match(await page.locator("main").innerText(), /Cần mang gì|Giấy tờ cần mang/, "saved page opens offline");
 
   // A page never opened nor saved shows the offline fallback with a way back.
   await page.goto(`${BASE}/p/1.004194/`);

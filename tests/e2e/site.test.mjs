@@ -36,7 +36,7 @@ test("the procedure page is complete with JavaScript off", async () => {
   await page.goto(`${BASE_URL}/p/1.001193/`);
   // textContent: sections below the fold are not laid out until scrolled near (content-visibility: auto).
   const text = await page.locator("main").textContent();
-  for (const part of ["Giấy tờ cần mang", "Cách nộp, thời gian, lệ phí", "Nộp ở đâu", "Giấy chứng sinh"]) {
+  for (const part of ["Cần mang gì", "Tờ khai đăng ký khai sinh", "Giấy tờ theo văn bản chính thức", "Cách nộp, thời gian, lệ phí", "Nộp ở đâu", "Giấy chứng sinh"]) {
     assert.ok(text.includes(part), `missing without JS: ${part}`);
   }
   await page.screenshot({ path: join(OUT, "procedure-nojs-phone.png"), fullPage: false });
