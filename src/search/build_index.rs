@@ -102,6 +102,10 @@ fn field_tokens(p: &Procedure, groups: &[SynonymGroup]) -> [Vec<String>; 4] {
         analyzer::index_tokens(k, full, groups, &mut name);
     }
     let mut m = Vec::new();
+    // The names people use for it (`also_called`, written by editors).
+    for n in &p.also_called {
+        analyzer::index_tokens(n, mid, groups, &mut m);
+    }
     analyzer::index_tokens(&p.field, mid, groups, &mut m);
     for r in &p.results {
         analyzer::index_tokens(r, mid, groups, &mut m);
