@@ -114,9 +114,39 @@ struct PosterPaper {
     counts: String,
 }
 
-/// The paper groups (named when there are several), at most [`PAPERS_MAX`] papers, and the total count.
+/// An editor's summary as poster groups: everyone's papers first, then each case under its heading.
+#[cfg(feature = "ssr")]
+fn summary_papers(s: &crate::content::Summary) -> (Vec<(String, usize, Vec<PosterPaper>)>, usize) {
+    let mut headings: Vec<&str> = vec![""];
+    for b in &s.bring {
+        if !headings.contains(&b.when.as_str()) {
+            headings.push(&b.when);
+        }
+    }
+    let mut out = Vec::new();
+    let mut n = 0;
+    for h in headings {
+        let list: Vec<PosterPaper> = s
+            .bring
+            .iter()
+            .filter(|b| b.when == h)
+            .map(|b| PosterPaper { name: format::excerpt(&b.item, PAPER_NAME_MAX), counts: b.count.clone() })
+            .collect();
+        if !list.is_empty() {
+            out.push((h.to_string(), n + 1, list));
+            n += out.last().map(|(_, _, l)| l.len()).unwrap_or(0);
+        }
+    }
+    (out, n)
+}
+
+/// The paper groups (named when there are several), at most [`PAPERS_MAX`] papers, and the total count; the
+/// editor's summary when the procedure has one.
 #[cfg(feature = "ssr")]
 fn poster_papers(p: &Procedure) -> (Vec<(String, usize, Vec<PosterPaper>)>, usize) {
+    if let Some(s) = &p.summary {
+        return summary_papers(s);
+    }
     let groups: Vec<(String, Vec<Paper>)> = p
         .papers
         .iter()
@@ -178,16 +208,27 @@ pub fn procedure_poster(idx: &SiteIndex, i: usize) -> String {
     let (name_class, name) = name_block(&p.name);
     let time = p.methods.first().map(|m| format::time(&m.time)).unwrap_or_else(|| "Không ghi".into());
     let channels = p.methods.iter().map(|m| m.channel.label()).collect::<Vec<_>>().join(", ");
-    let facts = vec![
-        fact("Lệ phí", if p.methods.is_empty() { "Không ghi".into() } else { glance_fee(&p.methods) }, 70),
-        fact("Thời gian giải quyết", time, 70),
-        fact("Cách nộp", if channels.is_empty() { "Không ghi".into() } else { channels }, 70),
-        fact("Nơi nộp", where_to_submit(p, site), 90),
-    ];
+    let facts = match &p.summary {
+        // The editor's words, written from the official text (fees and times the portal's table got wrong).
+        Some(s) => vec![
+            fact("Lệ phí", s.cost.clone(), 110),
+            fact("Thời gian giải quyết", s.time.clone(), 90),
+            fact("Cách nộp", if channels.is_empty() { "Không ghi".into() } else { channels }, 70),
+            fact("Nơi nộp", s.place.clone(), 110),
+        ],
+        None => vec![
+            fact("Lệ phí", if p.methods.is_empty() { "Không ghi".into() } else { glance_fee(&p.methods) }, 70),
+            fact("Thời gian giải quyết", time, 70),
+            fact("Cách nộp", if channels.is_empty() { "Không ghi".into() } else { channels }, 70),
+            fact("Nơi nộp", where_to_submit(p, site), 90),
+        ],
+    };
     // Every paper goes in (up to 40); the list box shows those that fit whole and hides the rest (see
     // poster.css), so the heading gives the total and the last line says where to read the full list.
     let (groups, total) = poster_papers(p);
-    let more = if total > 0 {
+    let more = if p.summary.is_some() {
+        format!("Xem đủ giấy tờ theo văn bản chính thức, các bước và mẫu đơn tại {url}")
+    } else if total > 0 {
         format!("Xem đủ {total} giấy tờ, các bước và mẫu đơn tại {url}")
     } else {
         format!("Xem đầy đủ các bước, điều kiện, mẫu đơn tại {url}")
@@ -209,7 +250,7 @@ pub fn procedure_poster(idx: &SiteIndex, i: usize) -> String {
                 </figure>
             </div>
             <section class="p-papers">
-                <h2>"Giấy tờ cần mang" {(total > 0).then(|| view! { " " <span class="n">{format!("({total} loại)")}</span> })}</h2>
+                <h2>"Giấy tờ cần mang" {(total > 0 && p.summary.is_none()).then(|| view! { " " <span class="n">{format!("({total} loại)")}</span> })}</h2>
                 <div class="p-list">
                     {if total == 0 {
                         view! { <p>"Cổng Dịch vụ công chưa ghi giấy tờ cho thủ tục này. Hãy hỏi cán bộ tiếp nhận."</p> }.into_any()

@@ -21,6 +21,16 @@ pub fn content_hash(bytes: &[u8]) -> String {
     format!("{:016x}", xxhash_rust::xxh3::xxh3_64(bytes))[..10].to_string()
 }
 
+/// A hash of the running program, part of the key of every memoised output: a new build of `motcua` (whose
+/// drawing code may have changed) draws everything again.
+pub fn build_id() -> &'static str {
+    static ID: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    ID.get_or_init(|| {
+        let exe = std::env::current_exe().and_then(std::fs::read).unwrap_or_else(|_| env!("CARGO_PKG_VERSION").as_bytes().to_vec());
+        format!("{:016x}", xxhash_rust::xxh3::xxh3_64(&exe))
+    })
+}
+
 /// One file written by a stage.
 #[derive(Clone, Debug)]
 struct Written {
@@ -78,6 +88,28 @@ impl Output {
     /// Writes `bytes` at `rel` with no compressed variants: print files fetched rarely, by the thousand.
     pub fn write_plain(&self, rel: &str, bytes: &[u8]) -> Result<()> {
         self.put(rel, bytes, false)
+    }
+
+    /// Writes at `rel` (no compressed variants) the bytes `make` gives, calling it only when no earlier build
+    /// made bytes for the same `key` (a hash of everything the bytes depend on): QR codes and print posters, which
+    /// take seconds to draw and rarely change.
+    pub fn write_plain_memo(&self, rel: &str, key: &[u8], make: impl FnOnce() -> Vec<u8>) -> Result<()> {
+        let alias = format!("{:032x}.memo", xxhash_rust::xxh3::xxh3_128(key));
+        let known = std::fs::read_to_string(self.cache_path(&alias)).ok().filter(|name| self.cache_path(name.trim()).exists());
+        if let Some(name) = known {
+            let name = name.trim().to_string();
+            self.used.lock().expect("not poisoned").insert(name.clone());
+            self.used.lock().expect("not poisoned").insert(alias);
+            self.link(&name, rel)?;
+            let key = u128::from_str_radix(&name, 16).unwrap_or_default();
+            self.written.lock().expect("not poisoned").push(Written { rel: rel.to_string(), key, compress: false });
+            return Ok(());
+        }
+        let bytes = make();
+        let name = format!("{:032x}", xxhash_rust::xxh3::xxh3_128(&bytes));
+        self.put(rel, &bytes, false)?;
+        self.store(&alias, || Ok(name.into_bytes()))?;
+        Ok(())
     }
 
     /// Writes `bytes` under `assets/` as `<stem>.<hash>.<ext>` and returns its URL path (`/assets/…`).

@@ -23,8 +23,10 @@ fn write_qr_files(out: &Output, index: &SiteIndex) -> Result<()> {
     super::on_all_cores(&index.catalogue.procedures, "Mã QR", |p| {
         let url = page_url(base, &p.code);
         let qr = Qr::encode(&url).with_context(|| format!("{}: the URL {url} is too long for a QR code", p.code))?;
-        out.write_plain(&format!("qr/{}.svg", p.code), qr.svg(&format!("Mã QR: {url}")).as_bytes())?;
-        out.write_plain(&format!("qr/{}.png", p.code), &qr.png(PNG_SCALE))
+        // Drawn again only when the URL or this program changed.
+        let key = |kind: &str| format!("{kind} {} {url}", super::output::build_id());
+        out.write_plain_memo(&format!("qr/{}.svg", p.code), key("qr-svg").as_bytes(), || qr.svg(&format!("Mã QR: {url}")).into_bytes())?;
+        out.write_plain_memo(&format!("qr/{}.png", p.code), key("qr-png").as_bytes(), || qr.png(PNG_SCALE))
     })
 }
 
@@ -35,7 +37,9 @@ fn write_qr_files(out: &Output, index: &SiteIndex) -> Result<()> {
 fn write_bulk(out: &Output, index: &SiteIndex) -> Result<usize> {
     let site = &index.catalogue.site;
     super::on_all_cores(&index.catalogue.procedures, "Áp phích", |p| {
-        out.write_plain(&format!("posters/p/{}.svg", p.code), svg::procedure(site, p).as_bytes())
+        // Drawn again only when the procedure, the site settings or this program changed.
+        let key = format!("poster {} {p:?} {site:?}", super::output::build_id());
+        out.write_plain_memo(&format!("posters/p/{}.svg", p.code), key.as_bytes(), || svg::procedure(site, p).into_bytes())
     })?;
     let mut files = index.catalogue.procedures.len();
     for f in &index.fields {
@@ -47,7 +51,9 @@ fn write_bulk(out: &Output, index: &SiteIndex) -> Result<usize> {
             } else {
                 format!("Lĩnh vực {}", f.name)
             };
-            out.write_plain(&format!("posters/linh-vuc/{}-{}.svg", f.slug, n + 1), svg::tiles(site, &title, chunk).as_bytes())?;
+            let codes: Vec<(&str, &str)> = chunk.iter().map(|p| (p.code.as_str(), p.name.as_str())).collect();
+            let key = format!("tiles {} {title} {codes:?} {site:?}", super::output::build_id());
+            out.write_plain_memo(&format!("posters/linh-vuc/{}-{}.svg", f.slug, n + 1), key.as_bytes(), || svg::tiles(site, &title, chunk).into_bytes())?;
             files += 1;
         }
     }
