@@ -177,7 +177,7 @@ function show(error) {
     s.position = "fixed"; s.left = "0"; s.right = "0"; s.bottom = "0"; s.zIndex = "2147483647";
     s.maxHeight = "60vh"; s.overflow = "auto"; s.margin = "0"; s.padding = "1em";
     s.background = "#fff4f4"; s.color = "#8a1111"; s.borderTop = "4px solid #c62828";
-    s.font = "14px/1.45 ui-monospace, monospace"; s.whiteSpace = "pre-wrap";
+    s.font = "15px/1.45 system-ui, sans-serif"; s.whiteSpace = "pre-wrap";
     document.body.append(box);
   }
   box.textContent = "Dựng trang lỗi — trang đang xem là bản cũ. Sửa rồi lưu lại:\n\n" + error;
