@@ -134,7 +134,8 @@ test("posters of the longest names and paper lists fit one page: names wrap, lis
     });
     if (total > 0) {
       assert.ok(shown >= 1, `${code}: at least one paper shows`);
-      assert.match(await page.locator(".more").innerText(), new RegExp(`Xem đủ ${total} giấy tờ.* tại .*/p/${code.replace(".", "\\.")}/`));
+      // A poster led by an editor's summary points to the official list instead of counting it.
+      assert.match(await page.locator(".more").innerText(), new RegExp(`Xem đủ (${total} )?giấy tờ.* tại .*/p/${code.replace(".", "\\.")}/`));
     }
     if (shown < total) cut++;
   }
