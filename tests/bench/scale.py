@@ -45,7 +45,8 @@ def make_catalogue(factor: int, dest: Path) -> int:
                 used.add(new)
                 province = PROVINCES[k % len(PROVINCES)]
                 text = text.replace(f'code = "{code}"', f'code = "{new}"', 1)
-                text = re.sub(r'^name = "(.*)"$', lambda m: f'name = "{m.group(1)} (tỉnh {province})"', text, count=1, flags=re.M)
+                # A prefix: a suffix could land after a name's closing escaped quote (\").
+                text = re.sub(r'^name = "(?!"")', f'name = "Tỉnh {province}: ', text, count=1, flags=re.M)
                 # Fees differ by province: scale every amount by 1.0–1.4.
                 text = re.sub(r"^amount = (\d+)$", lambda m: f"amount = {int(m.group(1)) * (10 + k % 5) // 10}", text, flags=re.M)
                 code = new
