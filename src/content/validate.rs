@@ -506,8 +506,9 @@ fn check_summary(path: &Path, text: &str, t: &DeTable<'_>, sum: &Spanned<DeValue
     }
 }
 
-/// Lower case with runs of white space made one space: how a summary's citation is compared with a paper.
-fn fold_for_cite(s: &str) -> String {
+/// Lower case with runs of white space made one space: how a summary's citation is compared with a paper (here
+/// and by the importer's review of summaries after a refresh).
+pub fn fold_for_cite(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 

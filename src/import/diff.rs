@@ -5,6 +5,7 @@
 
 use crate::content::Procedure;
 use crate::content::changes::{Change, ChangeKind};
+use crate::content::validate::fold_for_cite as fold;
 
 /// The parts of a procedure people follow, with how they are named to people, and how to read each part.
 const PARTS: &[(&str, fn(&Procedure) -> String)] = &[
@@ -66,10 +67,6 @@ pub fn summary_review(new: &Procedure, parts: &[String]) -> Option<String> {
         why.push(format!("tóm tắt dẫn giấy tờ không còn trong danh sách: «{}» (sửa [summary] thì mới dựng được trang)", lost.join("», «")));
     }
     Some(why.join("; "))
-}
-
-fn fold(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
 /// The change entry for a procedure, if it is new or changed.

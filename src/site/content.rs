@@ -6,12 +6,8 @@ use crate::content::Catalogue;
 use anyhow::Result;
 use std::path::Path;
 
-/// Loads and checks the content folder `dir`; on problems, the error lists each one on its own line.
-pub fn load(dir: &Path) -> Result<Catalogue> {
-    load_catalogue(dir)
-}
-
-/// Loads and checks `dir` (also used by the commands that need the catalogue without building a site).
+/// Loads and checks the content folder `dir` (the build's first stage, and the commands that need the catalogue
+/// without building a site); on problems, the error lists each one on its own line.
 pub fn load_catalogue(dir: &Path) -> Result<Catalogue> {
     if !dir.is_dir() {
         anyhow::bail!(

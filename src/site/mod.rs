@@ -152,7 +152,7 @@ fn build_keeping(opts: &BuildOptions, keep: Option<&mut Option<bundles::Compiled
 }
 
 fn run_stages(b: &mut Build) -> Result<BuildSummary> {
-    let catalogue: Catalogue = b.stage("Đọc và kiểm tra nội dung", |b| content::load(&b.opts.content))?;
+    let catalogue: Catalogue = b.stage("Đọc và kiểm tra nội dung", |b| content::load_catalogue(&b.opts.content))?;
     eprintln!("      {} thủ tục từ {}", catalogue.procedures.len(), b.opts.content.display());
     let search: SearchIndex = b.stage("Chỉ mục tìm kiếm (tantivy)", |b| search_index::build(&catalogue, &b.opts.content))?;
     let apps = b.stage("Ứng dụng trình duyệt và giao diện", |b| bundles::write(&b.out, &b.opts.public, b.keep.as_deref_mut()))?;
