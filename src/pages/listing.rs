@@ -1,9 +1,8 @@
 //! List pages: a field (`/linh-vuc/<slug>/`), a level (`/cap/<slug>/`), the search page and the 404 page.
 
 use crate::content::{Level, Procedure};
-use crate::pages::format;
+use crate::pages::{facts, format};
 use crate::pages::layout::PageMeta;
-use crate::pages::procedure::glance_fee;
 use crate::pages::render::SiteIndex;
 use crate::pages::save_offline::SaveOffline;
 use leptos::prelude::*;
@@ -15,14 +14,14 @@ pub fn ProcedureList(procedures: Vec<Procedure>) -> impl IntoView {
         <ul class="plist">
             {procedures.into_iter().map(|p| {
                 let levels = p.levels.iter().map(|l| l.label()).collect::<Vec<_>>().join(", ");
-                let time = p.methods.first().map(|m| format::excerpt(&format::time(&m.time), 40));
+                let time = (!p.methods.is_empty() || p.summary.is_some()).then(|| format::excerpt(&facts::time(&p), 40));
                 view! {
                     <li>
                         <a href=format!("/p/{}/", p.code)>{p.name.clone()}</a>
                         <span class="plist-meta">
                             <span>{p.code.clone()}</span>
                             <span>{levels}</span>
-                            {(!p.methods.is_empty()).then(|| view! { <span>{format::excerpt(&glance_fee(&p.methods), 40)}</span> })}
+                            {(!p.methods.is_empty() || p.summary.is_some()).then(|| view! { <span>{format::excerpt(&facts::fee(&p), 40)}</span> })}
                             {time.map(|t| view! { <span>{t}</span> })}
                         </span>
                     </li>

@@ -18,6 +18,9 @@ pub mod sheet;
 
 #[cfg(any(feature = "ssr", feature = "csr"))]
 pub mod format;
+/// A procedure's fee and time, read with their notes, in the words every page, poster and result shows.
+#[cfg(any(feature = "ssr", feature = "csr"))]
+pub mod facts;
 #[cfg(feature = "ssr")]
 mod layout;
 #[cfg(feature = "ssr")]
@@ -41,9 +44,6 @@ pub mod summary;
 pub use layout::{Assets, CONTENT_SECURITY_POLICY, PageMeta};
 #[cfg(feature = "ssr")]
 pub use render::{Page, SiteIndex, render_page};
-/// The one-line fee summary, also printed on the bulk SVG posters.
-#[cfg(feature = "ssr")]
-pub use procedure::glance_fee;
 /// How long requirements may be before they get their own page (`/p/<code>/dieu-kien/`).
 #[cfg(feature = "ssr")]
 pub use procedure::LONG_REQUIREMENTS;

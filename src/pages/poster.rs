@@ -14,7 +14,7 @@ use crate::pages::format;
 #[cfg(feature = "ssr")]
 use crate::pages::layout::{Assets, CONTENT_SECURITY_POLICY};
 #[cfg(feature = "ssr")]
-use crate::pages::procedure::glance_fee;
+use crate::pages::facts;
 #[cfg(feature = "ssr")]
 use crate::pages::render::SiteIndex;
 #[cfg(feature = "ssr")]
@@ -206,9 +206,8 @@ pub fn procedure_poster(idx: &SiteIndex, i: usize) -> String {
     let p = &idx.catalogue.procedures[i];
     let url = page_url(&site.base_url, &p.code);
     let (name_class, name) = name_block(&p.name);
-    let time = p.methods.first().map(|m| format::time(&m.time)).unwrap_or_else(|| "Không ghi".into());
     let channels = p.methods.iter().map(|m| m.channel.label()).collect::<Vec<_>>().join(", ");
-    let facts = match &p.summary {
+    let fact_lines = match &p.summary {
         // The editor's words, written from the official text (fees and times the portal's table got wrong).
         Some(s) => vec![
             fact("Lệ phí", s.cost.clone(), 110),
@@ -217,8 +216,8 @@ pub fn procedure_poster(idx: &SiteIndex, i: usize) -> String {
             fact("Nơi nộp", s.place.clone(), 110),
         ],
         None => vec![
-            fact("Lệ phí", if p.methods.is_empty() { "Không ghi".into() } else { glance_fee(&p.methods) }, 70),
-            fact("Thời gian giải quyết", time, 70),
+            fact("Lệ phí", facts::fee(p), 70),
+            fact("Thời gian giải quyết", facts::time(p), 70),
             fact("Cách nộp", if channels.is_empty() { "Không ghi".into() } else { channels }, 70),
             fact("Nơi nộp", where_to_submit(p, site), 90),
         ],
@@ -242,7 +241,7 @@ pub fn procedure_poster(idx: &SiteIndex, i: usize) -> String {
             <p class="p-code">"Mã thủ tục " <b>{p.code.clone()}</b> " · Lĩnh vực " {p.field.clone()}</p>
             <div class="p-main">
                 <dl class="p-facts">
-                    {facts.into_iter().map(|(label, text)| view! { <dt>{label}</dt><dd>{text}</dd> }).collect_view()}
+                    {fact_lines.into_iter().map(|(label, text)| view! { <dt>{label}</dt><dd>{text}</dd> }).collect_view()}
                 </dl>
                 <figure class="p-qr">
                     <QrSvg url=url.clone() class="p-qr-code"/>

@@ -1,7 +1,7 @@
 //! The procedure page, `/p/<code>/`: what a citizen needs first (papers, fee, time, where), then the details.
 
 use crate::content::{Channel, Method, Paper, PaperGroup, Procedure, Summary};
-use crate::pages::format;
+use crate::pages::{facts, format};
 #[cfg(feature = "ssr")]
 use crate::pages::layout::PageMeta;
 use crate::pages::poster::QrBox;
@@ -34,9 +34,9 @@ fn description(p: &Procedure) -> String {
     if papers > 0 {
         parts.push(format!("Cần {papers} loại giấy tờ."));
     }
-    if let Some(m) = p.methods.first() {
-        parts.push(format!("Lệ phí: {}.", format::fees(&m.fees)));
-        parts.push(format!("Thời gian: {}.", format::excerpt(&format::time(&m.time), 60)));
+    if !p.methods.is_empty() || p.summary.is_some() {
+        parts.push(format!("Lệ phí: {}.", format::excerpt(&facts::fee(p), 70)));
+        parts.push(format!("Thời gian: {}.", format::excerpt(&facts::time(p), 60)));
     }
     let levels: Vec<_> = p.levels.iter().map(|l| l.label()).collect();
     if !levels.is_empty() {
@@ -139,7 +139,7 @@ pub fn ProcedureBody(p: Procedure, qr_url: String, summary: String, related: Opt
             })}
             {match p.summary.clone() {
                 Some(s) => view! { <Brief s=s/> }.into_any(),
-                None => view! { <Glance methods=p.methods.clone()/> }.into_any(),
+                None => view! { <Glance p=p.clone()/> }.into_any(),
             }}
             <ProcedureTools/>
             <div id=COPY_TEXT_ID hidden>{summary}</div>
@@ -298,39 +298,16 @@ fn Brief(s: Summary) -> impl IntoView {
 
 /// The three facts at a glance, right under the title: fee, time, how to submit.
 #[component]
-fn Glance(methods: Vec<Method>) -> impl IntoView {
-    let fee = glance_fee(&methods);
-    let time = methods.first().map(|m| format::excerpt(&format::time(&m.time), 80)).unwrap_or_else(|| "Không ghi".into());
-    let channels = methods.iter().map(|m| m.channel.label()).collect::<Vec<_>>().join(", ");
+fn Glance(p: Procedure) -> impl IntoView {
+    let fee = format::excerpt(&facts::fee(&p), 90);
+    let time = format::excerpt(&facts::time(&p), 90);
+    let channels = p.methods.iter().map(|m| m.channel.label()).collect::<Vec<_>>().join(", ");
     view! {
         <dl class="glance">
             <div><dt>"Lệ phí"</dt><dd>{fee}</dd></div>
             <div><dt>"Thời gian"</dt><dd>{time}</dd></div>
             <div><dt>"Cách nộp"</dt><dd>{if channels.is_empty() { "Không ghi".to_string() } else { channels }}</dd></div>
         </dl>
-    }
-}
-
-/// One fee line for the glance box and lists: the same for every method, else the range of amounts
-/// ("Miễn phí – 15.000 đồng"), else a pointer to the table.
-pub fn glance_fee(methods: &[Method]) -> String {
-    let all: Vec<String> = methods.iter().map(|m| format::fees(&m.fees)).collect();
-    let Some(first) = all.first() else { return "Không ghi".into() };
-    if all.iter().all(|f| f == first) {
-        return format::excerpt(first, 80);
-    }
-    // Each method's total when every fee of it has an amount.
-    let totals: Option<Vec<u64>> = methods
-        .iter()
-        .map(|m| if m.fees.is_empty() { None } else { m.fees.iter().map(|f| f.amount).sum::<Option<u64>>() })
-        .collect();
-    match totals {
-        Some(t) => {
-            let (lo, hi) = (*t.iter().min().unwrap_or(&0), *t.iter().max().unwrap_or(&0));
-            let money = |n: u64| if n == 0 { "Miễn phí".to_string() } else { format!("{} đồng", format::thousands(n)) };
-            format!("{} – {}", money(lo), money(hi))
-        }
-        None => "Tuỳ cách nộp".into(),
     }
 }
 
@@ -372,13 +349,13 @@ fn Methods(methods: Vec<Method>) -> impl IntoView {
     view! {
         <div class="methods">
             {methods.into_iter().map(|m| {
-                let rules: Vec<String> = m.fees.iter().filter(|f| !f.rule.is_empty() && f.amount.is_some()).map(|f| f.rule.clone()).collect();
+                let rules: Vec<String> = m.fees.iter().filter(|f| !f.rule.trim().is_empty()).map(|f| f.rule.clone()).collect();
                 view! {
                     <div class="method">
                         <h3>{m.channel.label()}</h3>
                         <dl>
-                            <dt>"Thời gian"</dt><dd>{format::time(&m.time)}</dd>
-                            <dt>"Lệ phí"</dt><dd>{format::fees(&m.fees)}
+                            <dt>"Thời gian"</dt><dd>{facts::method_time(&m.time)}</dd>
+                            <dt>"Lệ phí"</dt><dd>{facts::method_fee(&m.fees)}
                                 {rules.into_iter().map(|r| view! { <span class="rule">{r}</span> }).collect_view()}
                             </dd>
                         </dl>

@@ -4,8 +4,7 @@
 //! says what the page says; the browser only receives the finished string.
 
 use crate::content::{Channel, Procedure, Site};
-use crate::pages::format;
-use crate::pages::procedure::glance_fee;
+use crate::pages::{facts, format};
 
 /// The longest paper name the summary keeps in full; longer ones end with "…" (the link has the rest).
 const PAPER_MAX: usize = 160;
@@ -54,10 +53,8 @@ pub fn summary_text(p: &Procedure, site: &Site) -> String {
             }
         }
     }
-    out.push_str(&format!("Lệ phí: {}\n", glance_fee(&p.methods)));
-    if let Some(m) = p.methods.first() {
-        out.push_str(&format!("Thời gian: {}\n", format::excerpt(&format::time(&m.time), 80)));
-    }
+    out.push_str(&format!("Lệ phí: {}\n", format::excerpt(&facts::fee(p), 120)));
+    out.push_str(&format!("Thời gian: {}\n", format::excerpt(&facts::time(p), 120)));
     let mut channels: Vec<Channel> = p.methods.iter().map(|m| m.channel).collect();
     channels.sort();
     channels.dedup();

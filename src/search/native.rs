@@ -13,8 +13,9 @@ use std::path::Path;
 
 /// What a result line shows for a procedure: its fee and time at a glance.
 pub fn doc_info(p: &Procedure) -> DocInfo {
-    let fee = p.methods.first().map(|m| fmt::excerpt(&fmt::fees(&m.fees), 40)).unwrap_or_default();
-    let time = p.methods.first().map(|m| fmt::excerpt(&fmt::time(&m.time), 40)).unwrap_or_default();
+    let known = !p.methods.is_empty() || p.summary.is_some();
+    let fee = if known { fmt::excerpt(&crate::pages::facts::fee(p), 40) } else { String::new() };
+    let time = if known { fmt::excerpt(&crate::pages::facts::time(p), 40) } else { String::new() };
     DocInfo { code: p.code.clone(), name: p.name.clone(), fee, time }
 }
 

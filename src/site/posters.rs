@@ -208,9 +208,9 @@ mod svg {
         };
         let cap = page.lines(qr_x, cap, 11.0, true, &url_lines);
         let fact_w = qr_x - M - 6.0;
-        let time = p.methods.first().map(|m| format::time(&m.time)).unwrap_or_else(|| "Không ghi".into());
+        let time = crate::pages::facts::time(p);
         let channels = p.methods.iter().map(|m| m.channel.label()).collect::<Vec<_>>().join(", ");
-        let fee = if p.methods.is_empty() { "Không ghi".to_string() } else { crate::pages::glance_fee(&p.methods) };
+        let fee = crate::pages::facts::fee(p);
         let place = if !p.agencies.receiving_address.trim().is_empty() {
             p.agencies.receiving_address.clone()
         } else if !p.agencies.carrying_out.is_empty() {

@@ -1,0 +1,238 @@
+//! What a procedure costs and how long it takes, in the words every place shows them: the glance box, the
+//! methods table, the posters, the search result line, list pages, the copied text and the link preview.
+//!
+//! The portal's own table is often wrong in ways a citizen cannot see: "Miễn phí" in the fee column while the
+//! fee's note names an amount or says the provincial People's Council sets it, a bare "1" with no unit in the
+//! time column. These functions read a fee or a time together with its note and never say more than the
+//! official text supports: "Miễn phí" only when nothing in the note names a fee, a number only with its unit.
+//! An editor's summary, when a procedure has one, is the procedure's short fee and time everywhere.
+
+use crate::content::{Fee, Method, Procedure, ProcessingTime, TimeUnit};
+use crate::pages::format::{excerpt, number, thousands};
+
+/// What the official text says about one fee, read with its note.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FeeSays {
+    /// No fee, and nothing in the note says otherwise.
+    Free,
+    /// An amount in đồng.
+    Amount(u64),
+    /// The provincial People's Council (or the province) sets it.
+    Province,
+    /// A rule in words (an amount per unit, a percentage, a circular to look up): the rule.
+    Rule(String),
+    /// The portal printed something that cannot be a correct fee ("20 VNĐ"), or nothing at all.
+    Unclear(String),
+}
+
+/// Amounts under this many đồng are not real fees: the portal dropped the thousands ("20 VNĐ" for 20.000).
+pub const SMALLEST_FEE: u64 = 1000;
+
+/// Reads one fee with its note.
+pub fn fee_says(fee: &Fee) -> FeeSays {
+    let rule = fee.rule.trim();
+    let has_rule = rule.chars().filter(|c| c.is_alphabetic()).count() >= 3;
+    match fee.amount {
+        Some(0) if !has_rule || says_free(rule) => FeeSays::Free,
+        Some(n) if n > 0 && n < SMALLEST_FEE => {
+            FeeSays::Unclear(format!("Cổng ghi “{n} VNĐ”, có thể thiếu ba số 0; hỏi nơi nộp"))
+        }
+        Some(n) if n > 0 => FeeSays::Amount(n),
+        _ if has_rule && province_sets(rule) => FeeSays::Province,
+        _ if has_rule => FeeSays::Rule(tidy_rule(rule)),
+        Some(_) => FeeSays::Free,
+        None => FeeSays::Unclear("Không ghi".into()),
+    }
+}
+
+/// The short words for one reading, as a glance box shows them.
+fn short(says: &FeeSays) -> String {
+    match says {
+        FeeSays::Free => "Miễn phí".into(),
+        FeeSays::Amount(n) => format!("{} đồng", thousands(*n)),
+        FeeSays::Province => "Theo mức của HĐND tỉnh".into(),
+        FeeSays::Rule(r) => excerpt(r, 70),
+        FeeSays::Unclear(s) => s.clone(),
+    }
+}
+
+/// A note that only says there is no fee ("Không thu lệ phí", "Chưa quy định", "Miễn lệ phí (Thông tư …)"),
+/// with no amount, no condition ("đối với", "trường hợp": free for some means others pay) and no fee rule.
+fn says_free(rule: &str) -> bool {
+    let f = crate::text::fold(rule).to_lowercase();
+    let f = f.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let free_words = ["khong thu", "mien phi", "mien le phi", "khong co", "chua quy dinh", "khong phai nop", "khong"];
+    let conditional = ["doi voi", "truong hop", "cho nguoi", "neu ", "tru ", "ke tu", "den het", "dang ky qua mang"];
+    free_words.iter().any(|w| f.starts_with(w))
+        && !conditional.iter().any(|w| f.contains(w))
+        && !names_amount(&f)
+        && !province_sets(rule)
+}
+
+/// The note says the province (its People's Council or People's Committee) sets the fee.
+fn province_sets(rule: &str) -> bool {
+    let f = crate::text::fold(rule).to_lowercase();
+    f.contains("hoi dong nhan dan") || f.contains("hdnd") || f.contains("uy ban nhan dan cap tinh") || f.contains("ubnd cap tinh")
+}
+
+/// The folded text names a sum of money ("25.000 dong", "5%", "100 usd").
+fn names_amount(folded: &str) -> bool {
+    let b = folded.as_bytes();
+    folded.contains('%')
+        || folded.match_indices("dong").chain(folded.match_indices("usd")).chain(folded.match_indices("vnd")).any(|(i, _)| {
+            let before = folded[..i].trim_end();
+            before.ends_with(|c: char| c.is_ascii_digit()) && i > 0 && b[i - 1] != b'/'
+        })
+}
+
+/// A rule as one line: no leading dash or bracket, no "Căn cứ pháp lý:" label.
+fn tidy_rule(rule: &str) -> String {
+    let r = rule.trim_start_matches(|c: char| c == '-' || c == '(' || c == '+' || c.is_whitespace());
+    let r = r.strip_prefix("Căn cứ pháp lý:").unwrap_or(r).trim();
+    let r = r.strip_suffix(')').filter(|s| s.matches('(').count() < s.matches(')').count() + 1).unwrap_or(r);
+    r.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// One method's fees in the methods table (the official text): every fee, with the portal's "Miễn phí" kept
+/// in quotes when its note contradicts it, so nothing the portal printed is hidden.
+pub fn method_fee(fees: &[Fee]) -> String {
+    if fees.is_empty() {
+        return "Không ghi".into();
+    }
+    let parts: Vec<String> = fees
+        .iter()
+        .map(|f| match (f.amount, fee_says(f)) {
+            (Some(0), FeeSays::Province | FeeSays::Rule(_)) => "Cổng ghi “Miễn phí”, nhưng quy định nêu mức thu (xem dưới)".into(),
+            (_, FeeSays::Rule(_)) => "Theo quy định (xem dưới)".into(),
+            (_, says) => short(&says),
+        })
+        .collect();
+    if parts.iter().all(|p| p == "Miễn phí") { "Miễn phí".into() } else { parts.join(" + ") }
+}
+
+/// One method's fees in a few words.
+fn method_short(fees: &[Fee]) -> String {
+    if fees.is_empty() {
+        return "Không ghi".into();
+    }
+    let says: Vec<FeeSays> = fees.iter().map(fee_says).collect();
+    if says.iter().all(|s| *s == FeeSays::Free) {
+        return "Miễn phí".into();
+    }
+    if let Some(total) = says.iter().map(|s| match s { FeeSays::Amount(n) => Some(*n), FeeSays::Free => Some(0), _ => None }).sum::<Option<u64>>() {
+        return format!("{} đồng", thousands(total));
+    }
+    // A rule or the province decides: say that, once.
+    let first = says.iter().find(|s| !matches!(s, FeeSays::Free | FeeSays::Amount(_))).unwrap_or(&says[0]);
+    short(first)
+}
+
+/// The procedure's fee in one line (glance box, posters, lists, search results, copied text, link preview):
+/// the editor's words when there is a summary; else the same for every method, else per method
+/// ("Trực tiếp: 50.000 đồng; trực tuyến: 25.000 đồng").
+pub fn fee(p: &Procedure) -> String {
+    if let Some(s) = &p.summary {
+        return s.cost.clone();
+    }
+    per_method(&p.methods, |m| method_short(&m.fees))
+}
+
+/// How long one method takes, for the methods table: the number with its unit; a number the portal left
+/// without a unit is shown as printed and said to be so.
+pub fn method_time(t: &ProcessingTime) -> String {
+    match (t.amount, t.unit) {
+        (Some(a), TimeUnit::Unspecified) if t.text.is_empty() => format!("{} (trang gốc không ghi đơn vị)", number(a)),
+        _ => time_short(t),
+    }
+}
+
+/// How long one method takes in a few words; never a bare number.
+fn time_short(t: &ProcessingTime) -> String {
+    match (t.amount, t.unit) {
+        (_, TimeUnit::SameDay) => "Trong ngày".into(),
+        (Some(a), unit) if !matches!(unit, TimeUnit::Text | TimeUnit::Unspecified) => format!("{} {}", number(a), unit.label()),
+        _ if !t.text.trim().is_empty() => t.text.trim().to_string(),
+        (Some(_), _) => NO_TIME.into(),
+        _ => "Không ghi thời hạn".into(),
+    }
+}
+
+/// What a time whose unit the portal lost says at a glance: the number alone would mislead ("1" of what?).
+pub const NO_TIME: &str = "Không ghi rõ thời hạn";
+
+/// The procedure's processing time in one line (same places as [`fee`]).
+pub fn time(p: &Procedure) -> String {
+    if let Some(s) = &p.summary {
+        return s.time.clone();
+    }
+    per_method(&p.methods, |m| time_short(&m.time))
+}
+
+/// One value when every method agrees, else each method's value after its channel.
+fn per_method(methods: &[Method], value: impl Fn(&Method) -> String) -> String {
+    let values: Vec<String> = methods.iter().map(&value).collect();
+    let Some(first) = values.first() else { return "Không ghi".into() };
+    if values.iter().all(|v| v == first) {
+        return first.clone();
+    }
+    let mut parts: Vec<String> = Vec::new();
+    for (m, v) in methods.iter().zip(&values) {
+        let part = format!("{}: {v}", m.channel.label());
+        if !parts.contains(&part) {
+            parts.push(part);
+        }
+    }
+    parts.join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::Channel;
+
+    fn fee(amount: Option<u64>, rule: &str) -> Fee {
+        Fee { amount, rule: rule.into(), ..Default::default() }
+    }
+
+    #[test]
+    fn free_only_when_the_note_names_no_fee() {
+        assert_eq!(fee_says(&fee(Some(0), "")), FeeSays::Free);
+        assert_eq!(fee_says(&fee(Some(0), "Không thu lệ phí")), FeeSays::Free);
+        assert_eq!(fee_says(&fee(Some(0), "- Miễn lệ phí (Thông tư số 47/2019/TT-BTC).")), FeeSays::Free);
+        assert_eq!(
+            fee_says(&fee(Some(0), "Mức lệ phí cụ thể do Hội đồng nhân dân tỉnh quyết định. Miễn lệ phí cho người thuộc hộ nghèo")),
+            FeeSays::Province
+        );
+        assert!(matches!(fee_says(&fee(Some(0), "áp dụng mức phí 2.500.000 đồng/hồ sơ")), FeeSays::Rule(_)));
+        assert!(matches!(fee_says(&fee(Some(0), "Miễn lệ phí đối với những trường hợp sau: người có công")), FeeSays::Rule(_)));
+        assert!(matches!(fee_says(&fee(Some(0), "Theo quy định của Luật phí và lệ phí")), FeeSays::Rule(_)));
+    }
+
+    #[test]
+    fn amounts_that_lost_their_thousands_are_not_shown_as_dong() {
+        assert!(matches!(fee_says(&fee(Some(20), "")), FeeSays::Unclear(_)));
+        assert_eq!(fee_says(&fee(Some(20_000), "")), FeeSays::Amount(20_000));
+    }
+
+    #[test]
+    fn times_never_show_a_bare_number() {
+        let t = ProcessingTime { amount: Some(1.0), unit: TimeUnit::Unspecified, text: String::new() };
+        assert_eq!(time_short(&t), NO_TIME);
+        assert_eq!(method_time(&t), "1 (trang gốc không ghi đơn vị)");
+        let t = ProcessingTime { amount: Some(3.0), unit: TimeUnit::WorkingDays, text: String::new() };
+        assert_eq!(time_short(&t), "3 ngày làm việc");
+    }
+
+    #[test]
+    fn methods_that_differ_are_named() {
+        let m = |channel, amount| Method {
+            channel,
+            time: ProcessingTime { amount: Some(3.0), unit: TimeUnit::WorkingDays, text: String::new() },
+            fees: vec![fee(Some(amount), "")],
+            description: String::new(),
+        };
+        let p = Procedure { methods: vec![m(Channel::InPerson, 50_000), m(Channel::Online, 25_000)], ..Default::default() };
+        assert_eq!(super::fee(&p), "Nộp trực tiếp: 50.000 đồng; Nộp trực tuyến: 25.000 đồng");
+        assert_eq!(super::time(&p), "3 ngày làm việc");
+    }
+}
