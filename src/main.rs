@@ -27,6 +27,10 @@ enum Command {
         /// The date the changes are recorded under in content/changes.toml (YYYY-MM-DD; default today).
         #[arg(long)]
         date: Option<String>,
+        /// The export is the one already imported and only the importer changed (a new repair rule): rewrite
+        /// the files without recording their differences as changes of the catalogue.
+        #[arg(long)]
+        reparse: bool,
     },
     /// Check a content folder: every problem at once, as file:line: field: what is wrong; what to do.
     Check {
@@ -114,7 +118,9 @@ fn main() -> ExitCode {
     quiet_on_closed_pipe();
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Import { dir, content, report, date } => motcua::import::run(&dir, &content, report, date.as_deref()),
+        Command::Import { dir, content, report, date, reparse } => {
+            motcua::import::run(&dir, &content, report, date.as_deref(), !reparse)
+        }
         Command::Check { content } => motcua::site::check(&content),
         Command::Build(opts) => motcua::site::build(&opts).map(|_| ()),
         Command::BuildCsr(opts) => motcua::site::build_csr(&opts),

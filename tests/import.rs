@@ -38,10 +38,10 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 fn importing_twice_is_byte_identical() {
     let a = temp("twice-a");
     let b = temp("twice-b");
-    import::run(Path::new(FIXTURES), &a, false, None).unwrap();
-    import::run(Path::new(FIXTURES), &b, false, None).unwrap();
+    import::run(Path::new(FIXTURES), &a, false, None, true).unwrap();
+    import::run(Path::new(FIXTURES), &b, false, None, true).unwrap();
     let first = files(&a);
-    import::run(Path::new(FIXTURES), &a, false, None).unwrap(); // over its own output
+    import::run(Path::new(FIXTURES), &a, false, None, true).unwrap(); // over its own output
     assert_eq!(first, files(&b));
     assert_eq!(first, files(&a));
     assert!(first.contains_key("IMPORT_REPORT.md") && first.contains_key("site.toml"));
@@ -55,7 +55,7 @@ fn importing_twice_is_byte_identical() {
 #[test]
 fn reimport_records_changes_and_keeps_editors_work() {
     let dir = temp("changes");
-    import::run(Path::new(FIXTURES), &dir, false, Some("2026-01-01")).unwrap();
+    import::run(Path::new(FIXTURES), &dir, false, Some("2026-01-01"), true).unwrap();
     assert!(!dir.join("changes.toml").exists(), "the first import records nothing: every procedure would be new");
     // Pretend the catalogue held another fee and an editor wrote names and a summary citing a paper.
     let path = dir.join("procedures/1.001193.toml");
@@ -67,7 +67,7 @@ fn reimport_records_changes_and_keeps_editors_work() {
     ) + "\n[summary]\ncost = \"Miễn phí\"\ntime = \"Trong ngày\"\nwhere = \"UBND xã\"\nhow = \"Trực tiếp\"\n\n\
          [[summary.bring]]\nitem = \"Giấy chứng sinh\"\npapers = [\"Giấy chứng sinh\"]\n";
     std::fs::write(&path, text).unwrap();
-    import::run(Path::new(FIXTURES), &dir, false, Some("2026-02-01")).unwrap();
+    import::run(Path::new(FIXTURES), &dir, false, Some("2026-02-01"), true).unwrap();
 
     let cat = Catalogue::load(&dir).unwrap_or_else(|e| panic!("{}", e.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n")));
     let p = cat.procedures.iter().find(|p| p.code == "1.001193").unwrap();
@@ -81,7 +81,7 @@ fn reimport_records_changes_and_keeps_editors_work() {
     assert!(report.contains("1.001193: văn bản chính thức đổi phần: Phí, lệ phí"), "{report}");
     // Importing the same export again changes nothing.
     let before = files(&dir);
-    import::run(Path::new(FIXTURES), &dir, false, Some("2026-03-01")).unwrap();
+    import::run(Path::new(FIXTURES), &dir, false, Some("2026-03-01"), true).unwrap();
     assert_eq!(before, files(&dir));
 }
 

@@ -5,6 +5,8 @@
 
 pub mod model;
 #[cfg(feature = "ssr")]
+pub mod core_set;
+#[cfg(feature = "ssr")]
 pub mod changes;
 #[cfg(feature = "ssr")]
 pub mod life_events;

@@ -34,6 +34,11 @@ static PROSE_AMOUNT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(\d{1,3}(?:\.\d{3})+|\d{4,})\s*(?:đồng|vnđ|vnd|đ)").unwrap());
 static FOREIGN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(\d+(?:[.,]\d+)?)\s*(USD|EUR)").unwrap());
 
+/// Every amount in đồng that prose names ("20.000 vnđ /tờ khai" → 20000).
+pub fn prose_amounts(s: &str) -> Vec<u64> {
+    PROSE_AMOUNT.captures_iter(s).filter_map(|c| parse_amount(&c[1])).collect()
+}
+
 /// Parses a money amount "100,000" / "100.000" / "1000" into đồng.
 pub fn parse_amount(s: &str) -> Option<u64> {
     let digits: String = s.chars().filter(|c| c.is_ascii_digit()).collect();

@@ -17,6 +17,7 @@ pub mod clean;
 pub mod diff;
 pub mod fees;
 pub mod furniture;
+pub mod ledger;
 pub mod portal_api;
 pub mod portal_pages;
 pub mod report;
@@ -34,15 +35,18 @@ use std::path::Path;
 
 /// `motcua import <dir>`: reads the export in `source`, writes `content_dir/procedures/*.toml` and
 /// `content_dir/IMPORT_REPORT.md`, and records what changed (dated `date`, default today) at the top of
-/// `content_dir/changes.toml`; prints the report too when `print_report` is set.
-pub fn run(source: &Path, content_dir: &Path, print_report: bool, date: Option<&str>) -> anyhow::Result<()> {
+/// `content_dir/changes.toml` unless `record` is off (a re-parse of the same export by a newer importer);
+/// prints the report too when `print_report` is set.
+pub fn run(source: &Path, content_dir: &Path, print_report: bool, date: Option<&str>, record: bool) -> anyhow::Result<()> {
     let date = date.map(str::to_string).unwrap_or_else(diff::today);
     if !crate::content::changes::valid_date(&date) {
         anyhow::bail!("--date {date}: write the date as YYYY-MM-DD");
     }
     let (mut procedures, mut report) = read_export(source, true)?;
     write::write_all(&mut procedures, content_dir, &mut report, true, &date)?;
-    record_changes(content_dir, &report.changes)?;
+    if record {
+        record_changes(content_dir, &report.changes)?;
+    }
     // The report shows the newest import's changes as recorded, so re-importing the same export changes nothing.
     report.changes = newest_changes(content_dir);
     report.to_review = procedures

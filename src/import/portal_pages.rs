@@ -171,10 +171,26 @@ pub fn to_procedure(rec: &PageRecord) -> (Procedure, Record) {
                     }
                 }
             }
+            let mut own_text = m.methods.iter().map(|x| x.description.as_str()).collect::<Vec<_>>().join("\n");
+            own_text.push('\n');
+            own_text.push_str(&value(&sec.steps));
+            own_text.push('\n');
+            own_text.push_str(&value(&sec.requirements));
             context.push_str(&value(&sec.steps));
             context.push('\n');
             context.push_str(&value(&sec.requirements));
             let mut m = m;
+            // "30 Ngày" where the procedure's own text says "30 ngày làm việc" and never "30 ngày" alone.
+            for (i, x) in m.methods.iter_mut().enumerate() {
+                if let (TimeParse::Clean, Some(a), TimeUnit::Days) = (&m.times[i], x.time.amount, x.time.unit) {
+                    if times::only_working_days(a, &own_text) {
+                        x.time.unit = TimeUnit::WorkingDays;
+                        m.times[i] = TimeParse::Inferred(format!(
+                            "cổng ghi \"{a} ngày\" nhưng trình tự/mô tả của chính thủ tục này ghi \"{a} ngày làm việc\"; lấy ngày làm việc"
+                        ));
+                    }
+                }
+            }
             for (i, x) in m.methods.iter_mut().enumerate() {
                 if m.times[i] != TimeParse::NoUnit {
                     continue;
@@ -194,6 +210,10 @@ pub fn to_procedure(rec: &PageRecord) -> (Procedure, Record) {
                     TimeParse::Empty => r.set("methods/time", Outcome::Empty),
                     TimeParse::Inferred(why) => {
                         r.set("methods/time", Outcome::Fallback);
+                        flags.push(Flag { field: format!("methods[{i}].time"), reason: why.clone() });
+                    }
+                    TimeParse::Glued(why) => {
+                        r.set("methods/time", Outcome::Flagged);
                         flags.push(Flag { field: format!("methods[{i}].time"), reason: why.clone() });
                     }
                     TimeParse::NoUnit => {
@@ -251,6 +271,9 @@ pub fn to_procedure(rec: &PageRecord) -> (Procedure, Record) {
             for why in lr.problems {
                 flags.push(Flag { field: "legal_basis".into(), reason: why });
             }
+            for rule in &lr.repaired {
+                r.repair("legal_basis", rule);
+            }
             p.legal_basis = lr.docs;
 
             // Agency, requirements, results, keywords, description.
@@ -260,7 +283,14 @@ pub fn to_procedure(rec: &PageRecord) -> (Procedure, Record) {
             } else {
                 Outcome::Clean
             });
+            // The keyword box's label can trail the requirements when the box is empty ("…Từ khóa:").
             p.requirements = value(&sec.requirements);
+            for label in ["Từ khóa:", "Mô tả:"] {
+                if let Some(kept) = p.requirements.strip_suffix(label) {
+                    p.requirements = kept.trim_end().to_string();
+                    r.repair("requirements", "nhãn \"Từ khóa:\"/\"Mô tả:\" của trang dính ở cuối yêu cầu, điều kiện: xoá");
+                }
+            }
             r.set("requirements", if p.requirements.is_empty() { Outcome::Empty } else { Outcome::Clean });
             p.results = sec.results.as_deref().map(tables::results).unwrap_or_default();
             r.set("results", if p.results.is_empty() { Outcome::Empty } else { Outcome::Clean });

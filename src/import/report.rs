@@ -43,9 +43,19 @@ pub struct Record {
     pub outcomes: BTreeMap<&'static str, Outcome>,
     /// Where it came from ("portal-pages/bo-tu-phap.jsonl:12", "portal-api-samples/2.000942.json").
     pub source: String,
+    /// Repairs made by a rule whose result is certain (so no flag), as (field key, rule): counted in the report.
+    pub repairs: Vec<(&'static str, &'static str)>,
 }
 
 impl Record {
+    /// Records a certain repair of `field` by `rule` (the field counts as a fallback).
+    pub fn repair(&mut self, field: &'static str, rule: &'static str) {
+        self.set(field, Outcome::Fallback);
+        if !self.repairs.contains(&(field, rule)) {
+            self.repairs.push((field, rule));
+        }
+    }
+
     /// Records an outcome, keeping the worst one seen for the field (Flagged > Fallback > Clean; Empty only
     /// when nothing else was seen).
     pub fn set(&mut self, field: &'static str, outcome: Outcome) {
@@ -152,6 +162,23 @@ impl Report {
             );
         }
         let _ = writeln!(s, "\n\"structured\" = (clean + fallback) / procedures that have the field at the source.\n");
+
+        let mut by_rule: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+        for r in self.records.values() {
+            for key in &r.repairs {
+                *by_rule.entry(*key).or_default() += 1;
+            }
+        }
+        if !by_rule.is_empty() {
+            let _ = writeln!(s, "## Repairs by rule (certain, not flagged)\n");
+            let _ = writeln!(s, "| field | rule | procedures |");
+            let _ = writeln!(s, "| --- | --- | ---: |");
+            for ((field, rule), count) in &by_rule {
+                let _ = writeln!(s, "| {field} | {rule} | {count} |");
+            }
+            let _ = writeln!(s);
+        }
+        super::ledger::render(&mut s, procedures);
 
         let mut by_reason: BTreeMap<(String, String), usize> = BTreeMap::new();
         for p in procedures {

@@ -108,9 +108,47 @@ pub fn methods(section: &str) -> MethodsRead {
                 }
             }
         }
-        let fee = fees::read(&rest);
+        // "Trực tuyến120 VNĐ(20.000 vnđ /tờ khai)": a 1–2 digit time glued to an amount in thousands; split
+        // where the rule confirms the amount. Unconfirmed, neither number can be trusted: both are set aside.
+        let mut unsplit = None;
+        if let (Some(q), None, None) = (&qty, unit, &glued) {
+            if CURRENCY_NEXT.is_match(&rest) && q.len() >= 3 && q.chars().all(|c| c.is_ascii_digit()) {
+                let named = fees::prose_amounts(&rest);
+                let confirmed = (1..=2).find(|&k| {
+                    !q[k..].starts_with('0')
+                        && q[k..].parse::<u64>().is_ok_and(|f| named.contains(&f) || named.contains(&(f * 1000)))
+                });
+                match confirmed {
+                    Some(k) => {
+                        glued = Some(format!(
+                            "thời gian và phí dính liền \"{q}\"; tách thành {} (thời gian) và {} (phí), khớp mức thu trong phần quy định",
+                            &q[..k],
+                            &q[k..]
+                        ));
+                        rest = format!("{}{}", &q[k..], rest);
+                        qty = Some(q[..k].to_string());
+                    }
+                    None => {
+                        unsplit = Some(q.clone());
+                        qty = None;
+                    }
+                }
+            }
+        }
+        let mut fee = fees::read(&rest);
+        if let Some(q) = &unsplit {
+            // The currency had no number of its own: the printed digits were the time and the fee together.
+            let why = format!("cổng ghi \"{q} VNĐ\" (thời gian và phí dính liền, không tách được); cần kiểm tra");
+            for f in fee.fees.iter_mut().filter(|f| f.amount.is_none()) {
+                f.rule = if f.rule.is_empty() { format!("Cổng ghi “{q} VNĐ”") } else { format!("Cổng ghi “{q} VNĐ”: {}", f.rule) };
+            }
+            fee.how = FeeParse::Uncertain(why);
+        }
         let description = value(&fee.rest);
         let (time, mut how) = times::build(qty.as_deref(), unit, &description);
+        if let Some(q) = &unsplit {
+            how = TimeParse::Glued(format!("cổng ghi \"{q} VNĐ\": thời gian và phí dính liền, không tách được; không ghi thời hạn"));
+        }
         if let Some(g) = glued {
             how = match how {
                 TimeParse::NoUnit => TimeParse::NoUnit,
@@ -216,15 +254,14 @@ fn split_form(raw: &str) -> (String, String) {
     let Some(first) = FORM_FILE.find(&raw) else {
         return (strip_bullet(&raw).to_string(), String::new());
     };
-    let before = &raw[..first.start()];
-    let Some(cut) = before.rfind([';', ')', ':', '\n']).map(|i| i + 1) else {
+    let Some(cut) = form_start(&raw[..first.start()]) else {
         return (strip_bullet(&raw).to_string(), String::new());
     };
     let files = &raw[cut..];
     let mut forms = Vec::new();
     let mut from = 0;
     for m in FORM_FILE.find_iter(files) {
-        forms.push(files[from..m.end()].trim().to_string());
+        forms.push(files[from..m.end()].trim().trim_start_matches([';', ':', '.', ' ']).to_string());
         from = m.end();
     }
     let trailing = files[from..].trim();
@@ -235,6 +272,39 @@ fn split_form(raw: &str) -> (String, String) {
     (name.trim().to_string(), forms.join("; "))
 }
 
+/// Where the first form's file name starts in `before` (the row text up to its first extension). The crawl
+/// glued file names to the paper's text: after a separator ("…(nếu có);Mau02.doc"), after a sentence's full
+/// stop ("…NĐ-CP.Mẫu số 07.docx"), or straight after a word ("…dự án đầu tưMẫu I.1.8.docx"). The earliest such
+/// point whose remainder reads as a file name (no comma, at most 14 words, no legal prose) is taken; none → the
+/// row has no separate form.
+fn form_start(before: &str) -> Option<usize> {
+    let chars: Vec<(usize, char)> = before.char_indices().collect();
+    let mut points = Vec::new();
+    for w in chars.windows(2) {
+        let ((_, a), (j, b)) = (w[0], w[1]);
+        let separator = matches!(a, ';' | ':' | ')' | '\n');
+        let full_stop = a == '.' && !b.is_whitespace() && !b.is_ascii_digit();
+        let glued = (a.is_lowercase() || a.is_ascii_digit()) && b.is_uppercase();
+        // "…NĐ-CPMau04.docx": a file name that starts with "Mau"/"Mẫu" right after the number's capitals.
+        let form_word = !a.is_whitespace() && ["Mau", "Mẫu", "MAU", "MẪU"].iter().any(|w| before[j..].starts_with(w));
+        if separator || full_stop || glued || form_word {
+            points.push(j);
+        }
+    }
+    points.into_iter().find(|&j| looks_like_file_name(&before[j..]))
+}
+
+/// A file name's stem, not a sentence: no comma, at most 14 words, none of the phrases legal prose uses.
+fn looks_like_file_name(stem: &str) -> bool {
+    let stem = stem.trim().trim_start_matches([';', ':', '.', ' ', ')']);
+    let words = stem.split_whitespace().count();
+    let lower = stem.to_lowercase();
+    !stem.is_empty()
+        && words <= 14
+        && !stem.contains(',')
+        && !["ban hành kèm theo", "theo quy định", "trong đó", "đối với", "trường hợp"].iter().any(|p| lower.contains(p))
+}
+
 /// The legal basis table, read.
 #[derive(Debug, Default)]
 pub struct LegalRead {
@@ -242,10 +312,22 @@ pub struct LegalRead {
     pub docs: Vec<LegalDoc>,
     /// Text that could not be split into title + number.
     pub problems: Vec<String>,
+    /// Repairs made, by rule (each rule once).
+    pub repaired: Vec<&'static str>,
 }
 
+/// The legal-basis repair rules, as the import report names them.
+pub const YEAR_RULE: &str = "năm ở cuối tên văn bản dính vào số hiệu (\"…năm 201102/2011/QH13\"): trả năm về tên";
+/// See [`YEAR_RULE`].
+pub const DECREE_RULE: &str = "số hiệu nghị định bị cổng cắt còn \"/NĐ-C\": nghị định luôn do Chính phủ ban hành, \"NĐ-CP\"";
+static YEAR_GLUED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^((?:19|20)\d{2}\.?)(\d{1,4}(?:\.\d+)?/(?:\d{2,4}/)?\D.*)$").unwrap());
+/// First words of titles the portal writes in capitals ("LUẬT", "QUY ĐỊNH", "THÔNG TƯ"): never the end of a
+/// document number, whose issuer codes are ASCII capitals and Đ ("NĐ-CP", "QĐ-TTg", "TT-BNNMT").
+const CAPS_TITLE_START: [&str; 14] =
+    ["LUẬT", "QUY", "QUYẾT", "NGHỊ", "THÔNG", "SỬA", "VỀ", "HƯỚNG", "BAN", "PHÁP", "CHỈ", "VĂN", "QUẢN", "ĐIỀU"];
 static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\d+(?:\.\d+)?/(?:\d{2,4}/)?(?:TTg|\p{Lu}+\d{0,2})(?:-(?:TTg|\p{Lu}+\d{0,2}))*").unwrap()
+    Regex::new(r"\d+(?:\.\d+)?/(?:\d{2,4}/)?(?:TTg|\p{Lu}*QH\d{1,2}|\p{Lu}+)(?:-(?:TTg|\p{Lu}*QH\d{1,2}|\p{Lu}+))*").unwrap()
 });
 static DOC_TYPE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:Thông tư liên tịch|Thông tư|Nghị định|Nghị quyết|Quyết định|Luật|Pháp lệnh|Văn bản hợp nhất)(?: số)? ?$").unwrap()
@@ -283,6 +365,19 @@ pub fn legal(section: &str) -> LegalRead {
                 title.truncate(t.start());
             }
         }
+        // "…Luật Khiếu nại năm 201102/2011/QH13": the title's closing year ran into the number.
+        if let Some(c) = YEAR_GLUED.captures(&number.clone()) {
+            let year = &c[1];
+            let joiner = if title.trim_end().ends_with(['/', '-']) { "" } else { " " };
+            title = format!("{}{joiner}{year}", title.trim_end());
+            number = c[2].to_string();
+            out.repaired.push(YEAR_RULE);
+        }
+        // "…/NĐ-C" cut by the portal: a decree (nghị định) is always the Government's, "NĐ-CP".
+        if number.ends_with("/NĐ-C") {
+            number.push('P');
+            out.repaired.push(DECREE_RULE);
+        }
         out.docs.push(LegalDoc { number: value(&number), title: value(&title) });
         prev = end;
         pos = end;
@@ -301,6 +396,10 @@ pub fn legal(section: &str) -> LegalRead {
 /// capital starting the next title ("TT-BTCNghị định") or the digits starting the next number is shortened.
 fn row_end(text: &str, start: usize, end: usize) -> Option<RowEnd> {
     let cur = &text[start..end];
+    // "136/2025/NĐ-CPQUY ĐỊNH VIỆC…": the next title is in capitals and its first word ran into the number.
+    if let Some(word) = CAPS_TITLE_START.iter().find(|w| cur.ends_with(*w) && cur.len() > w.len() + 4) {
+        return Some(RowEnd::At(end - word.len()));
+    }
     let rest = &text[end..];
     let after_slash = start + cur.rfind('/')? + 1;
     let glued_before = text[..start].chars().last().is_some_and(|c| !c.is_whitespace());
@@ -311,9 +410,15 @@ fn row_end(text: &str, start: usize, end: usize) -> Option<RowEnd> {
             (glued_before && rest.trim_start().chars().next().is_some_and(|c| c.is_uppercase())).then_some(RowEnd::At(end))
         }
         Some(c) if c.is_lowercase() => {
-            // The match took the capital that starts the next title.
+            // The match took the capital that starts the next title ("TT-BTCNghị định"), unless that capital
+            // and the lowercase after it cannot begin a Vietnamese word ("NĐ-CPsửa đổi": the P is the number's).
             let last = cur.chars().last()?;
             let e = end - last.len_utf8();
+            // "NĐ-CPhướng dẫn" is the Government's code CP + "hướng dẫn", not "NĐ-C" (no issuer is "C").
+            let government = last == 'P' && text[start..end - 1].ends_with("-C");
+            if !begins_word(last, c) || government {
+                return Some(RowEnd::At(end));
+            }
             (last.is_uppercase() && e > after_slash && !text[start..e].ends_with('-')).then_some(RowEnd::At(e))
         }
         Some(c) if c == '/' || c.is_ascii_digit() => {
@@ -326,9 +431,20 @@ fn row_end(text: &str, start: usize, end: usize) -> Option<RowEnd> {
                     DOC_NUMBER.find(&text[e..]).is_some_and(|n| n.start() == 0 && n.as_str().starts_with(&text[start..e]))
                 })
                 .map(RowEnd::SearchFrom)
+                // A number ending in letters ("NĐ-CP") is complete; the digits after it start the next row
+                // ("…NĐ-CP14/2025/TT-BNNMT14/2025/TT-BNNMT": a title that is its own number).
+                .or_else(|| cur.chars().last().is_some_and(char::is_alphabetic).then_some(RowEnd::At(end)))
         }
         _ => None,
     }
+}
+
+/// Whether a capital followed by a lowercase letter can begin a Vietnamese word: a vowel follows, or the pair
+/// is one of the written consonant clusters (ch, gh, gi, kh, ng, nh, ph, qu, th, tr).
+fn begins_word(capital: char, next: char) -> bool {
+    let vowel = "aeiouy".contains(crate::text::fold_char(next).to_ascii_lowercase());
+    let pair: String = [crate::text::fold_char(capital).to_ascii_lowercase(), next].iter().collect();
+    vowel || ["ch", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th", "tr"].contains(&pair.as_str())
 }
 
 /// Where a document number leaves the scan.
@@ -339,9 +455,6 @@ enum RowEnd {
     SearchFrom(usize),
 }
 
-static RESULT_CODE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"Mã: ?(?:KQ\.[A-Z]\d+\.\d+|[\d.]+\.?[A-Z]\d+-KQ[\d.]*|[A-Z0-9]+(?:[.\-][A-Z0-9]+)+)").unwrap()
-});
 
 /// Reads the results section: names separated by their result codes.
 pub fn results(section: &str) -> Vec<String> {
@@ -356,12 +469,27 @@ pub fn results(section: &str) -> Vec<String> {
         }
     };
     let mut prev = 0;
-    for m in RESULT_CODE.find_iter(&text) {
-        push(&text[prev..m.start()]);
-        prev = m.end();
+    while let Some(at) = text[prev..].find("Mã:").map(|i| prev + i) {
+        push(&text[prev..at]);
+        prev = at + "Mã:".len() + code_len(&text[at + "Mã:".len()..]);
     }
     push(&text[prev..]);
     out
+}
+
+/// The length of the result code after "Mã:" (spaces included), which the portal glues to the next result:
+/// "KQ.G15.000031", "1212Giấy…" (→ "1212"), "hgvg6Quyết định…" (→ "hgvg6"), "Chưa xác định".
+fn code_len(after: &str) -> usize {
+    let lead = after.len() - after.trim_start().len();
+    let rest = &after[lead..];
+    if rest.starts_with("Chưa xác định") {
+        return lead + "Chưa xác định".len();
+    }
+    let token = rest.find(|c: char| !(c.is_ascii_alphanumeric() || "_.-".contains(c))).unwrap_or(rest.len());
+    // A capital right before a Vietnamese letter starts the next result's first word: give it back.
+    let next_is_vietnamese = rest[token..].chars().next().is_some_and(|c| c.is_alphabetic() && !c.is_ascii());
+    let token = if next_is_vietnamese { rest[..token].rfind(|c: char| c.is_ascii_uppercase()).unwrap_or(0) } else { token };
+    lead + token
 }
 
 /// Reads the related procedures cell.
@@ -409,6 +537,15 @@ mod tests {
         assert_eq!(r.groups[0].papers[1].copies, 2);
         assert_eq!(r.groups[1].papers[0].form, "Mẫu số 13.docx");
         assert!(r.problems.is_empty());
+        assert_eq!(
+            split_form("Văn bản đề nghị điều chỉnh dự án đầu tưMẫu I.1.8.docx"),
+            ("Văn bản đề nghị điều chỉnh dự án đầu tư".to_string(), "Mẫu I.1.8.docx".to_string())
+        );
+        assert_eq!(
+            split_form("Bản chính theo Mẫu số 13 Phụ lục I ban hành kèm theo Nghị định số 102/2020/NĐ-CP.Mẫu số 13.docx"),
+            ("Bản chính theo Mẫu số 13 Phụ lục I ban hành kèm theo Nghị định số 102/2020/NĐ-CP.".to_string(), "Mẫu số 13.docx".to_string())
+        );
+        assert_eq!(split_form("Danh sách (nếu có);Mau02-DS(BHYT).doc").1, "Mau02-DS(BHYT).doc");
     }
 
     #[test]
@@ -426,5 +563,7 @@ mod tests {
             results("Thẻ căn cướcMã: KQ.G01.000023Phiếu từ chốiMã: KQ.G01.000067"),
             vec!["Thẻ căn cước", "Phiếu từ chối"]
         );
+        assert_eq!(results("Quyết định A.Mã: hgvg6Quyết định BMã: 1212"), vec!["Quyết định A.", "Quyết định B"]);
+        assert_eq!(results("Mã số cơ sở.Mã: Chưa xác định"), vec!["Mã số cơ sở."]);
     }
 }

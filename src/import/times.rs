@@ -19,6 +19,9 @@ pub enum TimeParse {
     NoUnit,
     /// The portal gave no time.
     Empty,
+    /// The time's digits are glued to the fee's and cannot be told apart; no time is kept. The reason says what
+    /// was printed.
+    Glued(String),
 }
 
 /// Maps the portal's unit words (any case) to a unit.
@@ -83,6 +86,17 @@ pub fn infer(amount: f64, context: &str) -> Option<TimeUnit> {
     }
 }
 
+/// True when `context` gives `amount` only in working days ("… 30 ngày làm việc …"): the portal's "30 Ngày"
+/// then lost "làm việc" (a calendar month against six weeks). False when the text also says "30 ngày" alone.
+pub fn only_working_days(amount: f64, context: &str) -> bool {
+    let units: Vec<TimeUnit> = IN_TEXT
+        .captures_iter(context)
+        .filter(|c| parse_quantity(&c[1]) == Some(amount))
+        .filter_map(|c| unit_from_word(&c[2]))
+        .collect();
+    !units.is_empty() && units.iter().all(|u| *u == TimeUnit::WorkingDays)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,5 +111,8 @@ mod tests {
         assert_eq!(t.unit, TimeUnit::WorkingDays);
         assert!(matches!(p, TimeParse::Inferred(_)));
         assert_eq!(parse_quantity("0,5"), Some(0.5));
+        assert!(only_working_days(30.0, "trong thời hạn 30 ngày làm việc kể từ ngày nhận đủ hồ sơ"));
+        assert!(!only_working_days(30.0, "30 ngày làm việc; quá 30 ngày thì trả lại"));
+        assert!(!only_working_days(30.0, "không nêu thời hạn"));
     }
 }
