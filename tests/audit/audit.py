@@ -26,7 +26,7 @@ import unicodedata
 LOW = "a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
-RAW_DIR = os.environ.get("AUDIT_RAW", "/work/shared/data/dvcqg")
+RAW_DIR = os.environ.get("AUDIT_RAW", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared", "data", "dvcqg"))
 CONTENT = os.path.join(ROOT, "content", "procedures")
 
 SEED = 2026
