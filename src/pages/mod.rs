@@ -44,6 +44,9 @@ pub use render::{Page, SiteIndex, render_page};
 /// The one-line fee summary, also printed on the bulk SVG posters.
 #[cfg(feature = "ssr")]
 pub use procedure::glance_fee;
+/// A paper's counts as the page shows them ("xuất trình 1 bản chính" in a condition's group), also on the SVG posters.
+#[cfg(feature = "ssr")]
+pub use procedure::paper_counts;
 /// How long requirements may be before they get their own page (`/p/<code>/dieu-kien/`).
 #[cfg(feature = "ssr")]
 pub use procedure::LONG_REQUIREMENTS;
