@@ -230,6 +230,9 @@ fn leading_marker(t: &str) -> Option<(Kind, &str, bool)> {
         Some(r) => (r.trim_start(), true),
         None => (t, false),
     };
+    // A bare number before the marker: "2 Trường hợp tổ chức tín dụng …".
+    let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let t = if (1..=2).contains(&digits) && t[digits..].starts_with(' ') { t[digits..].trim_start() } else { t };
     for (marker, kind) in [("trong trường hợp ", Kind::When), ("trường hợp ", Kind::When), ("nếu ", Kind::When), ("đối với ", Kind::For)] {
         if let Some(rest) = starts_ci(t, marker) {
             return Some((kind, rest, paren));
@@ -313,6 +316,9 @@ fn strip_bullet(s: &str) -> &str {
     let mut t = s.trim();
     loop {
         let before = t;
+        if let Some(r) = t.strip_prefix("(*)") {
+            t = r.trim_start();
+        }
         if let Some(r) = t.strip_prefix(['-', '+', '•', '*', '–']) {
             t = r.trim_start();
         }
@@ -534,5 +540,8 @@ mod tests {
         assert_eq!(strip_bullet("(1.2) Đối với công trình theo tuyến"), "Đối với công trình theo tuyến");
         assert_eq!(strip_bullet("- 1. Bản sao"), "Bản sao");
         assert_eq!(strip_bullet("01 bản sao"), "01 bản sao");
+        assert_eq!(strip_bullet("(*) Trường hợp đăng ký"), "Trường hợp đăng ký");
+        assert_eq!(condition("2 Trường hợp tổ chức tín dụng được kiểm soát đặc biệt: điều lệ").as_deref(), Some("Chỉ khi tổ chức tín dụng được kiểm soát đặc biệt"));
+        assert_eq!(condition("02 bản sao giấy phép"), None);
     }
 }
