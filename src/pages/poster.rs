@@ -233,7 +233,8 @@ pub fn procedure_poster(idx: &SiteIndex, i: usize) -> String {
         format!("Xem đầy đủ các bước, điều kiện, mẫu đơn tại {url}")
     };
     if notes > 0 {
-        more.push_str(". Xem ghi chú trên trang.");
+        // Before the URL, so the address stays last and no full stop reads as part of it.
+        more.insert_str(0, "Xem ghi chú trên trang. ");
     }
     let body = move || view! {
         <main>

@@ -276,7 +276,8 @@ mod svg {
             format!("Xem đầy đủ các bước, điều kiện, mẫu đơn tại {url}")
         };
         if arranged.note_count() > 0 {
-            more.push_str(". Xem ghi chú trên trang.");
+            // Before the URL, so the address stays last and no full stop reads as part of it.
+            more.insert_str(0, "Xem ghi chú trên trang. ");
         }
         page.text(M, y + 2.0, width, 12.0, true, &more);
         page.text(
