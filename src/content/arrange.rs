@@ -319,9 +319,9 @@ fn strip_bullet(s: &str) -> &str {
         if let Some(r) = t.strip_prefix("(*)") {
             t = r.trim_start();
         }
-        if let Some(r) = t.strip_prefix(['-', '+', '•', '*', '–']) {
-            t = r.trim_start();
-        }
+        // Dashes, bullets and symbol-font glyphs the portal pasted ("", "•"): anything before a letter,
+        // digit or bracket.
+        t = t.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '(').trim_start();
         let (body, open) = match t.strip_prefix('(') {
             Some(r) => (r, true),
             None => (t, false),
@@ -541,6 +541,7 @@ mod tests {
         assert_eq!(strip_bullet("- 1. Bản sao"), "Bản sao");
         assert_eq!(strip_bullet("01 bản sao"), "01 bản sao");
         assert_eq!(strip_bullet("(*) Trường hợp đăng ký"), "Trường hợp đăng ký");
+        assert_eq!(strip_bullet("\u{f0b7} 4 Trường hợp chào bán"), "4 Trường hợp chào bán");
         assert_eq!(condition("2 Trường hợp tổ chức tín dụng được kiểm soát đặc biệt: điều lệ").as_deref(), Some("Chỉ khi tổ chức tín dụng được kiểm soát đặc biệt"));
         assert_eq!(condition("02 bản sao giấy phép"), None);
     }
