@@ -3,6 +3,7 @@
 //! `content/` is the source of truth. The importer writes it once from a portal export; after that people edit
 //! it by hand, and every build reads and validates it again.
 
+pub mod arrange;
 pub mod model;
 #[cfg(feature = "ssr")]
 pub mod core_set;
@@ -17,4 +18,5 @@ mod load;
 
 #[cfg(feature = "ssr")]
 pub use load::{Catalogue, ContentError};
+pub use arrange::{Arranged, Row, Section, arrange};
 pub use model::*;

@@ -44,6 +44,9 @@ pub mod summary;
 pub use layout::{Assets, CONTENT_SECURITY_POLICY, PageMeta};
 #[cfg(feature = "ssr")]
 pub use render::{Page, SiteIndex, render_page};
+/// A paper's counts as the page shows them ("xuất trình 1 bản chính" in a condition's group), also on the SVG posters.
+#[cfg(feature = "ssr")]
+pub use procedure::paper_counts;
 /// How long requirements may be before they get their own page (`/p/<code>/dieu-kien/`).
 #[cfg(feature = "ssr")]
 pub use procedure::LONG_REQUIREMENTS;

@@ -8,13 +8,14 @@
 //! so long lists are never cut mid-line and never run off the page, whatever the printer's fonts.
 
 #[cfg(feature = "ssr")]
-use crate::content::{Paper, Procedure, Site};
+use crate::content::{Procedure, Site};
 #[cfg(feature = "ssr")]
 use crate::pages::format;
 #[cfg(feature = "ssr")]
 use crate::pages::layout::{Assets, CONTENT_SECURITY_POLICY};
 #[cfg(feature = "ssr")]
 use crate::pages::facts;
+use crate::pages::procedure::paper_counts;
 #[cfg(feature = "ssr")]
 use crate::pages::render::SiteIndex;
 #[cfg(feature = "ssr")]
@@ -140,37 +141,36 @@ fn summary_papers(s: &crate::content::Summary) -> (Vec<(String, usize, Vec<Poste
     (out, n)
 }
 
-/// The paper groups (named when there are several), at most [`PAPERS_MAX`] papers, and the total count; the
-/// editor's summary when the procedure has one.
+/// The papers as poster groups (at most [`PAPERS_MAX`] papers) in the page's arrangement: everyone's first,
+/// then each condition under its heading; the total count; and how many notes were left off (posters carry no
+/// notes, the page does). The editor's summary when the procedure has one.
 #[cfg(feature = "ssr")]
-fn poster_papers(p: &Procedure) -> (Vec<(String, usize, Vec<PosterPaper>)>, usize) {
+fn poster_papers(p: &Procedure) -> (Vec<(String, usize, Vec<PosterPaper>)>, usize, usize) {
     if let Some(s) = &p.summary {
-        return summary_papers(s);
+        let (groups, total) = summary_papers(s);
+        return (groups, total, 0);
     }
-    let groups: Vec<(String, Vec<Paper>)> = p
-        .papers
-        .iter()
-        .map(|g| (g.name.clone(), g.papers.iter().filter(|x| !x.note).cloned().collect::<Vec<Paper>>()))
-        .filter(|(_, ps)| !ps.is_empty())
-        .collect();
-    let total = groups.iter().map(|(_, ps)| ps.len()).sum();
-    let named = groups.len() > 1;
+    let a = crate::content::arrange(&p.papers);
+    let sections = a.shown();
+    // One unnamed group needs no heading; several say which is which.
+    let named = sections.len() > 1;
     let mut out = Vec::new();
     let mut n = 0;
-    for (name, papers) in groups {
+    for (heading, section, case) in sections {
         if n >= PAPERS_MAX {
             break;
         }
         let start = n + 1;
-        let list: Vec<PosterPaper> = papers
+        let list: Vec<PosterPaper> = section
+            .rows
             .iter()
             .take(PAPERS_MAX - n)
-            .map(|x| PosterPaper { name: format::excerpt(&x.name, PAPER_NAME_MAX), counts: format::counts(x) })
+            .map(|r| PosterPaper { name: format::excerpt(&r.paper.name, PAPER_NAME_MAX), counts: paper_counts(r, case) })
             .collect();
         n += list.len();
-        out.push((if named { format::excerpt(&name, 110) } else { String::new() }, start, list));
+        out.push((if named || case { format::excerpt(heading, 110) } else { String::new() }, start, list));
     }
-    (out, total)
+    (out, a.paper_count(), a.note_count())
 }
 
 /// One fact beside the QR code: label and text, shortened so the facts stay beside the code.
@@ -224,14 +224,18 @@ pub fn procedure_poster(idx: &SiteIndex, i: usize) -> String {
     };
     // Every paper goes in (up to 40); the list box shows those that fit whole and hides the rest (see
     // poster.css), so the heading gives the total and the last line says where to read the full list.
-    let (groups, total) = poster_papers(p);
-    let more = if p.summary.is_some() {
+    let (groups, total, notes) = poster_papers(p);
+    let mut more = if p.summary.is_some() {
         format!("Xem đủ giấy tờ theo văn bản chính thức, các bước và mẫu đơn tại {url}")
     } else if total > 0 {
         format!("Xem đủ {total} giấy tờ, các bước và mẫu đơn tại {url}")
     } else {
         format!("Xem đầy đủ các bước, điều kiện, mẫu đơn tại {url}")
     };
+    if notes > 0 {
+        // Before the URL, so the address stays last and no full stop reads as part of it.
+        more.insert_str(0, "Xem ghi chú trên trang. ");
+    }
     let body = move || view! {
         <main>
         <article class="sheet poster" data-papers=total.to_string()>

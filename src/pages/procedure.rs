@@ -1,6 +1,6 @@
 //! The procedure page, `/p/<code>/`: what a citizen needs first (papers, fee, time, where), then the details.
 
-use crate::content::{Channel, Method, Paper, PaperGroup, Procedure, Summary};
+use crate::content::{Arranged, Channel, Method, Procedure, Row, Summary};
 use crate::pages::{facts, format};
 #[cfg(feature = "ssr")]
 use crate::pages::layout::PageMeta;
@@ -149,13 +149,9 @@ pub fn ProcedureBody(p: Procedure, qr_url: String, summary: String, related: Opt
                 {if paper_count == 0 && p.papers.is_empty() {
                     view! { <p class="empty">"Cổng Dịch vụ công chưa ghi giấy tờ cho thủ tục này. Hãy hỏi cán bộ tiếp nhận."</p> }.into_any()
                 } else {
-                    // Each paper gets a checkbox numbered across groups: the citizen's checklist.
-                    let mut first = 0;
-                    let groups = p.papers.iter().map(|g| {
-                        let start = first;
-                        first += g.papers.iter().filter(|x| !x.note).count();
-                        view! { <Papers group=g.clone() first=start/> }
-                    }).collect_view();
+                    // Everyone's papers, then each condition's, then the notes: one arrangement for page, posters
+                    // and copied text (`content::arrange`).
+                    let groups = view! { <Arrangement a=crate::content::arrange(&p.papers)/> };
                     view! {
                         {groups}
                         {(paper_count > 0).then(|| view! {
@@ -311,22 +307,77 @@ fn Glance(p: Procedure) -> impl IntoView {
     }
 }
 
+/// The official paper list arranged: everyone's papers (forms first), then each condition under its own
+/// heading, numbered on from everyone's, then the portal's notes, collapsed. Every row of the official list is
+/// here, whole; each paper's checkbox keeps its portal-order key (`data-tick`), so saved ticks survive reordering.
 #[component]
-fn Papers(
-    group: PaperGroup,
-    /// The checklist number of this group's first paper.
-    first: usize,
+fn Arrangement(a: Arranged) -> impl IntoView {
+    let note_count = a.note_count();
+    let mut next = 0;
+    let sections = a
+        .shown()
+        .into_iter()
+        .map(|(heading, s, case)| {
+            let start = next;
+            next += s.rows.len();
+            view! {
+                {(!heading.is_empty()).then(|| view! { <h3 class:case=case>{heading.to_string()}</h3> })}
+                {(!s.detail.is_empty()).then(|| view! { <p class="case-src">{format!("Văn bản ghi: {}", s.detail)}</p> })}
+                <PaperList rows=s.rows.clone() start=start case=case/>
+            }
+        })
+        .collect_view();
+    let notes = (note_count > 0).then(|| {
+        let groups = a
+            .notes
+            .iter()
+            .map(|s| {
+                view! {
+                    {(!s.heading.is_empty()).then(|| view! { <h4>{s.heading.clone()}</h4> })}
+                    {s.rows.iter().map(|r| view! { <p class="note">{r.paper.name.clone()}</p> }).collect_view()}
+                }
+            })
+            .collect_view();
+        view! {
+            <details class="notes">
+                <summary>{format!("Ghi chú của văn bản ({note_count})")}</summary>
+                {groups}
+            </details>
+        }
+    });
+    view! { {sections} {notes} }
+}
+
+/// How many of a paper to bring ("1 bản chính"), and in a condition's group "xuất trình …" for a paper the portal
+/// lists to show rather than hand in (everyone's groups say so in their heading). Posters and copied text too.
+pub fn paper_counts(row: &Row, case: bool) -> String {
+    let counts = format::counts(&row.paper);
+    match (case && row.present, counts.is_empty()) {
+        (true, true) => "xuất trình".to_string(),
+        (true, false) => format!("xuất trình {counts}"),
+        (false, _) => counts,
+    }
+}
+
+/// A numbered run of papers with their checkboxes, counts and form; in a conditional group, papers the portal
+/// lists to show rather than hand in say "xuất trình".
+#[component]
+fn PaperList(
+    rows: Vec<Row>,
+    /// How many papers come before this run on the page (the list's numbering continues from there).
+    start: usize,
+    /// Whether this run is a condition's group.
+    case: bool,
 ) -> impl IntoView {
-    let (notes, papers): (Vec<Paper>, Vec<Paper>) = group.papers.into_iter().partition(|p| p.note);
     view! {
-        {(!group.name.is_empty()).then(|| view! { <h3>{group.name.clone()}</h3> })}
-        <ol class="papers" start=(first > 0).then(|| (first + 1).to_string())>
-            {papers.into_iter().enumerate().map(|(i, paper)| {
-                let counts = format::counts(&paper);
+        <ol class="papers" start=(start > 0).then(|| (start + 1).to_string())>
+            {rows.into_iter().map(|row| {
+                let counts = paper_counts(&row, case);
+                let paper = row.paper;
                 view! {
                     <li>
                         <label class="tick">
-                            <input type="checkbox" data-tick=(first + i).to_string()/>
+                            <input type="checkbox" data-tick=row.tick.to_string()/>
                             <span>
                                 <span class="paper-name">{paper.name}</span>
                                 {(!counts.is_empty()).then(|| view! { <span class="count">{counts}</span> })}
@@ -337,7 +388,6 @@ fn Papers(
                 }
             }).collect_view()}
         </ol>
-        {notes.into_iter().map(|n| view! { <p class="note">{n.name}</p> }).collect_view()}
     }
 }
 

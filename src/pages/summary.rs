@@ -5,6 +5,7 @@
 
 use crate::content::{Channel, Procedure, Site};
 use crate::pages::{facts, format};
+use crate::pages::procedure::paper_counts;
 
 /// The longest paper name the summary keeps in full; longer ones end with "…" (the link has the rest).
 const PAPER_MAX: usize = 160;
@@ -31,26 +32,31 @@ pub fn where_to_submit(p: &Procedure) -> String {
 /// Plain text with line breaks only (no markdown), short lines, so it reads well in Zalo and SMS.
 pub fn summary_text(p: &Procedure, site: &Site) -> String {
     let mut out = format!("{} (mã {})\n", p.name, p.code);
-    let papers: Vec<_> = p.papers.iter().flat_map(|g| g.papers.iter().map(move |x| (g, x))).filter(|(_, x)| !x.note).collect();
-    if papers.is_empty() {
+    // The page's arrangement: everyone's papers first, then each condition's under "Chỉ khi …:"; notes stay on
+    // the page.
+    let arranged = crate::content::arrange(&p.papers);
+    if arranged.paper_count() == 0 {
         out.push_str("Giấy tờ: hỏi cán bộ tiếp nhận.\n");
     } else {
         out.push_str("Giấy tờ cần mang:\n");
         let mut n = 0;
-        let mut last_group = "";
-        for (group, paper) in papers {
-            if !group.name.is_empty() && group.name != last_group {
-                out.push_str(&format!("{}:\n", format::excerpt(&group.name, PAPER_MAX)));
-                last_group = &group.name;
+        for (heading, section, case) in arranged.shown() {
+            if !heading.is_empty() {
+                out.push_str(&format!("{}:\n", format::excerpt(heading, PAPER_MAX)));
             }
-            n += 1;
-            let counts = format::counts(paper);
-            let name = format::excerpt(&paper.name, PAPER_MAX);
-            if counts.is_empty() {
-                out.push_str(&format!("{n}. {name}\n"));
-            } else {
-                out.push_str(&format!("{n}. {name} ({counts})\n"));
+            for row in &section.rows {
+                n += 1;
+                let counts = paper_counts(row, case);
+                let name = format::excerpt(&row.paper.name, PAPER_MAX);
+                if counts.is_empty() {
+                    out.push_str(&format!("{n}. {name}\n"));
+                } else {
+                    out.push_str(&format!("{n}. {name} ({counts})\n"));
+                }
             }
+        }
+        if arranged.note_count() > 0 {
+            out.push_str("(Xem ghi chú trên trang)\n");
         }
     }
     out.push_str(&format!("Lệ phí: {}\n", format::excerpt(&facts::fee(p), 120)));
@@ -101,6 +107,7 @@ mod tests {
              Giấy tờ cần mang:\n\
              1. Tờ khai đăng ký khai sinh (1 bản chính)\n\
              2. Giấy chứng sinh (1 bản chính, 2 bản sao)\n\
+             (Xem ghi chú trên trang)\n\
              Lệ phí: Miễn phí\n\
              Thời gian: 1 ngày làm việc\n\
              Cách nộp: Nộp trực tiếp\n\

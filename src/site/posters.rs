@@ -234,25 +234,22 @@ mod svg {
         // Papers until the space left (above the "xem đầy đủ" line and the footer) runs out.
         let foot = H - M - 2.0 * 10.0 * PT * 1.3;
         let limit = foot - 3.0 * 12.0 * PT * 1.3 - 3.0;
-        let groups: Vec<(&str, Vec<&crate::content::Paper>)> = p
-            .papers
-            .iter()
-            .map(|g| (g.name.as_str(), g.papers.iter().filter(|x| !x.note).collect::<Vec<_>>()))
-            .filter(|(_, ps)| !ps.is_empty())
-            .collect();
-        let total: usize = groups.iter().map(|(_, ps)| ps.len()).sum();
+        // The page's arrangement: everyone's papers first, then each condition under its heading; no notes.
+        let arranged = crate::content::arrange(&p.papers);
+        let sections = arranged.shown();
+        let total = arranged.paper_count();
         let mut shown = 0;
         let mut n = 0;
-        'groups: for (name, papers) in &groups {
-            let heading = (groups.len() > 1).then(|| wrap(&format::excerpt(name, 110), width, 12.0, true));
+        'groups: for (heading, section, case) in &sections {
+            let heading = (sections.len() > 1 || *case).then(|| wrap(&format::excerpt(heading, 110), width, 12.0, true));
             let mut first = true;
-            for paper in papers {
+            for row in &section.rows {
                 n += 1;
-                let counts = format::counts(paper);
+                let counts = crate::pages::paper_counts(row, *case);
                 let text = if counts.is_empty() {
-                    format::excerpt(&paper.name, 220)
+                    format::excerpt(&row.paper.name, 220)
                 } else {
-                    format!("{} ({counts})", format::excerpt(&paper.name, 220))
+                    format!("{} ({counts})", format::excerpt(&row.paper.name, 220))
                 };
                 let lines = wrap(&text, width - 8.0, 12.0, false);
                 let head_h = if first { heading.as_ref().map_or(0.0, |h| h.len() as f64 * 12.0 * PT * 1.3 + 1.5) } else { 0.0 };
@@ -273,11 +270,15 @@ mod svg {
         if total == 0 {
             y = page.text(M, y + 1.0, width, 12.0, false, "Cổng Dịch vụ công chưa ghi giấy tờ cho thủ tục này. Hãy hỏi cán bộ tiếp nhận.");
         }
-        let more = if total > shown {
+        let mut more = if total > shown {
             format!("Còn {} giấy tờ nữa: xem đầy đủ tại {url}", total - shown)
         } else {
             format!("Xem đầy đủ các bước, điều kiện, mẫu đơn tại {url}")
         };
+        if arranged.note_count() > 0 {
+            // Before the URL, so the address stays last and no full stop reads as part of it.
+            more.insert_str(0, "Xem ghi chú trên trang. ");
+        }
         page.text(M, y + 2.0, width, 12.0, true, &more);
         page.text(
             M,
