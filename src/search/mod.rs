@@ -12,6 +12,7 @@
 //! - [`order`]: small stable sorts, so the browser app carries no copies of the standard sort;
 //! - [`engine`]: query planning (synonym groups, typos, prefixes) and BM25 ranking over the exported shards;
 //! - `ui` (feature `hydrate`): the search box's live results in the browser;
+//! - `metrics` (feature `ssr`): the figures `motcua eval` prints, per kind of query and overall;
 //! - `native` (feature `ssr`): the document table, the index in memory, `motcua search` and `motcua eval`.
 
 pub mod analyzer;
@@ -22,6 +23,8 @@ pub mod outside;
 
 #[cfg(feature = "ssr")]
 pub mod build_index;
+#[cfg(feature = "ssr")]
+pub mod metrics;
 #[cfg(feature = "ssr")]
 pub mod native;
 
