@@ -9,6 +9,8 @@
 //!   built;
 //! - [`outside`]: needs the catalogue leaves out (`content/outside.toml`), which get an honest "no good match"
 //!   and a note on who handles them;
+//! - [`question`]: words that frame a question or a request rather than name a need (`content/question_words.toml`),
+//!   which neither count against a match nor rank;
 //! - [`order`]: small stable sorts, so the browser app carries no copies of the standard sort;
 //! - [`engine`]: query planning (synonym groups, typos, prefixes) and BM25 ranking over the exported shards;
 //! - `ui` (feature `hydrate`): the search box's live results in the browser;
@@ -20,6 +22,7 @@ pub mod engine;
 pub mod format;
 pub mod order;
 pub mod outside;
+pub mod question;
 
 #[cfg(feature = "ssr")]
 pub mod build_index;
