@@ -470,8 +470,8 @@ pub fn plan(core: &Core, query: &str, typing: bool) -> Plan {
     // phrase, which stands for its groups' index tokens (one term shard per group: the build put a token
     // wherever a field says the group's meaning or one of its colloquial forms).
     enum Piece {
-        // The word, true when it is the last word (still being typed), true when it counts in the "good match"
-        // check (not a context word of the question: "cho con", "14 tuổi").
+        // The word, true when it is the last word (still being typed), true when it is a query word of its own
+        // (not a context word of the question: "cho con", "14 tuổi", which only pairs with its neighbours).
         Word(Word, bool, bool),
         Synonym(Vec<usize>),
         // Words that frame the question ("làm sao", "giấy tờ gì"): nothing to search.
@@ -551,14 +551,16 @@ pub fn plan(core: &Core, query: &str, typing: bool) -> Plan {
                 parts.push(Part::Slot(None));
                 continue;
             }
-            Piece::Word(w, last, _) if has_content && is_stop(&w) && !last => {
-                // A filler word is no query word of its own, but its pairs stay: "căn cước" typed "can cuoc".
+            Piece::Word(w, last, counted) if has_content && (is_stop(&w) || !counted) && !last => {
+                // A filler word is no query word of its own, but its pairs stay: "căn cước" typed "can cuoc". So
+                // is a context word: "cho con" and "14 tuổi" rank the procedure named "… cho con đủ 14 tuổi" by
+                // their pairs, not every name that says "con".
                 let slot = Slot { cands: vec![(w.folded.clone(), 1.0)], marked: None, unit: usize::MAX };
                 parts.push(Part::Slot(Some(slot)));
                 continue;
             }
             Piece::Word(w, last, counted) => {
-                // A context word is searched but not named as missing ("Không có: …") nor counted.
+                // A context word being typed (or in a query of nothing else) is searched, but not counted.
                 plan.labels.push(if counted { label } else { String::new() });
                 plan.label_words.push(at);
                 plan.units += 1;

@@ -6,8 +6,10 @@
 //! - **frame** phrases (question words, request verbs, politeness, time adverbs) are no query words at all;
 //! - **final** phrases (sentence-final particles, tag questions) are frame words only at the end of a query,
 //!   where Vietnamese puts them ("không" is a content word elsewhere: "không có án tích");
-//! - **context** phrases ("cho con"), numbers and what they count ("14 tuổi", "6 tháng", "năm 2024") still rank
-//!   (a procedure "cho con đủ 14 tuổi" is the better answer), but do not count against a match.
+//! - **context** phrases ("cho con"), numbers and what they count ("14 tuổi", "6 tháng", "năm 2024") rank only
+//!   through their pairs with their neighbours, as filler words do ("cho_con" and "14_tuoi" find the procedure
+//!   people call "làm căn cước cho con đủ 14 tuổi"; "con" alone would favour every name that says "cha, mẹ,
+//!   con"), and do not count against a match.
 //!
 //! A one-word entry typed without marks is a frame word only when the catalogue never uses that word: without
 //! marks "ạ" is the "a" of "hạng A" and "nhé" the "nhẹ" of "giảm nhẹ". Phrases of several words match with or
@@ -21,7 +23,7 @@ use super::format::{Reader, Writer};
 pub enum Role {
     /// It frames the question: no query word (nothing searched, nothing counted).
     Frame,
-    /// It says for whom or when: searched, but not counted against a match.
+    /// It says for whom or when: searched through its pairs only, and not counted against a match.
     Context,
 }
 
