@@ -46,7 +46,6 @@ struct Regional {
 struct RegionalVariant {
     say: Vec<String>,
     means: String,
-    #[allow(dead_code)]
     source: String,
 }
 
@@ -55,7 +54,6 @@ struct RegionalVariant {
 struct RegionalSynonym {
     words: Vec<String>,
     means: String,
-    #[allow(dead_code)]
     source: String,
 }
 
@@ -313,6 +311,17 @@ pub fn build(procedures: &[Procedure], content: &Path) -> Result<SearchIndex, St
         Ok(text) => toml::from_str(&text).map_err(|e| format!("{}: {e}", regional_path.display()))?,
         Err(_) => Regional { variant: Vec::new(), synonym: Vec::new() },
     };
+    // Every entry says where it comes from, so an editor can judge it.
+    let unsourced: Vec<String> = regional
+        .variant
+        .iter()
+        .filter(|v| v.source.trim().is_empty())
+        .map(|v| v.say.join(", "))
+        .chain(regional.synonym.iter().filter(|s| s.source.trim().is_empty()).map(|s| s.words.join(", ")))
+        .collect();
+    if !unsourced.is_empty() {
+        return Err(format!("{}: no source for «{}»: say where each entry comes from", regional_path.display(), unsourced.join("», «")));
+    }
     let mut variant_pairs: Vec<(&str, &str)> = Vec::new();
     for v in &regional.variant {
         for say in &v.say {
