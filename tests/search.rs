@@ -307,7 +307,8 @@ fn variants_come_first_only_when_asked_for() {
 fn a_synonym_named_twice_is_one_query_word() {
     let local = local();
     let (plan, r) = local.query("chia đất tách sổ cho con gái", false, &Filter::default(), 3);
-    assert_eq!(plan.labels, ["chia đất", "con", "gái"], "{:?}", plan.labels);
+    // "cho con" says for whom (content/question_words.toml): no query word a result can lack.
+    assert_eq!(plan.labels, ["chia đất", "gái"], "{:?}", plan.labels);
     assert!(r.confident, "coverage {}", r.coverage);
     assert!(local.docs[r.hits[0].doc as usize].name.starts_with("Tách thửa"));
 }

@@ -267,7 +267,11 @@ pub struct FieldTokens {
 /// the token of each synonym group phrase that starts at that word ([`group_tokens_at`]).
 /// Pairs and phrases never cross a sentence or list boundary because every text piece is analyzed on its own.
 pub fn index_tokens(text: &str, opts: FieldTokens, groups: &[SynonymGroup], out: &mut Vec<String>) {
-    let ws = words(text);
+    index_words(&words(text), opts, groups, out);
+}
+
+/// [`index_tokens`] of words already analyzed (and rewritten: [`rewrite`]).
+pub fn index_words(ws: &[Word], opts: FieldTokens, groups: &[SynonymGroup], out: &mut Vec<String>) {
     for (i, w) in ws.iter().enumerate() {
         out.push(w.folded.clone());
         if opts.pairs && i + 1 < ws.len() {
@@ -383,6 +387,59 @@ pub fn group_tokens_at(ws: &[Word], groups: &[SynonymGroup]) -> Vec<String> {
         }
     }
     out
+}
+
+impl Word {
+    /// True when this word, as typed, can be `entry` as written in a word list: the same folded word, and the
+    /// same marks when it has any (typed without marks it can be any word that folds the same).
+    pub fn may_be(&self, entry: &Word) -> bool {
+        self.folded == entry.folded && (self.marked.is_none() || self.marked == entry.marked)
+    }
+}
+
+/// A regional or older way of saying words of the catalogue (`content/regional.toml`): `say` is rewritten to
+/// `means`, word for word, in texts and queries alike ("xe hơi" → "ô tô", "khai sanh" → "khai sinh").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Variant {
+    /// The words as people say them.
+    pub say: Vec<Word>,
+    /// The catalogue's words, as many as `say`'s.
+    pub means: Vec<Word>,
+}
+
+impl Variant {
+    /// The variant of a pair as written; `None` unless both have words and as many.
+    pub fn new(say: &str, means: &str) -> Option<Variant> {
+        let (say, means) = (words(say), words(means));
+        (!say.is_empty() && say.len() == means.len()).then_some(Variant { say, means })
+    }
+}
+
+/// Rewrites, left to right, each run of `ws` that says a variant (the longest at each word) into the
+/// catalogue's words as written (with their marks: "xe hoi" becomes "ô tô", not the "o" of "ở"). A one-word variant typed without
+/// marks is rewritten only when `known` says the catalogue never uses that folded word ("sanh" is also the
+/// "sánh" of "so sánh"); texts carry their marks, so the index is rewritten exactly.
+pub fn rewrite(ws: &mut [Word], variants: &[Variant], known: &dyn Fn(&str) -> bool) {
+    let mut i = 0;
+    while i < ws.len() {
+        let rest = &ws[i..];
+        let found = variants
+            .iter()
+            .filter(|v| {
+                v.say.len() <= rest.len()
+                    && v.say.iter().zip(rest).all(|(e, w)| w.may_be(e))
+                    && (v.say.len() > 1 || rest[0].marked.is_some() || !known(&rest[0].folded))
+            })
+            .max_by_key(|v| v.say.len());
+        let Some(v) = found else {
+            i += 1;
+            continue;
+        };
+        for (w, m) in ws[i..].iter_mut().zip(&v.means) {
+            *w = m.clone();
+        }
+        i += v.say.len();
+    }
 }
 
 /// True when `phrase` occurs in `words` as a run of whole words (neither may be empty for a match): the
@@ -553,6 +610,27 @@ mod tests {
         assert_eq!(tokens("Thay đổi, cải chính hộ tịch"), ["~cai_thay_doi", "~cai_cai_chinh"]);
         // No text makes a group token by itself: the mark separates words.
         assert!(words("~giay_so_do").iter().all(|w| !w.folded.contains(GROUP_MARK)));
+    }
+
+    #[test]
+    fn variants_rewrite_texts_and_queries_alike() {
+        let vs: Vec<Variant> =
+            [("xe hơi", "ô tô"), ("khai sanh", "khai sinh"), ("sanh", "sinh"), ("bịnh", "bệnh")].iter().filter_map(|(a, b)| Variant::new(a, b)).collect();
+        assert!(Variant::new("kt3", "tạm trú").is_none());
+        let run = |text: &str, known: &[&str]| {
+            let mut ws = words(text);
+            rewrite(&mut ws, &vs, &|w| known.contains(&w));
+            ws
+        };
+        assert_eq!(run("Đăng ký xe hơi", &[]), words("Đăng ký ô tô"));
+        assert_eq!(run("dang ky xe hoi", &[]), [words("dang ky"), words("ô tô")].concat());
+        assert_eq!(run("giấy khai sanh", &["sanh"]), words("giấy khai sinh"));
+        // One word without marks: only when the catalogue never says it ("so sánh" folds to "so sanh").
+        assert_eq!(run("ngay sanh", &["sanh"]), words("ngay sanh"));
+        assert_eq!(run("ngay sanh", &[]), words("ngay sinh"));
+        assert_eq!(run("nghi binh", &["binh"]), words("nghi binh"));
+        assert_eq!(run("so sánh", &[]), words("so sánh"));
+        assert_eq!(run("nghỉ bịnh", &["binh"]), words("nghỉ bệnh"));
     }
 
     #[test]

@@ -8,6 +8,7 @@
 use super::analyzer::{self, FieldTokens, SynonymGroup};
 use super::format::{self, F_BODY, F_CODE, F_MID, F_NAME, FIELDS, Writer};
 use super::outside::{self, Outside, Problem};
+use super::question::QuestionWords;
 use crate::content::{Channel, Level, Procedure};
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -26,6 +27,85 @@ struct Synonyms {
 struct Synonym {
     words: Vec<String>,
     means: String,
+}
+
+/// Regional and older ways of saying the catalogue's words (`content/regional.toml`): word-for-word variants,
+/// rewritten in texts and queries (`analyzer::rewrite`), and synonyms, which join those of `synonyms.toml`.
+/// Each entry says where it comes from (`source`), so an editor can judge it.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Regional {
+    #[serde(default)]
+    variant: Vec<RegionalVariant>,
+    #[serde(default)]
+    synonym: Vec<RegionalSynonym>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RegionalVariant {
+    say: Vec<String>,
+    means: String,
+    source: String,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RegionalSynonym {
+    words: Vec<String>,
+    means: String,
+    source: String,
+}
+
+/// The words that frame a question (`content/question_words.toml`, see `question.rs`).
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QuestionFile {
+    #[serde(default)]
+    frame: Vec<toml::Spanned<String>>,
+    #[serde(default)]
+    last: Vec<toml::Spanned<String>>,
+    #[serde(default)]
+    context: Vec<String>,
+    #[serde(default)]
+    units: Vec<String>,
+    #[serde(default)]
+    dates: Vec<String>,
+    #[serde(default)]
+    filler: Vec<String>,
+}
+
+/// Reads `question_words.toml` (none is fine: no word frames a question). A frame phrase of several words that
+/// a procedure's name or keywords say (with the same marks) is refused, with its line: it names part of a need,
+/// not a question.
+fn question_words(path: &Path, procs: &[&Procedure]) -> Result<QuestionWords, String> {
+    let Ok(text) = std::fs::read_to_string(path) else { return Ok(QuestionWords::default()) };
+    let file: QuestionFile = toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    // Compared with marks: "cho hỏi" is no "cho hội viên", though a query typed without marks cannot tell.
+    let keys = |t: &str| analyzer::words(t).into_iter().map(|w| w.marked.unwrap_or(w.folded)).collect::<Vec<_>>();
+    let names: Vec<(&str, &str, Vec<String>)> = procs
+        .iter()
+        .flat_map(|p| std::iter::once(&p.name).chain(&p.keywords).map(move |n| (p.code.as_str(), n.as_str(), keys(n))))
+        .collect();
+    let mut problems = Vec::new();
+    for p in file.frame.iter().chain(&file.last) {
+        let words = keys(p.get_ref());
+        if words.is_empty() {
+            problems.push(format!("{}:{}: «{}» has no words; remove it", path.display(), text[..p.span().start].matches('\n').count() + 1, p.get_ref()));
+        } else if let Some((code, name, _)) = names.iter().find(|(_, _, n)| words.len() > 1 && analyzer::has_phrase(n, &words)) {
+            problems.push(format!(
+                "{}:{}: «{}» is in the name or keywords of {code} «{name}», so it names part of a need; remove it or make it longer",
+                path.display(),
+                text[..p.span().start].matches('\n').count() + 1,
+                p.get_ref()
+            ));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems.join("\n"));
+    }
+    let plain = |l: &[toml::Spanned<String>]| l.iter().map(|p| p.get_ref().clone()).collect::<Vec<_>>();
+    Ok(QuestionWords::new(&plain(&file.frame), &plain(&file.last), &file.context, &file.units, &file.dates, &file.filler))
 }
 
 /// Needs the catalogue leaves out (`content/outside.toml`, see `outside.rs`).
@@ -89,39 +169,46 @@ fn pretokenized(tokens: Vec<String>) -> PreTokenizedString {
     PreTokenizedString { text: String::new(), tokens }
 }
 
-/// The tokens of each index field of a procedure, with the token of each synonym group the field says.
-fn field_tokens(p: &Procedure, groups: &[SynonymGroup]) -> [Vec<String>; 4] {
+/// The tokens of each index field of a procedure, with the token of each synonym group the field says, after
+/// rewriting regional variants as a query's are.
+fn field_tokens(p: &Procedure, groups: &[SynonymGroup], variants: &[analyzer::Variant]) -> [Vec<String>; 4] {
+    let index_tokens = |text: &str, opts: FieldTokens, groups: &[SynonymGroup], out: &mut Vec<String>| {
+        let mut ws = analyzer::words(text);
+        // Texts carry their marks: a one-word variant rewrites only a word written as the variant is.
+        analyzer::rewrite(&mut ws, variants, &|_| true);
+        analyzer::index_words(&ws, opts, groups, out);
+    };
     let full = FieldTokens { pairs: true, marked: true };
     let mid = FieldTokens { pairs: true, marked: false };
     let body = FieldTokens { pairs: false, marked: false };
     let mut name = Vec::new();
-    analyzer::index_tokens(&p.name, full, groups, &mut name);
+    index_tokens(&p.name, full, groups, &mut name);
     for k in &p.keywords {
         // The portal's keywords sometimes carry a breadcrumb ("CSDL…»Bộ Công An»…"): keep the last part.
         let k = k.rsplit('»').next().unwrap_or(k);
-        analyzer::index_tokens(k, full, groups, &mut name);
+        index_tokens(k, full, groups, &mut name);
     }
     let mut m = Vec::new();
     // The names people use for it (`also_called`, written by editors).
     for n in &p.also_called {
-        analyzer::index_tokens(n, mid, groups, &mut m);
+        index_tokens(n, mid, groups, &mut m);
     }
-    analyzer::index_tokens(&p.field, mid, groups, &mut m);
+    index_tokens(&p.field, mid, groups, &mut m);
     for r in &p.results {
-        analyzer::index_tokens(r, mid, groups, &mut m);
+        index_tokens(r, mid, groups, &mut m);
     }
     for g in &p.papers {
         for paper in &g.papers {
             if !paper.note {
                 // The first words name the paper; the rest is conditions, which belong to the body.
                 let head: String = paper.name.split(['.', ';', '(', ':']).next().unwrap_or("").chars().take(120).collect();
-                analyzer::index_tokens(&head, mid, groups, &mut m);
+                index_tokens(&head, mid, groups, &mut m);
             }
         }
     }
     let mut b = Vec::new();
-    analyzer::index_tokens(&p.description, body, groups, &mut b);
-    analyzer::index_tokens(&p.requirements, body, groups, &mut b);
+    index_tokens(&p.description, body, groups, &mut b);
+    index_tokens(&p.requirements, body, groups, &mut b);
     let mut c = Vec::new();
     for w in analyzer::words(&p.code) {
         c.extend(analyzer::code_tokens(&w));
@@ -129,12 +216,36 @@ fn field_tokens(p: &Procedure, groups: &[SynonymGroup]) -> [Vec<String>; 4] {
     [name, m, b, c]
 }
 
-/// The popularity prior, 0–255, log-scaled against the most used procedure.
+/// The prior of a procedure the portal's usage file does not count (two in three of the catalogue), by the
+/// lowest level that carries it out: people's needs are met at the commune, so among procedures that share the
+/// words (a short official name held by commune, province and ministry variants, or by the household and the
+/// enterprise procedure) the commune's and then the province's come first. 40 is the prior of about a dozen
+/// uses, 20 of about three: below any procedure people are known to use much. Measured on the dev and extra
+/// sets against other weights, an audience term (citizen vs business) and none; see the commit message.
+const UNUSED_PRIOR_XA: u8 = 40;
+/// See [`UNUSED_PRIOR_XA`]: a province-level procedure nobody is counted using.
+const UNUSED_PRIOR_TINH: u8 = 20;
+
+/// The popularity prior, 0–255, log-scaled against the most used procedure; by level for one without usage
+/// ([`UNUSED_PRIOR_XA`]).
 fn priors(procs: &[&Procedure]) -> Vec<u8> {
     let max = procs.iter().map(|p| p.usage_weight).max().unwrap_or(0) as f64;
     procs
         .iter()
-        .map(|p| if max <= 0.0 { 0 } else { ((p.usage_weight as f64).ln_1p() / max.ln_1p() * 255.0).round() as u8 })
+        .map(|p| {
+            if p.usage_weight == 0 {
+                let level = |l: &Level| match l {
+                    Level::Commune => UNUSED_PRIOR_XA,
+                    Level::Province => UNUSED_PRIOR_TINH,
+                    Level::Ministry | Level::Other => 0,
+                };
+                p.levels.iter().map(level).max().unwrap_or(0)
+            } else if max <= 0.0 {
+                0
+            } else {
+                ((p.usage_weight as f64).ln_1p() / max.ln_1p() * 255.0).round() as u8
+            }
+        })
         .collect()
 }
 
@@ -195,8 +306,43 @@ pub fn build(procedures: &[Procedure], content: &Path) -> Result<SearchIndex, St
         Ok(text) => toml::from_str(&text).map_err(|e| format!("{}: {e}", synonyms_path.display()))?,
         Err(_) => Synonyms { synonym: Vec::new() },
     };
-    let pairs: Vec<(&str, &str)> =
-        syn.synonym.iter().flat_map(|s| s.words.iter().map(move |w| (w.as_str(), s.means.as_str()))).collect();
+    let regional_path = &content.join("regional.toml");
+    let regional: Regional = match std::fs::read_to_string(regional_path) {
+        Ok(text) => toml::from_str(&text).map_err(|e| format!("{}: {e}", regional_path.display()))?,
+        Err(_) => Regional { variant: Vec::new(), synonym: Vec::new() },
+    };
+    // Every entry says where it comes from, so an editor can judge it.
+    let unsourced: Vec<String> = regional
+        .variant
+        .iter()
+        .filter(|v| v.source.trim().is_empty())
+        .map(|v| v.say.join(", "))
+        .chain(regional.synonym.iter().filter(|s| s.source.trim().is_empty()).map(|s| s.words.join(", ")))
+        .collect();
+    if !unsourced.is_empty() {
+        return Err(format!("{}: no source for «{}»: say where each entry comes from", regional_path.display(), unsourced.join("», «")));
+    }
+    let mut variant_pairs: Vec<(&str, &str)> = Vec::new();
+    for v in &regional.variant {
+        for say in &v.say {
+            if analyzer::Variant::new(say, &v.means).is_none() {
+                return Err(format!(
+                    "{}: «{say}» → «{}»: a variant must say as many words as its meaning (use a [[synonym]] otherwise)",
+                    regional_path.display(),
+                    v.means
+                ));
+            }
+            variant_pairs.push((say.as_str(), v.means.as_str()));
+        }
+    }
+    let variants: Vec<analyzer::Variant> = variant_pairs.iter().filter_map(|(a, b)| analyzer::Variant::new(a, b)).collect();
+    let question = question_words(&content.join("question_words.toml"), &procs)?;
+    let pairs: Vec<(&str, &str)> = syn
+        .synonym
+        .iter()
+        .flat_map(|s| s.words.iter().map(move |w| (w.as_str(), s.means.as_str())))
+        .chain(regional.synonym.iter().flat_map(|s| s.words.iter().map(move |w| (w.as_str(), s.means.as_str()))))
+        .collect();
     // The synonym groups' index tokens (analyzer::synonym_groups): the engine derives the same groups from the
     // pairs core.bin carries, and asks for a group's one token when a query names it.
     let groups = analyzer::synonym_groups(&pairs);
@@ -217,7 +363,7 @@ pub fn build(procedures: &[Procedure], content: &Path) -> Result<SearchIndex, St
         let mut writer = index.writer_with_num_threads(1, INDEXING_MEMORY).map_err(err)?;
         for (i, p) in procs.iter().enumerate() {
             let mut doc = TantivyDocument::default();
-            for (f, tokens) in fields.iter().zip(field_tokens(p, &groups)) {
+            for (f, tokens) in fields.iter().zip(field_tokens(p, &groups, &variants)) {
                 doc.add_pre_tokenized_text(*f, pretokenized(tokens));
             }
             doc.add_u64(prior_field, prior[i] as u64);
@@ -347,6 +493,12 @@ pub fn build(procedures: &[Procedure], content: &Path) -> Result<SearchIndex, St
         core.str(m);
     }
     outside.write(&mut core);
+    core.varint(variant_pairs.len() as u64);
+    for (say, means) in &variant_pairs {
+        core.str(say);
+        core.str(means);
+    }
+    question.write(&mut core);
 
     // Each index file carries its checksum, so the browser can tell a damaged download (format::seal).
     let mut files = vec![("core.bin".to_string(), format::seal(core.buf))];

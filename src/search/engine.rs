@@ -8,6 +8,7 @@
 use super::analyzer::{self, SynonymGroup, Word};
 use super::order;
 use super::outside::Outside;
+use super::question::{QuestionWords, Role};
 use super::format::{self, B, F_CODE, F_MID, F_NAME, FIELD_BOOST, K1, Reader, Writer};
 
 /// Boost of an expansion of the last word typed so far (`doan` → `doanh`).
@@ -40,12 +41,6 @@ pub const MAX_QUERY_WORDS: usize = 32;
 /// engine to call it a good match; below it the page says plainly that nothing matches well.
 const CONFIDENT_COVERAGE: f32 = 0.4;
 
-/// Filler words of typed questions ("làm", "xin", "phải làm sao"), dropped when the query has other words.
-const STOPWORDS: [&str; 22] = [
-    "lam", "xin", "phai", "sao", "nao", "o", "dau", "gi", "toi", "minh", "muon", "can", "cho", "khi", "de", "cua",
-    "voi", "len", "ve", "di", "thi", "bi",
-];
-
 /// The always-needed part of the index (`core.bin`).
 pub struct Core {
     /// Number of documents.
@@ -71,6 +66,10 @@ pub struct Core {
     synonyms: Vec<(Vec<String>, Vec<usize>)>,
     /// Needs the catalogue leaves out (`outside.toml`).
     outside: Outside,
+    /// Regional and older ways of saying the catalogue's words (`regional.toml`), rewritten before anything.
+    variants: Vec<analyzer::Variant>,
+    /// The words that frame a question rather than name a need (`question_words.toml`).
+    question: QuestionWords,
     /// [`format::VARIANT_QUERY_WORDS`] split into words, and the marked key of [`format::VARIANT_MARKED`]: what
     /// [`asks_variant`] looks for, made once rather than on every keystroke.
     variant_phrases: Vec<Vec<&'static str>>,
@@ -136,6 +135,12 @@ impl Core {
             pairs.push((r.str()?, r.str()?));
         }
         let outside = Outside::read(&mut r)?;
+        let nv = r.varint()? as usize;
+        let mut variants = Vec::with_capacity(nv.min(r.remaining()));
+        for _ in 0..nv {
+            variants.extend(analyzer::Variant::new(r.str()?, r.str()?));
+        }
+        let question = QuestionWords::read(&mut r)?;
         let groups = analyzer::synonym_groups(&pairs);
         let synonyms = synonym_rules(&groups);
         // Group tokens are in the vocabulary (for their idf) but no typed word is one edit from them.
@@ -154,6 +159,8 @@ impl Core {
             groups,
             synonyms,
             outside,
+            variants,
+            question,
             variant_phrases: format::VARIANT_QUERY_WORDS.iter().map(|v| v.split(' ').collect()).collect(),
             variant_marked: analyzer::words(format::VARIANT_MARKED).pop().and_then(|w| w.marked),
         })
@@ -448,6 +455,8 @@ pub fn plan(core: &Core, query: &str, typing: bool) -> Plan {
     let mut ws = analyzer::words(query);
     let analyzed = ws.len();
     ws.truncate(MAX_QUERY_WORDS);
+    let known = |w: &str| core.df(w).is_some();
+    analyzer::rewrite(&mut ws, &core.variants, &known);
     let typing_last = typing && !query.ends_with(|c: char| c.is_whitespace());
     // A single letter after other words ("dang k") is not a word yet: search the words before it rather than
     // the letter or guesses from typo corrections (each costs a term shard).
@@ -461,10 +470,14 @@ pub fn plan(core: &Core, query: &str, typing: bool) -> Plan {
     // phrase, which stands for its groups' index tokens (one term shard per group: the build put a token
     // wherever a field says the group's meaning or one of its colloquial forms).
     enum Piece {
-        Word(Word, bool), // the word, true when it is the last word, still being typed
+        // The word, true when it is the last word (still being typed), true when it is a query word of its own
+        // (not a context word of the question: "cho con", "14 tuổi", which only pairs with its neighbours).
+        Word(Word, bool, bool),
         Synonym(Vec<usize>),
+        // Words that frame the question ("làm sao", "giấy tờ gì"): nothing to search.
+        Frame,
     }
-    let mut pieces: Vec<(Piece, String, (usize, usize))> = Vec::new(); // with its words as typed, and where
+    // Each piece comes with its words as typed, and where they are.
     let typed = typed_words(query);
     let as_typed = |from: usize, to: usize| -> String {
         if typed.len() == analyzed {
@@ -473,24 +486,53 @@ pub fn plan(core: &Core, query: &str, typing: bool) -> Plan {
             ws[from..to].iter().map(|w| w.folded.as_str()).collect::<Vec<_>>().join(" ")
         }
     };
-    let mut i = 0;
-    while i < ws.len() {
-        let hit = core.synonyms.iter().find(|(from, _)| {
-            ws.len() - i >= from.len() && from.iter().zip(&ws[i..]).all(|(f, w)| *f == w.folded)
-        });
-        if let Some((from, to)) = hit {
-            pieces.push((Piece::Synonym(to.clone()), as_typed(i, i + from.len()), (i, i + from.len())));
-            i += from.len();
-        } else {
-            pieces.push((Piece::Word(ws[i].clone(), typing_last && i + 1 == ws.len()), as_typed(i, i + 1), (i, i + 1)));
-            i += 1;
+    let is_stop = |w: &Word| core.question.is_filler(w);
+    // The pieces with the question's frame and context words (`with_frame`), or all as plain words (a query
+    // that is nothing but frame words, "làm sao", still searches its words).
+    let split = |with_frame: bool| {
+        let mut pieces: Vec<(Piece, String, (usize, usize))> = Vec::new();
+        let mut i = 0;
+        while i < ws.len() {
+            let hit = core.synonyms.iter().find(|(from, _)| {
+                ws.len() - i >= from.len() && from.iter().zip(&ws[i..]).all(|(f, w)| *f == w.folded)
+            });
+            let syn_len = hit.map_or(0, |(from, _)| from.len());
+            let asked = if with_frame { core.question.at(&ws, i, &known) } else { None };
+            match (hit, asked) {
+                (_, Some((n, role))) if n > syn_len => {
+                    for k in i..i + n {
+                        let piece = match role {
+                            Role::Frame => Piece::Frame,
+                            Role::Context => Piece::Word(ws[k].clone(), typing_last && k + 1 == ws.len(), false),
+                        };
+                        pieces.push((piece, as_typed(k, k + 1), (k, k + 1)));
+                    }
+                    i += n;
+                }
+                (Some((from, to)), _) => {
+                    pieces.push((Piece::Synonym(to.clone()), as_typed(i, i + from.len()), (i, i + from.len())));
+                    i += from.len();
+                }
+                (None, _) => {
+                    pieces.push((Piece::Word(ws[i].clone(), typing_last && i + 1 == ws.len(), true), as_typed(i, i + 1), (i, i + 1)));
+                    i += 1;
+                }
+            }
         }
+        pieces
+    };
+    let content = |pieces: &[(Piece, String, (usize, usize))]| {
+        pieces.iter().any(|(p, ..)| match p {
+            Piece::Word(w, _, counted) => *counted && !is_stop(w),
+            Piece::Synonym(..) => true,
+            Piece::Frame => false,
+        })
+    };
+    let mut pieces = split(true);
+    if !content(&pieces) {
+        pieces = split(false);
     }
-    let is_stop = |w: &Word| STOPWORDS.contains(&w.folded.as_str());
-    let has_content = pieces.iter().any(|(p, ..)| match p {
-        Piece::Word(w, _) => !is_stop(w),
-        Piece::Synonym(..) => true,
-    });
+    let has_content = content(&pieces);
     // Per piece, in query order: a word's slot (`None` for a code word, which makes no pairs), or a synonym's
     // group tokens, which make no pairs either (a group token is a phrase already; pairs with its meaning's
     // first or last syllable would fetch the shards the group tokens save).
@@ -504,18 +546,29 @@ pub fn plan(core: &Core, query: &str, typing: bool) -> Plan {
     for (piece, label, at) in pieces {
         let unit = plan.units;
         match piece {
-            Piece::Word(w, last) if has_content && is_stop(&w) && !last => {
-                // A filler word is no query word of its own, but its pairs stay: "căn cước" typed "can cuoc".
+            Piece::Frame => {
+                // No query word, and no pairs across it: "khai sinh [cho em hỏi] thì" pairs nothing.
+                parts.push(Part::Slot(None));
+                continue;
+            }
+            Piece::Word(w, last, counted) if has_content && (is_stop(&w) || !counted) && !last => {
+                // A filler word is no query word of its own, but its pairs stay: "căn cước" typed "can cuoc". So
+                // is a context word: "cho con" and "14 tuổi" rank the procedure named "… cho con đủ 14 tuổi" by
+                // their pairs, not every name that says "con".
                 let slot = Slot { cands: vec![(w.folded.clone(), 1.0)], marked: None, unit: usize::MAX };
                 parts.push(Part::Slot(Some(slot)));
                 continue;
             }
-            Piece::Word(w, last) => {
-                plan.labels.push(label);
+            Piece::Word(w, last, counted) => {
+                // A context word being typed (or in a query of nothing else) is searched, but not counted.
+                plan.labels.push(if counted { label } else { String::new() });
                 plan.label_words.push(at);
                 plan.units += 1;
                 plan.unit_weight.push(0.0);
                 let slot = word_slot(core, &w, last, unit, &mut plan);
+                if !counted {
+                    plan.unit_weight[unit] = 0.0;
+                }
                 understood.push(slot.as_ref().map(|s| s.cands[0].0.clone()).unwrap_or_else(|| w.folded.clone()));
                 parts.push(Part::Slot(slot));
             }

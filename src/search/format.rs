@@ -7,7 +7,8 @@
 //!   each document's fieldnorm id per field, the vocabulary of folded syllables (prefix and typo expansion)
 //!   and of synonym meaning tokens (their weights), the synonym pairs of `synonyms.toml` as written (the
 //!   engine derives the groups and their tokens from them with the analyzer, as the build did), and the folded
-//!   phrases and notes of `outside.toml` (needs the catalogue leaves out and who handles them, `outside.rs`);
+//!   phrases and notes of `outside.toml` (needs the catalogue leaves out and who handles them, `outside.rs`), the
+//!   word pairs of `regional.toml` (`analyzer::Variant`) and the lists of `question_words.toml` (`question.rs`);
 //! - `t<i>.bin`, [`TERM_SHARDS`] term shards chosen by a hash of the token's first syllable: per token and index
 //!   field, the postings (document gaps, then term frequencies: columns compress better; the fieldnorm ids are
 //!   in core, once per document, instead of in every posting) — a query fetches only its words' shards. A
@@ -22,7 +23,7 @@
 
 /// The first bytes of `core.bin`, changed whenever its layout changes (a cached core of another layout is refused,
 /// not misread).
-pub const CORE_MAGIC: &[u8; 3] = b"MC3";
+pub const CORE_MAGIC: &[u8; 3] = b"MC4";
 
 /// Index fields, in tantivy schema order.
 pub const FIELDS: [&str; 4] = ["name", "mid", "body", "code"];

@@ -9,9 +9,12 @@
 //!   built;
 //! - [`outside`]: needs the catalogue leaves out (`content/outside.toml`), which get an honest "no good match"
 //!   and a note on who handles them;
+//! - [`question`]: words that frame a question or a request rather than name a need (`content/question_words.toml`),
+//!   which neither count against a match nor rank;
 //! - [`order`]: small stable sorts, so the browser app carries no copies of the standard sort;
 //! - [`engine`]: query planning (synonym groups, typos, prefixes) and BM25 ranking over the exported shards;
 //! - `ui` (feature `hydrate`): the search box's live results in the browser;
+//! - `metrics` (feature `ssr`): the figures `motcua eval` prints, per kind of query and overall;
 //! - `native` (feature `ssr`): the document table, the index in memory, `motcua search` and `motcua eval`.
 
 pub mod analyzer;
@@ -19,9 +22,12 @@ pub mod engine;
 pub mod format;
 pub mod order;
 pub mod outside;
+pub mod question;
 
 #[cfg(feature = "ssr")]
 pub mod build_index;
+#[cfg(feature = "ssr")]
+pub mod metrics;
 #[cfg(feature = "ssr")]
 pub mod native;
 

@@ -5,6 +5,7 @@
 use super::build_index::{self, SearchIndex};
 use super::engine::{self, Core, DocInfo, Filter, Plan, Results, TermShard};
 use super::format::DOC_SHARD;
+use super::metrics::{self, Figures, Outcome};
 use crate::content::{Catalogue, Procedure};
 use crate::pages::format as fmt;
 use anyhow::{Context, Result, bail};
@@ -194,12 +195,16 @@ pub struct EvalReport {
     pub absent: usize,
     /// Judged queries the engine wrongly called "no good match".
     pub wrongly_unsure: Vec<(String, String)>,
+    /// The figures per kind of query, in the file's order of kinds.
+    pub kinds: Vec<(String, Figures)>,
+    /// The figures of all queries (the same as the shares above, with the false "not found" count).
+    pub all: Figures,
 }
 
 /// Scores the engine on judged queries.
 pub fn evaluate(local: &Local, judged: &[Judged]) -> EvalReport {
     let mut r = EvalReport::default();
-    let (mut n, mut s1, mut s3, mut mrr) = (0usize, 0usize, 0usize, 0f64);
+    let mut outcomes = Vec::with_capacity(judged.len());
     for j in judged {
         let (plan, res) = local.query(&j.query, false, &Filter::default(), 10);
         let codes: Vec<String> = res.hits.iter().map(|h| local.docs[h.doc as usize].code.clone()).collect();
@@ -208,36 +213,26 @@ pub fn evaluate(local: &Local, judged: &[Judged]) -> EvalReport {
             let outside = if plan.outside.is_some() { "outside" } else { "" };
             eprintln!("{} {:<9} {} cov {:.2} name {:.2} {outside} {}", j.id, j.kind, if ok { "OK" } else { "--" }, res.coverage, res.name_coverage, j.query);
         }
+        let rank = codes.iter().position(|c| j.grade2.contains(c));
+        outcomes.push(Outcome { kind: j.kind.clone(), answered: !j.grade2.is_empty(), rank, confident: res.confident });
         if j.grade2.is_empty() {
-            if j.kind == "absent" {
-                r.absent += 1;
-                if res.confident {
-                    r.absent_answered.push((j.id.clone(), j.query.clone()));
-                }
+            if j.kind == "absent" && res.confident {
+                r.absent_answered.push((j.id.clone(), j.query.clone()));
             }
             continue;
         }
-        n += 1;
-        let rank = codes.iter().position(|c| j.grade2.contains(c));
-        if rank == Some(0) {
-            s1 += 1;
-        }
-        if rank.is_some_and(|r| r < 3) {
-            s3 += 1;
-        } else {
+        if !rank.is_some_and(|r| r < 3) {
             r.missed.push((j.id.clone(), j.query.clone(), codes.iter().take(3).cloned().collect()));
-        }
-        if let Some(k) = rank {
-            mrr += 1.0 / (k + 1) as f64;
         }
         if !res.confident {
             r.wrongly_unsure.push((j.id.clone(), j.query.clone()));
         }
     }
-    let n = n.max(1) as f64;
-    r.success_at_1 = s1 as f64 / n;
-    r.success_at_3 = s3 as f64 / n;
-    r.mrr_at_10 = mrr / n;
+    (r.kinds, r.all) = metrics::by_kind(&outcomes);
+    r.success_at_1 = r.all.success_at_1();
+    r.success_at_3 = r.all.success_at_3();
+    r.mrr_at_10 = r.all.mrr_at_10();
+    r.absent = r.all.absent;
     r
 }
 
@@ -258,6 +253,15 @@ pub fn run_eval(content: &Path, tsv: &Path) -> Result<()> {
         r.absent - r.absent_answered.len(),
         r.absent
     );
+    println!(
+        "Answered queries told \"không tìm thấy\" (false not found): {}/{} = {:.1} %",
+        r.all.told_not_found,
+        r.all.answered,
+        100.0 * r.all.false_not_found()
+    );
+    println!();
+    print!("{}", metrics::table(&r.kinds, &r.all));
+    println!();
     for (id, q, top) in &r.missed {
         let names: Vec<String> = top
             .iter()

@@ -26,7 +26,7 @@ def make_catalogue(factor: int, dest: Path) -> int:
     if dest.exists():
         shutil.rmtree(dest)
     (dest / "procedures").mkdir(parents=True)
-    for f in ["site.toml", "synonyms.toml", "outside.toml", "life_events.toml"]:
+    for f in ["site.toml", "synonyms.toml", "regional.toml", "question_words.toml", "outside.toml", "life_events.toml"]:
         if (src / f).exists():
             shutil.copy(src / f, dest / f)
     files = sorted((src / "procedures").glob("*.toml"))
