@@ -223,7 +223,8 @@ pub fn papers(section: &str) -> PapersRead {
             if name.is_empty() && form.is_empty() {
                 continue;
             }
-            group.papers.push(Paper { name, originals, copies, form, note: originals == 0 && copies == 0 });
+            let note = originals == 0 && copies == 0 && !names_own_count(&name);
+            group.papers.push(Paper { name, originals, copies, form, note });
         }
         let tail = &body[prev..];
         if last {
@@ -270,6 +271,14 @@ fn split_form(raw: &str) -> (String, String) {
         name = format!("{name} {trailing}");
     }
     (name.trim().to_string(), forms.join("; "))
+}
+
+/// A row the portal counted "0 bản" that still asks for a paper in its own words ("a) Tờ khai hải quan …;",
+/// "Chứng từ vận tải …: 01 bản chụp"): a list item or a stated count is a paper to bring, not a note.
+fn names_own_count(name: &str) -> bool {
+    static OWN_COUNT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)^\s*[a-zđ]\)\s|\b0?\d+ bản (?:chụp|sao|chính|gốc)").unwrap());
+    OWN_COUNT.is_match(name)
 }
 
 /// Where the first form's file name starts in `before` (the row text up to its first extension). The crawl

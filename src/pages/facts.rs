@@ -34,6 +34,8 @@ pub fn fee_says(fee: &Fee) -> FeeSays {
     let has_rule = rule.chars().filter(|c| c.is_alphabetic()).count() >= 3;
     match fee.amount {
         Some(0) if !has_rule || says_free(rule) => FeeSays::Free,
+        // The note, when there is one, says the amount in words ("áp dụng mức phí 25.000 đồng/hồ sơ…").
+        Some(n) if n > 0 && n < SMALLEST_FEE && has_rule => FeeSays::Rule(tidy_rule(rule)),
         Some(n) if n > 0 && n < SMALLEST_FEE => {
             FeeSays::Unclear(format!("Cổng ghi “{n} VNĐ”, có thể thiếu ba số 0; hỏi nơi nộp"))
         }
@@ -175,14 +177,16 @@ fn per_method(methods: &[Method], value: impl Fn(&Method) -> String) -> String {
     if values.iter().all(|v| v == first) {
         return first.clone();
     }
-    let mut parts: Vec<String> = Vec::new();
+    // Channels that agree share one value: "Nộp trực tuyến, Qua bưu chính: 100.000 đồng; Nộp trực tiếp: …".
+    let mut groups: Vec<(Vec<&str>, &String)> = Vec::new();
     for (m, v) in methods.iter().zip(&values) {
-        let part = format!("{}: {v}", m.channel.label());
-        if !parts.contains(&part) {
-            parts.push(part);
+        match groups.iter_mut().find(|(_, gv)| *gv == v) {
+            Some((channels, _)) if !channels.contains(&m.channel.label()) => channels.push(m.channel.label()),
+            Some(_) => {}
+            None => groups.push((vec![m.channel.label()], v)),
         }
     }
-    parts.join("; ")
+    groups.iter().map(|(channels, v)| format!("{}: {v}", channels.join(", "))).collect::<Vec<_>>().join("; ")
 }
 
 #[cfg(test)]
@@ -211,6 +215,7 @@ mod tests {
     #[test]
     fn amounts_that_lost_their_thousands_are_not_shown_as_dong() {
         assert!(matches!(fee_says(&fee(Some(20), "")), FeeSays::Unclear(_)));
+        assert!(matches!(fee_says(&fee(Some(50), "áp dụng mức phí 25.000 đồng/hồ sơ")), FeeSays::Rule(_)));
         assert_eq!(fee_says(&fee(Some(20_000), "")), FeeSays::Amount(20_000));
     }
 
