@@ -266,7 +266,7 @@ fn split_form(raw: &str) -> (String, String) {
         from = m.end();
     }
     let trailing = files[from..].trim();
-    let mut name = strip_bullet(raw[..cut].trim()).to_string();
+    let mut name = strip_bullet(raw[..cut].trim().trim_end_matches([';', ' '])).to_string();
     if !trailing.is_empty() {
         name = format!("{name} {trailing}");
     }
@@ -300,7 +300,9 @@ fn form_start(before: &str) -> Option<usize> {
             points.push(j);
         }
     }
-    points.into_iter().find(|&j| looks_like_file_name(&before[j..]))
+    // The paper keeps a name of its own: a cut after a list label alone ("a)") is not the form's start.
+    let names_something = |j: usize| before[..j].chars().filter(|c| c.is_alphabetic()).count() >= 4;
+    points.into_iter().find(|&j| names_something(j) && looks_like_file_name(&before[j..]))
 }
 
 /// A file name's stem, not a sentence: no comma, at most 14 words, none of the phrases legal prose uses.
@@ -555,6 +557,7 @@ mod tests {
             ("Bản chính theo Mẫu số 13 Phụ lục I ban hành kèm theo Nghị định số 102/2020/NĐ-CP.".to_string(), "Mẫu số 13.docx".to_string())
         );
         assert_eq!(split_form("Danh sách (nếu có);Mau02-DS(BHYT).doc").1, "Mau02-DS(BHYT).doc");
+        assert_eq!(split_form("a) Tờ khai tham gia bảo hiểm y tế;Mau01-BK(BHYT).doc").0, "a) Tờ khai tham gia bảo hiểm y tế");
     }
 
     #[test]
