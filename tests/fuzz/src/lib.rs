@@ -10,6 +10,7 @@ pub mod search {
     pub mod format;
     pub mod order;
     pub mod outside;
+    pub mod question;
 }
 
 /// Accent folding and slugs (`src/text.rs`).
