@@ -104,6 +104,22 @@ pub struct Summary {
     pub corrections: Vec<Correction>,
 }
 
+impl Summary {
+    /// The papers as people read them: everyone's first (heading ""), then each case under its `when`, cases in
+    /// the order the editor first wrote them.
+    pub fn groups(&self) -> Vec<(&str, Vec<&SummaryItem>)> {
+        let mut groups: Vec<(&str, Vec<&SummaryItem>)> = vec![("", Vec::new())];
+        for b in &self.bring {
+            match groups.iter_mut().find(|(when, _)| *when == b.when.as_str()) {
+                Some((_, items)) => items.push(b),
+                None => groups.push((b.when.as_str(), vec![b])),
+            }
+        }
+        groups.retain(|(_, items)| !items.is_empty());
+        groups
+    }
+}
+
 /// One line of a summary's "what to bring".
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
 #[serde(deny_unknown_fields)]

@@ -32,6 +32,26 @@ pub fn where_to_submit(p: &Procedure) -> String {
 /// Plain text with line breaks only (no markdown), short lines, so it reads well in Zalo and SMS.
 pub fn summary_text(p: &Procedure, site: &Site) -> String {
     let mut out = format!("{} (mã {})\n", p.name, p.code);
+    // An editor's summary leads the page; the copied text says the same: its papers, its place.
+    if let Some(s) = p.summary.as_ref().filter(|s| !s.bring.is_empty()) {
+        out.push_str("Giấy tờ cần mang:\n");
+        let mut n = 0;
+        for (when, items) in s.groups() {
+            if !when.is_empty() {
+                out.push_str(&format!("{}:\n", format::excerpt(when, PAPER_MAX)));
+            }
+            for b in items {
+                n += 1;
+                let item = format::excerpt(&b.item, PAPER_MAX);
+                if b.count.is_empty() {
+                    out.push_str(&format!("{n}. {item}\n"));
+                } else {
+                    out.push_str(&format!("{n}. {item} ({})\n", b.count));
+                }
+            }
+        }
+        return finish(out, p, site, &s.place);
+    }
     // The page's arrangement: everyone's papers first, then each condition's under "Chỉ khi …:"; notes stay on
     // the page.
     let arranged = crate::content::arrange(&p.papers);
@@ -59,6 +79,11 @@ pub fn summary_text(p: &Procedure, site: &Site) -> String {
             out.push_str("(Xem ghi chú trên trang)\n");
         }
     }
+    finish(out, p, site, &where_to_submit(p))
+}
+
+/// Fee, time, how and where to submit, and the link: the lines after the papers.
+fn finish(mut out: String, p: &Procedure, site: &Site, place: &str) -> String {
     out.push_str(&format!("Lệ phí: {}\n", format::excerpt(&facts::fee(p), 120)));
     out.push_str(&format!("Thời gian: {}\n", format::excerpt(&facts::time(p), 120)));
     let mut channels: Vec<Channel> = p.methods.iter().map(|m| m.channel).collect();
@@ -68,7 +93,7 @@ pub fn summary_text(p: &Procedure, site: &Site) -> String {
         let labels: Vec<&str> = channels.iter().map(|c| c.label()).collect();
         out.push_str(&format!("Cách nộp: {}\n", labels.join(", ")));
     }
-    out.push_str(&format!("Nơi nộp: {}\n", where_to_submit(p)));
+    out.push_str(&format!("Nơi nộp: {place}\n"));
     out.push_str(&format!("Chi tiết: {}/p/{}/", site.base_url.trim_end_matches('/'), p.code));
     out
 }
@@ -112,6 +137,43 @@ mod tests {
              Thời gian: 1 ngày làm việc\n\
              Cách nộp: Nộp trực tiếp\n\
              Nơi nộp: Trung tâm Phục vụ hành chính công cấp xã nơi cư trú\n\
+             Chi tiết: https://motcua.example.vn/p/1.001193/"
+        );
+    }
+
+    #[test]
+    fn an_editors_summary_is_what_is_copied() {
+        use crate::content::{Summary, SummaryItem};
+        let item = |item: &str, count: &str, when: &str| SummaryItem { item: item.into(), count: count.into(), when: when.into(), ..Default::default() };
+        let p = Procedure {
+            code: "1.001193".into(),
+            name: "Đăng ký khai sinh".into(),
+            summary: Some(Summary {
+                cost: "Miễn phí".into(),
+                time: "Trong ngày".into(),
+                place: "UBND xã nơi cư trú".into(),
+                how: String::new(),
+                bring: vec![
+                    item("Tờ khai", "1 bản", ""),
+                    item("Văn bản ủy quyền", "1 bản chính", "Chỉ khi nhờ người khác"),
+                    item("Giấy chứng sinh", "1 bản chính", ""),
+                ],
+                corrections: Vec::new(),
+            }),
+            ..Default::default()
+        };
+        let site = Site { base_url: "https://motcua.example.vn".into(), ..Default::default() };
+        assert_eq!(
+            summary_text(&p, &site),
+            "Đăng ký khai sinh (mã 1.001193)\n\
+             Giấy tờ cần mang:\n\
+             1. Tờ khai (1 bản)\n\
+             2. Giấy chứng sinh (1 bản chính)\n\
+             Chỉ khi nhờ người khác:\n\
+             3. Văn bản ủy quyền (1 bản chính)\n\
+             Lệ phí: Miễn phí\n\
+             Thời gian: Trong ngày\n\
+             Nơi nộp: UBND xã nơi cư trú\n\
              Chi tiết: https://motcua.example.vn/p/1.001193/"
         );
     }
