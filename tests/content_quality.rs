@@ -19,23 +19,9 @@ fn index() -> &'static SiteIndex {
     })
 }
 
-/// The visible text of a page's HTML (tags dropped, common entities decoded).
-fn text_of(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                out.push(' ');
-            }
-            _ if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.replace("&amp;", "&").replace("&quot;", "\"").replace("&#x27;", "'").replace("&lt;", "<").replace("&gt;", ">")
-}
+#[path = "support/page_text.rs"]
+mod page_text;
+use page_text::text_of;
 
 /// The text of the first element of `html` that starts with `open`, up to its `close`.
 fn part<'a>(html: &'a str, open: &str, close: &str) -> Option<&'a str> {

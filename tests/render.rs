@@ -20,23 +20,9 @@ fn page_of(code: &str) -> (String, &'static Procedure) {
     (render_page(Page::Procedure(i), idx), &idx.catalogue.procedures[i])
 }
 
-/// Text of the HTML with tags removed and entities for quotes decoded, for "does the page say X" checks.
-fn text_of(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                out.push(' ');
-            }
-            _ if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.replace("&amp;", "&").replace("&quot;", "\"").replace("&#x27;", "'").replace("&lt;", "<").replace("&gt;", ">")
-}
+#[path = "support/page_text.rs"]
+mod page_text;
+use page_text::text_of;
 
 #[test]
 fn birth_registration_page_says_which_papers_how_many_what_fee_how_long() {

@@ -42,12 +42,7 @@ pub fn summary_text(p: &Procedure, site: &Site) -> String {
             }
             for b in items {
                 n += 1;
-                let item = format::excerpt(&b.item, PAPER_MAX);
-                if b.count.is_empty() {
-                    out.push_str(&format!("{n}. {item}\n"));
-                } else {
-                    out.push_str(&format!("{n}. {item} ({})\n", b.count));
-                }
+                numbered(&mut out, n, &b.item, &b.count);
             }
         }
         return finish(out, p, site, &s.place);
@@ -66,13 +61,7 @@ pub fn summary_text(p: &Procedure, site: &Site) -> String {
             }
             for row in &section.rows {
                 n += 1;
-                let counts = paper_counts(row, case);
-                let name = format::excerpt(&row.paper.name, PAPER_MAX);
-                if counts.is_empty() {
-                    out.push_str(&format!("{n}. {name}\n"));
-                } else {
-                    out.push_str(&format!("{n}. {name} ({counts})\n"));
-                }
+                numbered(&mut out, n, &row.paper.name, &paper_counts(row, case));
             }
         }
         if arranged.note_count() > 0 {
@@ -80,6 +69,16 @@ pub fn summary_text(p: &Procedure, site: &Site) -> String {
         }
     }
     finish(out, p, site, &where_to_submit(p))
+}
+
+/// One checklist line: "3. Giấy chứng sinh (1 bản chính)".
+fn numbered(out: &mut String, n: usize, name: &str, counts: &str) {
+    let name = format::excerpt(name, PAPER_MAX);
+    if counts.is_empty() {
+        out.push_str(&format!("{n}. {name}\n"));
+    } else {
+        out.push_str(&format!("{n}. {name} ({counts})\n"));
+    }
 }
 
 /// Fee, time, how and where to submit, and the link: the lines after the papers.
