@@ -32,12 +32,21 @@ impl Drop for Server {
     }
 }
 
+/// The small site's stylesheet, which its pages carry inline.
+const CSS: &str = "body { color: #111 }\n";
+
 /// The procedure page a citizen opens from a QR code, as the builder renders it (about 30 KB of HTML).
 fn procedure_page() -> String {
     let catalogue = Catalogue::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content")).expect("content/ validates");
     let i = catalogue.procedures.iter().position(|p| p.code == "1.001193").unwrap();
-    let idx = SiteIndex::new(catalogue, Assets { css: "/assets/style.t.css".into(), js: "/assets/app.t.js".into(), ..Default::default() });
-    render_page(Page::Procedure(i), &idx)
+    let assets = Assets {
+        css: "/assets/style.0123456789.css".into(),
+        css_text: CSS.into(),
+        css_sha256: motcua::site::sha256_base64(CSS.as_bytes()),
+        js: "/assets/app.t.js".into(),
+        ..Default::default()
+    };
+    render_page(Page::Procedure(i), &SiteIndex::new(catalogue, assets))
 }
 
 /// A small built site: home, 404 page, a hashed asset, a procedure page with its brotli variant; and a secret
@@ -53,6 +62,7 @@ fn small_site(name: &str) -> PathBuf {
     std::fs::write(dist.join("index.html"), "<!DOCTYPE html><title>Trang chủ</title>").unwrap();
     std::fs::write(dist.join("404.html"), "<!DOCTYPE html><title>Không tìm thấy trang</title>").unwrap();
     std::fs::write(dist.join("assets/app.0123456789.js"), "console.log('motcua');\n".repeat(50)).unwrap();
+    std::fs::write(dist.join("assets/style.0123456789.css"), CSS).unwrap();
     let page = procedure_page();
     std::fs::write(dist.join("p/1.001193/index.html"), &page).unwrap();
     std::fs::write(dist.join("p/1.001193/index.html.br"), motcua::site::brotli_bytes(page.as_bytes())).unwrap();
@@ -134,7 +144,12 @@ impl Server {
 /// The headers every answer the app makes must carry.
 fn assert_security_headers(a: &Answer, what: &str) {
     let csp = a.header("content-security-policy").unwrap_or_else(|| panic!("{what}: no Content-Security-Policy"));
-    assert_eq!(csp, motcua::pages::CONTENT_SECURITY_POLICY, "{what}");
+    // The policy the pages carry, which allows their inline stylesheet by its hash.
+    static PAGE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let page = PAGE.get_or_init(procedure_page);
+    let meta = page.split("http-equiv=\"Content-Security-Policy\" content=\"").nth(1).and_then(|r| r.split('"').next());
+    assert_eq!(Some(csp), meta, "{what}");
+    assert!(csp.contains(&format!("'sha256-{}'", motcua::site::sha256_base64(CSS.as_bytes()))), "{what}: {csp}");
     assert_eq!(a.header("x-content-type-options"), Some("nosniff"), "{what}");
     assert_eq!(a.header("x-frame-options"), Some("DENY"), "{what}");
     assert!(a.header("referrer-policy").is_some(), "{what}: no Referrer-Policy");

@@ -39,7 +39,8 @@ pub fn home(idx: &SiteIndex) -> (PageMeta, AnyView) {
         <section class="hero">
             <h1>"Làm thủ tục gì, cần giấy tờ gì?"</h1>
             <p>{format!("Tra cứu {n} thủ tục hành chính: giấy tờ cần mang, lệ phí, thời gian và nơi nộp.")}</p>
-            <div class="home-search"><SearchBox/></div>
+            // `data-index`: the loader fetches the index's core file while the app starts (site/loader.js).
+            <div class="home-search" data-index=idx.assets.search_index.clone()><SearchBox/></div>
         </section>
         <section aria-labelledby="dung-nhieu">
             <h2 id="dung-nhieu">"Thủ tục nhiều người làm"</h2>

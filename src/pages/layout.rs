@@ -5,17 +5,31 @@ use crate::content::Site;
 use crate::pages::chrome::PageBody;
 use leptos::prelude::*;
 
-/// The content-hashed URLs of the site's assets, known only once the builder has written them.
+/// The content-hashed URLs of the site's assets, known only once the builder has written them, and the
+/// stylesheet every page carries inline.
 #[derive(Clone, Debug, Default)]
 pub struct Assets {
-    /// The one stylesheet, e.g. `/assets/style.3f9a1c2b.css`.
+    /// The one stylesheet as a file, e.g. `/assets/style.3f9a1c2b.css`: pages carry it inline (below); the file
+    /// serves the client-side-rendered comparison build and the two-request design the page-load report measures.
     pub css: String,
+    /// The stylesheet's text, inlined in every page's `<head>`: a page opened from a QR code paints after one
+    /// request (a linked stylesheet is a second round trip before anything shows: 1.1 s on Regular 3G, 3 s on
+    /// 2G). It is small enough that every procedure page stays within 14 KB (brotli) with it.
+    pub css_text: String,
+    /// The SHA-256 (base64) of [`Assets::css_text`], by which the Content-Security-Policy allows that one
+    /// `<style>` element and no other inline style.
+    pub css_sha256: String,
     /// The loader module that fetches the wasm after first paint, e.g. `/assets/app.8e1d2f00.js`.
     pub js: String,
     /// The loader of the officers' poster bundle (`/in/` pages only): the main app plus the poster islands.
     pub poster_js: String,
     /// The posters' own stylesheet (`/in/` pages only), e.g. `/assets/poster.1a2b3c4d5e.css`.
     pub poster_css: String,
+    /// The search index's folder, e.g. `/assets/search-9a2e1b2fc2/`. The pages made for searching (home, search)
+    /// name it, so the loader can fetch the index's core file while the app starts, without asking
+    /// `/search.txt` first; other pages ask `/search.txt` when their box gets focus, so a content edit does not
+    /// change every page.
+    pub search_index: String,
 }
 
 /// What a page says about itself in `<head>`.
@@ -40,14 +54,26 @@ pub struct PageMeta {
 /// it arrived). The CSP allows exactly this script by its hash (`build.rs` computes it).
 pub const PREFS_JS: &str = include_str!("../site/prefs.js");
 
-/// The Content-Security-Policy every page carries: only this site's own files, wasm allowed to compile, and
-/// the one inline script [`PREFS_JS`] by its SHA-256.
-pub const CONTENT_SECURITY_POLICY: &str = concat!(
-    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-",
-    env!("MOTCUA_PREFS_SHA256"),
-    "'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; \
-base-uri 'none'; form-action 'self'"
-);
+/// The Content-Security-Policy every page carries (and `motcua serve` sends): only this site's own files, wasm
+/// allowed to compile, the one inline script [`PREFS_JS`] and the one inline stylesheet, each by its SHA-256
+/// (`style_sha256`, empty when a page carries none). Hashes, not `'unsafe-inline'`: text from content can
+/// never become a style or script the browser applies.
+pub fn content_security_policy(style_sha256: &str) -> String {
+    let style = if style_sha256.is_empty() { String::new() } else { format!(" 'sha256-{style_sha256}'") };
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-{}'; style-src 'self'{style}; \
+         img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; \
+         form-action 'self'",
+        env!("MOTCUA_PREFS_SHA256")
+    )
+}
+
+impl Assets {
+    /// The policy of pages built with these assets.
+    pub fn content_security_policy(&self) -> String {
+        content_security_policy(&self.css_sha256)
+    }
+}
 
 /// An Open Graph `<meta property=… content=…>` tag (`property` is not an HTML attribute Leptos knows).
 fn og(property: &'static str, content: impl Into<String>) -> impl IntoView {
@@ -67,16 +93,17 @@ pub fn Shell(
     let full_title = if meta.title.is_empty() { site.title.clone() } else { format!("{} – {}", meta.title, site.title) };
     let url = format!("{}{}", site.base_url, meta.path);
     let og_title = if meta.title.is_empty() { site.title.clone() } else { meta.title.clone() };
+    let csp = assets.content_security_policy();
     view! {
         <html lang="vi">
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
-                <meta http-equiv="Content-Security-Policy" content=CONTENT_SECURITY_POLICY/>
-                // Saved display settings before anything paints; before the stylesheet, so it never waits for it.
+                <meta http-equiv="Content-Security-Policy" content=csp/>
+                // Saved display settings before anything paints.
                 <script inner_html=PREFS_JS></script>
-                // Then the stylesheet, so the browser asks for it as soon as the first bytes of the page arrive.
-                <link rel="stylesheet" href=assets.css/>
+                // The stylesheet, in the page: nothing but the page itself is needed to paint it.
+                <style inner_html=assets.css_text></style>
                 <title>{full_title}</title>
                 <meta name="description" content=meta.description.clone()/>
                 <link rel="canonical" href=url.clone()/>

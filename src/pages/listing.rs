@@ -103,8 +103,11 @@ pub fn search(idx: &SiteIndex) -> (PageMeta, AnyView) {
         og_type: "website",
     };
     let body = view! {
-        <h1>"Tìm thủ tục"</h1>
-        <p class="lead">"Gõ việc bạn cần làm vào ô tìm kiếm ở trên, ví dụ: khai sinh, hộ chiếu, sổ đỏ."</p>
+        // `data-index`: the loader fetches the index's core file while the app starts (site/loader.js).
+        <div data-index=idx.assets.search_index.clone()>
+            <h1>"Tìm thủ tục"</h1>
+            <p class="lead">"Gõ việc bạn cần làm vào ô tìm kiếm ở trên, ví dụ: khai sinh, hộ chiếu, sổ đỏ."</p>
+        </div>
         <BrowseLinks idx=idx/>
     };
     (meta, body.into_any())

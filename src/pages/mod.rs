@@ -41,7 +41,7 @@ mod updates;
 pub mod summary;
 
 #[cfg(feature = "ssr")]
-pub use layout::{Assets, CONTENT_SECURITY_POLICY, PageMeta};
+pub use layout::{Assets, PageMeta, content_security_policy};
 #[cfg(feature = "ssr")]
 pub use render::{Page, SiteIndex, render_page};
 /// A paper's counts as the page shows them ("xuất trình 1 bản chính" in a condition's group), also on the SVG posters.

@@ -12,7 +12,7 @@ use crate::content::{Procedure, Site};
 #[cfg(feature = "ssr")]
 use crate::pages::format;
 #[cfg(feature = "ssr")]
-use crate::pages::layout::{Assets, CONTENT_SECURITY_POLICY};
+use crate::pages::layout::Assets;
 #[cfg(feature = "ssr")]
 use crate::pages::facts;
 use crate::pages::procedure::paper_counts;
@@ -65,7 +65,7 @@ fn document(
                 <head>
                     <meta charset="utf-8"/>
                     <meta name="viewport" content="width=device-width, initial-scale=1"/>
-                    <meta http-equiv="Content-Security-Policy" content=CONTENT_SECURITY_POLICY/>
+                    <meta http-equiv="Content-Security-Policy" content=assets.content_security_policy()/>
                     <meta name="robots" content="noindex"/>
                     <title>{full_title}</title>
                     <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>

@@ -4,7 +4,8 @@
 //!
 //! To keep the wasm small it renders by writing the result list's HTML (escaped) into the static panel the
 //! `SearchBox` island rendered, instead of one reactive view per row. It fetches `/search.txt` (where the hashed
-//! index lives), `core.bin` once, then only the term and document shards each query needs; the browser's HTTP
+//! index lives) and `core.bin` once — or takes them from the loader, which starts fetching them when a search
+//! box gets focus —, then only the term and document shards each query needs; the browser's HTTP
 //! cache keeps them (`/assets/` is immutable). Each index file carries a checksum ([`format::unseal`]): a file
 //! that arrives damaged or cut short, or does not decode, is fetched once more past the HTTP cache; if it is
 //! still bad the results area says so ([`INDEX_ERROR`]) and the rest of the page keeps working.
@@ -103,6 +104,31 @@ async fn fetch_verified(urls: Vec<String>) -> Vec<Option<Vec<u8>>> {
     out
 }
 
+/// Where the fetch of the index's folder and core file is shared: `window.motcuaIndex`, a promise of
+/// `[folder, bytes]`.
+const SHARED_CORE: &str = "motcuaIndex";
+
+/// The one fetch of the index's core that every query waiting for it shares: the loader's, started when a
+/// search box got focus (`site/loader.js`), or else one started here and kept in the same place, so queries
+/// typed while it is on its way never fetch it twice.
+fn shared_core() -> Option<js_sys::Promise> {
+    let win = web_sys::window()?;
+    let key = JsValue::from_str(SHARED_CORE);
+    if let Ok(promise) = js_sys::Reflect::get(&win, &key).and_then(|v| v.dyn_into::<js_sys::Promise>()) {
+        return Some(promise);
+    }
+    let promise = wasm_bindgen_futures::future_to_promise(async {
+        let base = fetch("/search.txt").await.and_then(|b| String::from_utf8(b).ok()).ok_or(JsValue::NULL)?;
+        let base = base.trim().to_string();
+        let core = fetch_verified(vec![base.clone() + "core.bin"]).await.pop().flatten().ok_or(JsValue::NULL)?;
+        Ok(js_sys::Array::of2(&JsValue::from_str(&base), &js_sys::Uint8Array::from(&core[..])).into())
+    });
+    let _ = js_sys::Reflect::set(&win, &key, &promise);
+    Some(promise)
+}
+
+/// The index's folder and core, fetched once. A copy that fails its checksum is fetched again past the HTTP
+/// cache; a failed fetch is forgotten, so the next keystroke tries again.
 async fn core() -> Option<(String, Rc<Core>)> {
     let cached = STATE.with(|s| {
         let s = s.borrow();
@@ -111,8 +137,19 @@ async fn core() -> Option<(String, Rc<Core>)> {
     if cached.is_some() {
         return cached;
     }
-    let base = String::from_utf8(fetch("/search.txt").await?).ok()?.trim().to_string();
-    let core = Rc::new(Core::parse(&fetch_verified(vec![base.clone() + "core.bin"]).await.pop().flatten()?)?);
+    let answer = JsFuture::from(shared_core()?).await.ok().and_then(|v| v.dyn_into::<js_sys::Array>().ok());
+    let base = answer.as_ref().and_then(|pair| pair.get(0).as_string());
+    let (Some(pair), Some(base)) = (answer, base) else {
+        if let Some(win) = web_sys::window() {
+            let _ = js_sys::Reflect::delete_property(&win, &JsValue::from_str(SHARED_CORE));
+        }
+        return None;
+    };
+    let core = match Core::parse(&js_sys::Uint8Array::new(&pair.get(1)).to_vec()) {
+        Some(core) => core,
+        None => Core::parse(&fetch_verified(vec![base.clone() + "core.bin"]).await.pop().flatten()?)?,
+    };
+    let core = Rc::new(core);
     STATE.with(|s| {
         let mut s = s.borrow_mut();
         s.base = Some(base.clone());
@@ -438,8 +475,17 @@ pub fn key(key: &str) -> bool {
     }
 }
 
-/// On `/tim-kiem/`, the query from `?q=` goes into the box and its results show at once.
+/// When the app wakes: what is in the box shows its results at once — typed before the app had loaded (a
+/// slow link), or on `/tim-kiem/` the query from `?q=`.
 pub fn start() {
+    query_from_url();
+    if !input_value().trim().is_empty() {
+        refresh();
+    }
+}
+
+/// On `/tim-kiem/`, the query from `?q=` goes into the box (unless it is empty: then what was typed stays).
+fn query_from_url() {
     let Some(loc) = web_sys::window().map(|w| w.location()) else { return };
     if loc.pathname().ok().as_deref() != Some("/tim-kiem/") {
         return;
@@ -450,11 +496,8 @@ pub fn start() {
         .and_then(|s| web_sys::UrlSearchParams::new_with_str(&s).ok())
         .and_then(|p| p.get("q"))
         .unwrap_or_default();
-    if let Some(e) = el("q") {
+    if let (Some(e), false) = (el("q"), q.is_empty()) {
         let _ = js_sys::Reflect::set(&e, &JsValue::from_str("value"), &JsValue::from_str(&q));
-    }
-    if !q.trim().is_empty() {
-        refresh();
     }
 }
 

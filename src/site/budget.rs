@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 /// Budgets from the product's goals: a procedure page must arrive in about one round trip's worth of bytes.
 pub const PROCEDURE_PAGE_BUDGET: u64 = 14 * 1024;
-/// The home page, HTML + CSS.
+/// The home page, with what it needs to paint.
 pub const HOME_PAGE_BUDGET: u64 = 20 * 1024;
 /// The browser app: loader + wasm-bindgen JS + wasm.
 pub const APP_BUDGET: u64 = 100 * 1024;
@@ -50,34 +50,37 @@ pub fn report(dist: &Path, sample: &str) -> Result<()> {
     let app: u64 = app_files.iter().map(|p| br_size(p)).sum::<Result<u64>>()?;
     let app_raw: u64 = app_files.iter().map(|p| std::fs::metadata(p).map(|m| m.len())).sum::<std::io::Result<u64>>()?;
 
+    // Pages carry their stylesheet inline; were one linked, its bytes would count towards the first paint too.
+    let page = std::fs::read_to_string(dist.join("p").join(sample).join("index.html"))
+        .with_context(|| format!("sample procedure {sample} not built"))?;
+    let blocking = render_blocking(&page);
+    let linked_css = if blocking.iter().any(|b| b.starts_with("stylesheet")) { css } else { 0 };
     let mut pages: Vec<(u64, String)> = Vec::new();
     for entry in std::fs::read_dir(dist.join("p")).context("no dist/p: build the site first")? {
         let dir = entry?.path();
         let code = dir.file_name().unwrap_or_default().to_string_lossy().into_owned();
-        pages.push((br_size(&dir.join("index.html"))? + css, code));
+        pages.push((br_size(&dir.join("index.html"))? + linked_css, code));
     }
     pages.sort();
     let sample_size = pages.iter().find(|(_, c)| c == sample).map(|(s, _)| *s).context("sample procedure not built")?;
     let over = pages.iter().filter(|(s, _)| *s > PROCEDURE_PAGE_BUDGET).count();
+    let what = if linked_css > 0 { "HTML + CSS" } else { "all it needs to paint" };
 
     println!("Byte budgets (brotli, as downloaded) for {}", dist.display());
-    line(&format!("procedure page {sample}: HTML + CSS"), sample_size, Some(PROCEDURE_PAGE_BUDGET));
+    line(&format!("procedure page {sample}: {what}"), sample_size, Some(PROCEDURE_PAGE_BUDGET));
     if let (Some(first), Some(last)) = (pages.first(), pages.last()) {
-        line("procedure pages, median: HTML + CSS", pages[pages.len() / 2].0, Some(PROCEDURE_PAGE_BUDGET));
+        line(&format!("procedure pages, median: {what}"), pages[pages.len() / 2].0, Some(PROCEDURE_PAGE_BUDGET));
         line(&format!("procedure pages, smallest ({})", first.1), first.0, None);
         line(&format!("procedure pages, largest ({})", last.1), last.0, Some(PROCEDURE_PAGE_BUDGET));
         println!("{:<44} {over} of {}", "procedure pages over budget", pages.len());
     }
-    let page = std::fs::read_to_string(dist.join("p").join(sample).join("index.html"))?;
-    let blocking = render_blocking(&page);
-    println!(
-        "{:<44} HTML + {}   budget HTML + 1 stylesheet   {}",
-        format!("critical path of {sample}"),
-        if blocking.is_empty() { "nothing".to_string() } else { blocking.join(" + ") },
-        if blocking.len() <= 1 && blocking.iter().all(|b| b.starts_with("stylesheet")) { "ok" } else { "OVER" }
-    );
-    line("home page: HTML + CSS", br_size(&dist.join("index.html"))? + css, Some(HOME_PAGE_BUDGET));
-    line("stylesheet", css, None);
+    critical_path(&format!("critical path of {sample}"), &blocking);
+    let home = std::fs::read_to_string(dist.join("index.html")).context("no dist/index.html: build the site first")?;
+    let home_blocking = render_blocking(&home);
+    let home_css = if home_blocking.is_empty() { 0 } else { css };
+    line(&format!("home page: {what}"), br_size(&dist.join("index.html"))? + home_css, Some(HOME_PAGE_BUDGET));
+    critical_path("critical path of the home page", &home_blocking);
+    line("stylesheet (inline in every page)", css, None);
     line("browser app: loader + JS + wasm", app, Some(APP_BUDGET));
     line("browser app, uncompressed", app_raw, None);
     let posters: Vec<PathBuf> =
@@ -87,6 +90,14 @@ pub fn report(dist: &Path, sample: &str) -> Result<()> {
         line("poster tools bundle (/in/ pages only)", br, None);
     }
     Ok(())
+}
+
+/// Prints what a page waits for before it can paint. A QR scan is a first visit: every request the page
+/// waits for is a whole round trip more, so the budget is the HTML alone.
+fn critical_path(label: &str, blocking: &[String]) {
+    let what = if blocking.is_empty() { "nothing".to_string() } else { blocking.join(" + ") };
+    let mark = if blocking.is_empty() { "ok" } else { "OVER" };
+    println!("{label:<44} HTML + {what}   budget HTML alone (one request)   {mark}");
 }
 
 /// The requests a page's `<head>` makes the browser wait for before it can paint: stylesheets and classic

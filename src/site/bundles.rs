@@ -76,14 +76,40 @@ pub fn write(out: &Output, public: &Path, keep: Option<&mut Option<Compiled>>) -
     let read = |name: &str| {
         std::fs::read(public.join(name)).with_context(|| format!("cannot read the stylesheet {}", public.join(name).display()))
     };
-    let css = out.write_hashed("style", "css", &read("style.css")?)?;
+    let css_bytes = read("style.css")?;
+    let css_text = inline_stylesheet(&css_bytes).with_context(|| format!("{}", public.join("style.css").display()))?;
+    let css = out.write_hashed("style", "css", &css_bytes)?;
     let poster_css = out.write_hashed("poster", "css", &read("poster.css")?)?;
     let br = |b: &[u8]| super::output::brotli_bytes(b).len();
     let bytes = (
         app.js.len() + app.wasm.len() + loader.len(),
         br(&app.js) + br(&app.wasm) + br(loader.as_bytes()),
     );
-    Ok(Apps { assets: Assets { css, js, poster_js, poster_css }, bytes, optimized: app.optimized })
+    let css_sha256 = super::output::sha256_base64(css_text.as_bytes());
+    let assets = Assets { css, css_text, css_sha256, js, poster_js, poster_css, search_index: String::new() };
+    Ok(Apps { assets, bytes, optimized: app.optimized })
+}
+
+/// The stylesheet as pages carry it in a `<style>` element: UTF-8 that cannot close the element early.
+fn inline_stylesheet(bytes: &[u8]) -> Result<String> {
+    let text = String::from_utf8(bytes.to_vec()).context("the stylesheet is not UTF-8 text; save it as UTF-8")?;
+    if text.to_ascii_lowercase().contains("</style") {
+        anyhow::bail!("the stylesheet contains \"</style\", which would end the <style> element pages carry it in; remove it");
+    }
+    Ok(text)
+}
+
+/// The stylesheet of a built site (`assets/style.<hash>.css`), which its pages carry inline: `motcua serve`
+/// derives the site's Content-Security-Policy from it.
+pub fn built_stylesheet(site: &Path) -> Option<Vec<u8>> {
+    let mut names: Vec<PathBuf> = std::fs::read_dir(site.join("assets"))
+        .ok()?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("style.") && n.ends_with(".css")))
+        .collect();
+    names.sort();
+    std::fs::read(names.first()?).ok()
 }
 
 fn compile_both(out: &Output) -> Result<Compiled> {

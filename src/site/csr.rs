@@ -11,7 +11,7 @@ use super::bundles;
 use super::output::{Output, brotli_bytes};
 use crate::content::Catalogue;
 use crate::csr::CsrData;
-use crate::pages::{Assets, CONTENT_SECURITY_POLICY, SiteIndex};
+use crate::pages::{Assets, SiteIndex, content_security_policy};
 use crate::qr::{Qr, page_url};
 use anyhow::{Context, Result};
 use std::path::PathBuf;
@@ -66,7 +66,7 @@ pub fn build_csr(opts: &CsrOptions) -> Result<()> {
     let shell = format!(
         "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"{CONTENT_SECURITY_POLICY}\">\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\
          <script>{prefs}</script><link rel=\"stylesheet\" href=\"{css_url}\">\
          <title>{title}</title><meta name=\"theme-color\" content=\"#0a4d8c\">\
          <link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\"><link rel=\"manifest\" href=\"/manifest.webmanifest\">\
@@ -75,6 +75,8 @@ pub fn build_csr(opts: &CsrOptions) -> Result<()> {
          <script type=\"module\" src=\"{loader_url}\"></script></head>\
          <body></body></html>",
         title = crate::qr::xml_escape(&site.title),
+        // The stylesheet is linked here, as a client-side app's shell usually does: no inline style to allow.
+        csp = content_security_policy(""),
         // The display settings script, inlined as on the site's pages (the CSP allows it by its hash).
         prefs = include_str!("prefs.js"),
     );

@@ -3,23 +3,63 @@
 const APP_JS = "__APP_JS__";
 const APP_WASM = "__APP_WASM__";
 
-async function start() {
-  // The service worker keeps visited pages and search working offline (see /sw.js).
-  if ("serviceWorker" in navigator) {
-    navigator.serviceWorker.register("/sw.js").catch((e) => console.warn("motcua: no offline support", e));
-  }
-  const app = await import(APP_JS);
-  await app.default({ module_or_path: APP_WASM });
-  app.hydrate();
-  for (const el of document.querySelectorAll("leptos-island")) {
-    const island = app[el.dataset.component];
-    if (island) island(el);
-    else console.warn("motcua: unknown island", el.dataset.component);
-  }
-  performance.mark("motcua-hydrated");
-  document.documentElement.dataset.hydrated = "1";
+let started = null;
+
+/** Starts the app once: at idle after load, or at once when someone reaches for a search box. */
+function start() {
+  if (started) return started;
+  started = (async () => {
+    // The service worker keeps visited pages and search working offline (see /sw.js).
+    if ("serviceWorker" in navigator) {
+      navigator.serviceWorker.register("/sw.js").catch((e) => console.warn("motcua: no offline support", e));
+    }
+    // The wasm is asked for beside its JS glue, not after it: one round trip fewer on a slow link.
+    const wasm = fetch(APP_WASM);
+    const app = await import(APP_JS);
+    await app.default({ module_or_path: wasm });
+    app.hydrate();
+    for (const el of document.querySelectorAll("leptos-island")) {
+      const island = app[el.dataset.component];
+      if (island) island(el);
+      else console.warn("motcua: unknown island", el.dataset.component);
+    }
+    performance.mark("motcua-hydrated");
+    document.documentElement.dataset.hydrated = "1";
+  })();
+  return started;
 }
 
+/**
+ * Fetches the search index's core file (and, when the page does not name the index's folder, /search.txt
+ * first) while the app starts, so the first query waits only for its own index files. The app takes the
+ * answer from `window.motcuaIndex` (src/search/ui.rs) and fetches for itself if this failed.
+ */
+function warmSearch() {
+  if (window.motcuaIndex) return;
+  const holder = document.querySelector("[data-index]");
+  const named = holder && holder.dataset.index;
+  const base = named ? Promise.resolve(named) : fetch("/search.txt").then((r) => (r.ok ? r.text() : Promise.reject()));
+  window.motcuaIndex = base
+    .then((b) => b.trim())
+    .then((b) => fetch(b + "core.bin").then((r) => (r.ok ? r.arrayBuffer() : Promise.reject())).then((core) => [b, core]));
+  window.motcuaIndex.catch(() => {});
+}
+
+const isSearchBox = (el) => el instanceof HTMLInputElement && el.type === "search";
+function onFocus(e) {
+  if (!isSearchBox(e.target)) return;
+  removeEventListener("focusin", onFocus);
+  warmSearch();
+  start();
+}
+addEventListener("focusin", onFocus);
+if (isSearchBox(document.activeElement)) onFocus({ target: document.activeElement });
+
 const later = window.requestIdleCallback || ((f) => setTimeout(f, 1));
-if (document.readyState === "complete") later(start);
-else addEventListener("load", () => later(start), { once: true });
+function idle() {
+  start();
+  // Pages made for searching (home, search) name the index: people there are about to search.
+  if (document.querySelector("[data-index]")) warmSearch();
+}
+if (document.readyState === "complete") later(idle);
+else addEventListener("load", () => later(idle), { once: true });

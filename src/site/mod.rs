@@ -9,8 +9,8 @@
 //! | 1 | load and check content | `content.rs` | the [`Catalogue`], or every problem as `file:line` |
 //! | 2 | search index | `search_index.rs` | the tantivy index and the browser's export of it |
 //! | 3 | browser bundles | `bundles.rs` | the wasm apps (main, posters) and stylesheets, content-hashed |
-//! | 4 | pages | `pages.rs` | every page rendered to HTML, and `public/` copied |
-//! | 5 | search files | `search_files.rs` | `assets/search-<hash>/` and `search.txt` |
+//! | 4 | search files | `search_files.rs` | `assets/search-<hash>/` and `search.txt` |
+//! | 5 | pages | `pages.rs` | every page rendered to HTML, and `public/` copied |
 //! | 6 | QR and posters | `posters.rs` | `qr/<code>.{svg,png}`, `posters/…` |
 //! | 7 | updates feed | `updates.rs` | `/cap-nhat.xml` from `content/changes.toml` |
 //! | 8 | offline manifest | `offline.rs` | `precache.json`, the service worker's version |
@@ -39,12 +39,12 @@ pub mod budget;
 
 pub use content::{check, load_catalogue};
 pub use csr::{CsrOptions, build_csr};
-pub use output::{brotli_bytes, content_hash};
+pub use output::{brotli_bytes, content_hash, sha256_base64};
 pub use preview::preview;
 pub use serve::serve;
 
 use crate::content::Catalogue;
-use crate::pages::SiteIndex;
+use crate::pages::{Assets, SiteIndex};
 use crate::search::build_index::SearchIndex;
 use anyhow::Result;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -156,9 +156,9 @@ fn run_stages(b: &mut Build) -> Result<BuildSummary> {
     eprintln!("      {} thủ tục từ {}", catalogue.procedures.len(), b.opts.content.display());
     let search: SearchIndex = b.stage("Chỉ mục tìm kiếm (tantivy)", |b| search_index::build(&catalogue, &b.opts.content))?;
     let apps = b.stage("Ứng dụng trình duyệt và giao diện", |b| bundles::write(&b.out, &b.opts.public, b.keep.as_deref_mut()))?;
-    let index = SiteIndex::new(catalogue, apps.assets.clone());
+    let search_dir = b.stage("Tệp tìm kiếm", |b| search_files::write(&b.out, &catalogue, &search))?;
+    let index = SiteIndex::new(catalogue, Assets { search_index: search_dir, ..apps.assets.clone() });
     let pages = b.stage("Dựng trang", |b| pages::write(&b.out, &index, &b.opts.public))?;
-    b.stage("Tệp tìm kiếm", |b| search_files::write(&b.out, &index.catalogue, &search))?;
     b.stage("Mã QR và áp phích", |b| posters::write(&b.out, &index))?;
     b.stage("Tin cập nhật", |b| updates::write(&b.out, &index))?;
     b.stage("Danh sách dùng khi mất mạng", |b| offline::write(&b.out).map(|_| ()))?;

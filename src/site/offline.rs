@@ -11,8 +11,9 @@ pub const SHELL: &[&str] = &["/", "/tim-kiem/", "/offline/", "/favicon.svg", "/m
 /// Folders under `assets/` that are not precached: per-procedure files a visitor fetches only when needed.
 const ON_DEMAND: &[&str] = &["qr", "posters"];
 
-/// Assets of the officers' poster pages (their bundle and stylesheet): not precached for every visitor.
-const POSTER_ASSETS: &[&str] = &["motcua-in.", "motcua-in_bg.", "app-in.", "poster."];
+/// Assets not precached for every visitor: the officers' poster pages' bundle and stylesheet, and the site's
+/// stylesheet as a file (every page carries it inline; the file is there for comparison builds and reports).
+const NOT_PRECACHED: &[&str] = &["motcua-in.", "motcua-in_bg.", "app-in.", "poster.", "style."];
 
 /// Writes `precache.json` and stamps the worker `sw.js` (copied from `public/`) with its version.
 pub fn write(out: &Output) -> Result<String> {
@@ -27,10 +28,10 @@ pub fn write(out: &Output) -> Result<String> {
     Ok(version)
 }
 
-/// True for files under `assets/` every visitor stores: not the on-demand folders, not the poster tools.
+/// True for files under `assets/` every visitor stores: not the on-demand folders, not [`NOT_PRECACHED`].
 fn precached(rel: &str) -> bool {
     let Some(rest) = rel.strip_prefix("assets/") else { return false };
     let name = rest.rsplit('/').next().unwrap_or(rest);
     let folder = rest.split('/').next().unwrap_or("");
-    !(rest.contains('/') && ON_DEMAND.contains(&folder)) && !POSTER_ASSETS.iter().any(|p| name.starts_with(p))
+    !(rest.contains('/') && ON_DEMAND.contains(&folder)) && !NOT_PRECACHED.iter().any(|p| name.starts_with(p))
 }

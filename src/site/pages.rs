@@ -1,4 +1,4 @@
-//! Stage 4, pages: every page rendered to static HTML on every core, and `public/` copied as it is (but the
+//! Stage 5, pages: every page rendered to static HTML on every core, and `public/` copied as it is (but the
 //! stylesheets, which the bundles stage wrote under hashed names).
 
 use super::output::Output;

@@ -3,16 +3,17 @@
 //! Hashed files under `/assets/` never change, so browsers keep them a year; HTML, the sitemap and anything
 //! else must be revalidated (`no-cache`) so a new build shows at once.
 
-use crate::pages::CONTENT_SECURITY_POLICY;
 use anyhow::{Context, Result};
 use axum::Router;
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::{HeaderValue, StatusCode, Uri, header};
 use axum::middleware::{self, Next};
 use axum::serve::ListenerExt;
 use axum::response::Response;
 use std::net::SocketAddr;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+use std::time::SystemTime;
 use tower_http::services::{ServeDir, ServeFile};
 
 /// Serves `dir` on `127.0.0.1:port` until interrupted.
@@ -48,7 +49,38 @@ pub fn router(dir: &Path) -> Router {
         .precompressed_gzip()
         .append_index_html_on_directories(true)
         .not_found_service(ServeFile::new(dir.join("404.html")).precompressed_br().precompressed_gzip());
-    Router::new().fallback_service(files).layer(middleware::from_fn(headers))
+    Router::new().fallback_service(files).layer(middleware::from_fn_with_state(Arc::new(Policy::new(dir)), headers))
+}
+
+/// The Content-Security-Policy the server sends: the one the site's pages carry, which names their inline
+/// stylesheet by its hash. It is worked out from the built stylesheet, again whenever `dist/assets` is
+/// replaced (a live preview's rebuild swaps in a new folder), so it is never stale and costs one `stat` a request.
+struct Policy {
+    assets: PathBuf,
+    current: RwLock<(Option<SystemTime>, HeaderValue)>,
+}
+
+impl Policy {
+    fn new(dir: &Path) -> Policy {
+        Policy { assets: dir.join("assets"), current: RwLock::new((None, HeaderValue::from_static(""))) }
+    }
+
+    fn header(&self) -> HeaderValue {
+        let stamp = std::fs::metadata(&self.assets).and_then(|m| m.modified()).ok();
+        if let Ok(current) = self.current.read() {
+            if current.0 == stamp && stamp.is_some() {
+                return current.1.clone();
+            }
+        }
+        let site = self.assets.parent().unwrap_or(Path::new("."));
+        let sha = super::bundles::built_stylesheet(site).map(|css| super::output::sha256_base64(&css)).unwrap_or_default();
+        let value = HeaderValue::from_str(&crate::pages::content_security_policy(&sha))
+            .unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'"));
+        if let Ok(mut current) = self.current.write() {
+            *current = (stamp, value.clone());
+        }
+        value
+    }
 }
 
 /// Sets the cache and security headers on every response the app makes (files, the 404 page, 405, 416,
@@ -56,7 +88,7 @@ pub fn router(dir: &Path) -> Router {
 ///
 /// Requests hyper refuses before the app sees them (a request line over 64 KB: 414; headers over its buffer:
 /// 431) get hyper's bare answer: no body, connection closed, so there is nothing for these headers to protect.
-async fn headers(mut request: Request, next: Next) -> Response {
+async fn headers(State(policy): State<Arc<Policy>>, mut request: Request, next: Next) -> Response {
     if request.uri().path().contains("//") {
         if let Some(uri) = collapse_slashes(request.uri()) {
             *request.uri_mut() = uri;
@@ -76,7 +108,7 @@ async fn headers(mut request: Request, next: Next) -> Response {
     }
     let cache = if immutable && found { "public, max-age=31536000, immutable" } else { "no-cache" };
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
-    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CONTENT_SECURITY_POLICY));
+    h.insert(header::CONTENT_SECURITY_POLICY, policy.header());
     h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     h.insert(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));

@@ -181,3 +181,19 @@ test("an index file that stays damaged gives a plain message, and search works a
   assert.deepEqual(errors, [], "no console errors, no panic");
   await context.close();
 });
+
+test("a query typed before the app has loaded (a slow link) shows its results once it wakes, on any page", async () => {
+  // The app's wasm is held back until the query is typed, as on 2G where people type long before it arrives.
+  const { context, page, errors } = await openPage(browser, { viewport: PHONE });
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/\/assets\/motcua_bg\.[0-9a-f]+\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto(`${BASE_URL}/p/1.001193/`);
+  await page.locator("#q").pressSequentially("ho chieu", { delay: 20 });
+  assert.equal(await page.locator("html[data-hydrated='1']").count(), 0, "the app must not have woken yet");
+  release();
+  await waitHydrated(page);
+  await page.waitForFunction(() => /hộ chiếu/i.test(document.querySelector("#sr-list li a")?.textContent ?? ""), null, { timeout: 15000 });
+  assert.deepEqual(errors, [], "no console errors");
+  await context.close();
+});

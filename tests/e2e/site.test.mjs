@@ -130,7 +130,9 @@ test("every request the pages make is same-origin, and the Content-Security-Poli
   assert.deepEqual(errors.filter((e) => /Content.Security.Policy|Refused to/i.test(e)), [], "no CSP message in the console");
 });
 
-test("no built page has inline script (but the one its CSP allows by hash), inline style or event handler attributes", () => {
+test("no built page has inline script or style (but the site's own, allowed by hash), inline style attributes or event handlers", () => {
+  const cssName = readdirSync(join(DIST, "assets")).find((n) => /^style\.[0-9a-f]+\.css$/.test(n));
+  const STYLESHEET = readFileSync(join(DIST, "assets", cssName), "utf8");
   const pages = [];
   const walk = (dir) => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
@@ -143,7 +145,7 @@ test("no built page has inline script (but the one its CSP allows by hash), inli
   const bad = [];
   for (const file of pages) {
     const html = readFileSync(file, "utf8");
-    // The page's own CSP lists the hashes of the inline scripts it may run (prefs.js, before first paint).
+    // The page's own CSP lists the hashes of the inline script and style it may use (prefs.js, the stylesheet).
     const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]*)"/)?.[1] ?? "";
     const allowed = [...csp.matchAll(/'sha256-([^']+)'/g)].map((h) => h[1]);
     for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
@@ -153,7 +155,12 @@ test("no built page has inline script (but the one its CSP allows by hash), inli
         bad.push(`${file}: inline script not allowed by the page's CSP <script${m[1]}>${m[2].slice(0, 40)}`);
       }
     }
-    if (/<style\b/i.test(html)) bad.push(`${file}: <style> element`);
+    // One <style> element, the site's stylesheet itself, allowed by its hash; none anywhere else.
+    for (const m of html.matchAll(/<style\b([^>]*)>([\s\S]*?)<\/style>/gi)) {
+      const hash = createHash("sha256").update(m[2]).digest("base64");
+      if (m[2] !== STYLESHEET || !allowed.includes(hash)) bad.push(`${file}: <style> that is not the site's stylesheet allowed by hash`);
+    }
+    if ((html.match(/<style\b/gi) ?? []).length > 1) bad.push(`${file}: more than one <style> element`);
     // Attributes inside tags only (text is escaped, so `<` in text never starts a tag).
     for (const tag of html.matchAll(/<[a-zA-Z][^>]*>/g)) {
       const attrs = tag[0].replace(/"[^"]*"|'[^']*'/g, '""');
