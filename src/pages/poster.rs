@@ -115,28 +115,17 @@ struct PosterPaper {
     counts: String,
 }
 
-/// An editor's summary as poster groups: everyone's papers first, then each case under its heading.
+/// An editor's summary as poster groups ([`Summary::groups`](crate::content::Summary::groups): everyone's
+/// papers first, then each case under its heading), each with the number its first paper gets; and the total.
 #[cfg(feature = "ssr")]
 fn summary_papers(s: &crate::content::Summary) -> (Vec<(String, usize, Vec<PosterPaper>)>, usize) {
-    let mut headings: Vec<&str> = vec![""];
-    for b in &s.bring {
-        if !headings.contains(&b.when.as_str()) {
-            headings.push(&b.when);
-        }
-    }
     let mut out = Vec::new();
     let mut n = 0;
-    for h in headings {
-        let list: Vec<PosterPaper> = s
-            .bring
-            .iter()
-            .filter(|b| b.when == h)
-            .map(|b| PosterPaper { name: format::excerpt(&b.item, PAPER_NAME_MAX), counts: b.count.clone() })
-            .collect();
-        if !list.is_empty() {
-            out.push((h.to_string(), n + 1, list));
-            n += out.last().map(|(_, _, l)| l.len()).unwrap_or(0);
-        }
+    for (heading, items) in s.groups() {
+        let list: Vec<PosterPaper> =
+            items.iter().map(|b| PosterPaper { name: format::excerpt(&b.item, PAPER_NAME_MAX), counts: b.count.clone() }).collect();
+        out.push((heading.to_string(), n + 1, list));
+        n += items.len();
     }
     (out, n)
 }

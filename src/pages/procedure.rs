@@ -251,21 +251,17 @@ fn Brief(s: Summary) -> impl IntoView {
         let count = (!b.count.is_empty()).then(|| view! { " — " <span class="count">{b.count.clone()}</span> });
         view! { <li><b>{b.item.clone()}</b>{count}</li> }
     };
-    let everyone: Vec<_> = s.bring.iter().filter(|b| b.when.is_empty()).map(item).collect();
-    // Cases in the order the editor wrote them, each once.
-    let mut cases: Vec<&str> = Vec::new();
-    for b in s.bring.iter().filter(|b| !b.when.is_empty()) {
-        if !cases.contains(&b.when.as_str()) {
-            cases.push(&b.when);
+    // Everyone's papers (heading "") numbered, then each case under its heading (Summary::groups).
+    let mut everyone = Vec::new();
+    let mut cases = Vec::new();
+    for (when, items) in s.groups() {
+        let items: Vec<_> = items.into_iter().map(item).collect();
+        if when.is_empty() {
+            everyone = items;
+        } else {
+            cases.push(view! { <h3>{when.to_string()}</h3><ul class="papers">{items}</ul> });
         }
     }
-    let cases = cases
-        .into_iter()
-        .map(|when| {
-            let items: Vec<_> = s.bring.iter().filter(|b| b.when == when).map(item).collect();
-            view! { <h3>{when.to_string()}</h3><ul class="papers">{items}</ul> }
-        })
-        .collect_view();
     view! {
         <section class="brief" aria-labelledby="tom-tat">
             <h2 id="tom-tat">"Cần mang gì"</h2>
