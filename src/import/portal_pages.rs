@@ -257,6 +257,9 @@ pub fn to_procedure(rec: &PageRecord) -> (Procedure, Record) {
             for why in pr.problems {
                 flags.push(Flag { field: "papers".into(), reason: why });
             }
+            for rule in &pr.repaired {
+                r.repair("papers", rule);
+            }
             p.papers = pr.groups;
 
             // Legal basis.

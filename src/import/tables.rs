@@ -8,8 +8,10 @@
 //! - results: names separated by their result codes (`Giấy khai sinhMã: KQ.G15.000031`);
 //! - related procedures: `#Tên thủ tục1<name>#1Tên thủ tục<name>` (the table, then its mobile copy).
 
-use super::clean::{self, strip_bullet, tidy, value};
+use super::clean::{self, strip_bullet, value};
 use super::fees::{self, FeeParse};
+use super::forms::{FormSplit, ends_with_file_name, split_form};
+use super::syllables::begins_word;
 use super::times::{self, TimeParse};
 use crate::content::{Channel, LegalDoc, Method, Paper, PaperGroup, Related};
 use regex::Regex;
@@ -172,12 +174,12 @@ pub struct PapersRead {
     pub problems: Vec<String>,
     /// Rows whose quantity digits were glued to the paper name (`…Mẫu số 01.1 bản chính`): split, not flagged.
     pub glued_quantities: usize,
+    /// Repairs made, by rule (a rule once per row it repaired).
+    pub repaired: Vec<&'static str>,
 }
 
 static QUANTITY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d+) bản chính(?:\s*,\s*(\d+) bản sao)?|(\d+) bản sao").unwrap());
-static FORM_FILE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\.(?:docx|doc|pdf|xlsx|xls|zip|rar|odt)").unwrap());
 
 /// Reads the papers section (group headings and table headers included).
 pub fn papers(section: &str) -> PapersRead {
@@ -219,7 +221,11 @@ pub fn papers(section: &str) -> PapersRead {
             let (originals, copies) = if copies == u32::MAX { (0, qty) } else { (qty, copies) };
             let name_raw = format!("{}{}", &body[prev..run.start()], &digits[..digits.len() - 1]);
             prev = whole.end();
-            let (name, form) = split_form(&name_raw);
+            let FormSplit { name, form, rule } = split_form(&name_raw);
+            out.repaired.extend(rule);
+            if ends_with_file_name(&name) {
+                out.problems.push(format!("tên giấy tờ còn dính tên tệp mẫu, không rõ chỗ tách: \"…{}\"", tail_chars(&name, 80)));
+            }
             if name.is_empty() && form.is_empty() {
                 continue;
             }
@@ -249,71 +255,12 @@ fn group_name(heading: &str) -> String {
     if clean::is_placeholder(t) { String::new() } else { t.to_string() }
 }
 
-/// Splits the form file names ("Mẫu số 13.docx") off the end of a paper name.
-fn split_form(raw: &str) -> (String, String) {
-    let raw = tidy(raw);
-    let Some(first) = FORM_FILE.find(&raw) else {
-        return (strip_bullet(&raw).to_string(), String::new());
-    };
-    let Some(cut) = form_start(&raw[..first.start()]) else {
-        return (strip_bullet(&raw).to_string(), String::new());
-    };
-    let files = &raw[cut..];
-    let mut forms = Vec::new();
-    let mut from = 0;
-    for m in FORM_FILE.find_iter(files) {
-        forms.push(files[from..m.end()].trim().trim_start_matches([';', ':', '.', ' ']).to_string());
-        from = m.end();
-    }
-    let trailing = files[from..].trim();
-    let mut name = strip_bullet(raw[..cut].trim().trim_end_matches([';', ' '])).to_string();
-    if !trailing.is_empty() {
-        name = format!("{name} {trailing}");
-    }
-    (name.trim().to_string(), forms.join("; "))
-}
-
 /// A row the portal counted "0 bản" that still asks for a paper in its own words ("a) Tờ khai hải quan …;",
 /// "Chứng từ vận tải …: 01 bản chụp"): a list item or a stated count is a paper to bring, not a note.
 fn names_own_count(name: &str) -> bool {
     static OWN_COUNT: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i)^\s*[a-zđ]\)\s|\b0?\d+ bản (?:chụp|sao|chính|gốc)").unwrap());
     OWN_COUNT.is_match(name)
-}
-
-/// Where the first form's file name starts in `before` (the row text up to its first extension). The crawl
-/// glued file names to the paper's text: after a separator ("…(nếu có);Mau02.doc"), after a sentence's full
-/// stop ("…NĐ-CP.Mẫu số 07.docx"), or straight after a word ("…dự án đầu tưMẫu I.1.8.docx"). The earliest such
-/// point whose remainder reads as a file name (no comma, at most 14 words, no legal prose) is taken; none → the
-/// row has no separate form.
-fn form_start(before: &str) -> Option<usize> {
-    let chars: Vec<(usize, char)> = before.char_indices().collect();
-    let mut points = Vec::new();
-    for w in chars.windows(2) {
-        let ((_, a), (j, b)) = (w[0], w[1]);
-        let separator = matches!(a, ';' | ':' | ')' | '\n');
-        let full_stop = a == '.' && !b.is_whitespace() && !b.is_ascii_digit();
-        let glued = (a.is_lowercase() || a.is_ascii_digit()) && b.is_uppercase();
-        // "…NĐ-CPMau04.docx": a file name that starts with "Mau"/"Mẫu" right after the number's capitals.
-        let form_word = !a.is_whitespace() && ["Mau", "Mẫu", "MAU", "MẪU"].iter().any(|w| before[j..].starts_with(w));
-        if separator || full_stop || glued || form_word {
-            points.push(j);
-        }
-    }
-    // The paper keeps a name of its own: a cut after a list label alone ("a)") is not the form's start.
-    let names_something = |j: usize| before[..j].chars().filter(|c| c.is_alphabetic()).count() >= 4;
-    points.into_iter().find(|&j| names_something(j) && looks_like_file_name(&before[j..]))
-}
-
-/// A file name's stem, not a sentence: no comma, at most 14 words, none of the phrases legal prose uses.
-fn looks_like_file_name(stem: &str) -> bool {
-    let stem = stem.trim().trim_start_matches([';', ':', '.', ' ', ')']);
-    let words = stem.split_whitespace().count();
-    let lower = stem.to_lowercase();
-    !stem.is_empty()
-        && words <= 14
-        && !stem.contains(',')
-        && !["ban hành kèm theo", "theo quy định", "trong đó", "đối với", "trường hợp"].iter().any(|p| lower.contains(p))
 }
 
 /// The legal basis table, read.
@@ -450,14 +397,6 @@ fn row_end(text: &str, start: usize, end: usize) -> Option<RowEnd> {
     }
 }
 
-/// Whether a capital followed by a lowercase letter can begin a Vietnamese word: a vowel follows, or the pair
-/// is one of the written consonant clusters (ch, gh, gi, kh, ng, nh, ph, qu, th, tr).
-fn begins_word(capital: char, next: char) -> bool {
-    let vowel = "aeiouy".contains(crate::text::fold_char(next).to_ascii_lowercase());
-    let pair: String = [crate::text::fold_char(capital).to_ascii_lowercase(), next].iter().collect();
-    vowel || ["ch", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th", "tr"].contains(&pair.as_str())
-}
-
 /// Where a document number leaves the scan.
 enum RowEnd {
     /// The row ends here.
@@ -512,6 +451,12 @@ pub fn related(cell: &str) -> Vec<Related> {
     if name.is_empty() { Vec::new() } else { vec![Related { code: String::new(), name }] }
 }
 
+/// The last `n` characters of a text, for messages about its end.
+fn tail_chars(s: &str, n: usize) -> String {
+    let count = s.chars().count();
+    s.chars().skip(count.saturating_sub(n)).collect()
+}
+
 /// The first 120 characters of a text, for messages.
 pub fn short(s: &str) -> String {
     let one_line = s.replace('\n', " ");
@@ -548,16 +493,6 @@ mod tests {
         assert_eq!(r.groups[0].papers[1].copies, 2);
         assert_eq!(r.groups[1].papers[0].form, "Mẫu số 13.docx");
         assert!(r.problems.is_empty());
-        assert_eq!(
-            split_form("Văn bản đề nghị điều chỉnh dự án đầu tưMẫu I.1.8.docx"),
-            ("Văn bản đề nghị điều chỉnh dự án đầu tư".to_string(), "Mẫu I.1.8.docx".to_string())
-        );
-        assert_eq!(
-            split_form("Bản chính theo Mẫu số 13 Phụ lục I ban hành kèm theo Nghị định số 102/2020/NĐ-CP.Mẫu số 13.docx"),
-            ("Bản chính theo Mẫu số 13 Phụ lục I ban hành kèm theo Nghị định số 102/2020/NĐ-CP.".to_string(), "Mẫu số 13.docx".to_string())
-        );
-        assert_eq!(split_form("Danh sách (nếu có);Mau02-DS(BHYT).doc").1, "Mau02-DS(BHYT).doc");
-        assert_eq!(split_form("a) Tờ khai tham gia bảo hiểm y tế;Mau01-BK(BHYT).doc").0, "a) Tờ khai tham gia bảo hiểm y tế");
     }
 
     #[test]
