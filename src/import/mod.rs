@@ -19,6 +19,7 @@ pub mod fees;
 pub mod forms;
 pub mod furniture;
 pub mod ledger;
+pub mod legal;
 pub mod portal_api;
 pub mod portal_pages;
 pub mod report;

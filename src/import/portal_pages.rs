@@ -9,7 +9,7 @@ use super::clean::{self, capitalise, split_names, value};
 use super::report::{Outcome, Record};
 use super::times::TimeParse;
 use super::fees::FeeParse;
-use super::{furniture, sections, steps, tables, times};
+use super::{furniture, legal, sections, steps, tables, times};
 use crate::content::{Agencies, Flag, Level, Procedure, TimeUnit};
 use serde::Deserialize;
 
@@ -263,7 +263,7 @@ pub fn to_procedure(rec: &PageRecord) -> (Procedure, Record) {
             p.papers = pr.groups;
 
             // Legal basis.
-            let lr = tables::legal(&sec.legal);
+            let lr = legal::legal(&sec.legal);
             r.set("legal_basis", if lr.docs.is_empty() {
                 Outcome::Empty
             } else if lr.problems.is_empty() {

@@ -4,16 +4,15 @@
 //!   `Trực tuyến1Miễn phíDịch vụ bưu chính1Miễn phíTrực tiếp1Miễn phí` is three rows;
 //! - papers: groups `<group heading>Tên giấy tờMẫu đơn, tờ khaiSố lượng<rows>`, each row ending with its
 //!   quantity (`… theo Mẫu số 01.1 bản chính`, `…0 bản chính,1 bản sao`), forms as file names before it;
-//! - legal basis: `Tên văn bản pháp lýMã văn bản` + rows `<title><number>` (`…Luật Hộ tịch123/2015/NĐ-CP`);
+//! - legal basis: see [`super::legal`];
 //! - results: names separated by their result codes (`Giấy khai sinhMã: KQ.G15.000031`);
 //! - related procedures: `#Tên thủ tục1<name>#1Tên thủ tục<name>` (the table, then its mobile copy).
 
 use super::clean::{self, strip_bullet, value};
 use super::fees::{self, FeeParse};
 use super::forms::{FormSplit, ends_with_file_name, split_form};
-use super::syllables::begins_word;
 use super::times::{self, TimeParse};
-use crate::content::{Channel, LegalDoc, Method, Paper, PaperGroup, Related};
+use crate::content::{Channel, Method, Paper, PaperGroup, Related};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -263,149 +262,6 @@ fn names_own_count(name: &str) -> bool {
     OWN_COUNT.is_match(name)
 }
 
-/// The legal basis table, read.
-#[derive(Debug, Default)]
-pub struct LegalRead {
-    /// The documents, in the portal's order.
-    pub docs: Vec<LegalDoc>,
-    /// Text that could not be split into title + number.
-    pub problems: Vec<String>,
-    /// Repairs made, by rule (each rule once).
-    pub repaired: Vec<&'static str>,
-}
-
-/// The legal-basis repair rules, as the import report names them.
-pub const YEAR_RULE: &str = "năm ở cuối tên văn bản dính vào số hiệu (\"…năm 201102/2011/QH13\"): trả năm về tên";
-/// See [`YEAR_RULE`].
-pub const DECREE_RULE: &str = "số hiệu nghị định bị cổng cắt còn \"/NĐ-C\": nghị định luôn do Chính phủ ban hành, \"NĐ-CP\"";
-static YEAR_GLUED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^((?:19|20)\d{2}\.?)(\d{1,4}(?:\.\d+)?/(?:\d{2,4}/)?\D.*)$").unwrap());
-/// First words of titles the portal writes in capitals ("LUẬT", "QUY ĐỊNH", "THÔNG TƯ"): never the end of a
-/// document number, whose issuer codes are ASCII capitals and Đ ("NĐ-CP", "QĐ-TTg", "TT-BNNMT").
-const CAPS_TITLE_START: [&str; 14] =
-    ["LUẬT", "QUY", "QUYẾT", "NGHỊ", "THÔNG", "SỬA", "VỀ", "HƯỚNG", "BAN", "PHÁP", "CHỈ", "VĂN", "QUẢN", "ĐIỀU"];
-static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\d+(?:\.\d+)?/(?:\d{2,4}/)?(?:TTg|\p{Lu}*QH\d{1,2}|\p{Lu}+)(?:-(?:TTg|\p{Lu}*QH\d{1,2}|\p{Lu}+))*").unwrap()
-});
-static DOC_TYPE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:Thông tư liên tịch|Thông tư|Nghị định|Nghị quyết|Quyết định|Luật|Pháp lệnh|Văn bản hợp nhất)(?: số)? ?$").unwrap()
-});
-
-/// Reads the legal basis section (header included).
-pub fn legal(section: &str) -> LegalRead {
-    let mut out = LegalRead::default();
-    let text = clean::nfc(section.trim());
-    let text = text.strip_prefix(LEGAL_HEADER).unwrap_or(&text).to_string();
-    if value(&text).is_empty() {
-        return out;
-    }
-    let mut prev = 0;
-    let mut pos = 0;
-    while let Some(m) = DOC_NUMBER.find_at(&text, pos) {
-        let end = match row_end(&text, m.start(), m.end()) {
-            Some(RowEnd::At(e)) => e,
-            Some(RowEnd::SearchFrom(e)) => {
-                pos = e;
-                continue;
-            }
-            None => {
-                pos = m.end();
-                continue;
-            }
-        };
-        let mut title = text[prev..m.start()].to_string();
-        let mut number = text[m.start()..end].to_string();
-        // "…Bộ Tư phápThông tư số 03/2023/TT-BTP": the number column itself starts with the document type.
-        if let Some(t) = DOC_TYPE_TAIL.find(&title) {
-            let glued = title[..t.start()].chars().last().is_some_and(|c| c.is_lowercase() || ".)".contains(c));
-            if glued && t.start() > 0 {
-                number = format!("{}{}", &title[t.start()..], number);
-                title.truncate(t.start());
-            }
-        }
-        // "…Luật Khiếu nại năm 201102/2011/QH13": the title's closing year ran into the number.
-        if let Some(c) = YEAR_GLUED.captures(&number.clone()) {
-            let year = &c[1];
-            let joiner = if title.trim_end().ends_with(['/', '-']) { "" } else { " " };
-            title = format!("{}{joiner}{year}", title.trim_end());
-            number = c[2].to_string();
-            out.repaired.push(YEAR_RULE);
-        }
-        // "…/NĐ-C" cut by the portal: a decree (nghị định) is always the Government's, "NĐ-CP".
-        if number.ends_with("/NĐ-C") {
-            number.push('P');
-            out.repaired.push(DECREE_RULE);
-        }
-        out.docs.push(LegalDoc { number: value(&number), title: value(&title) });
-        prev = end;
-        pos = end;
-    }
-    let leftover = value(&text[prev..]);
-    if !leftover.is_empty() {
-        out.problems.push(format!("không tách được số hiệu văn bản: \"{}\"", short(&leftover)));
-        out.docs.push(LegalDoc { number: String::new(), title: leftover });
-    }
-    out
-}
-
-/// Where the document number matched at `start..end` ends, if it ends a row: the next title starts right
-/// after it (a capital, glued), or the text ends, or — when the title itself ends with the number
-/// ("Luật 60/2014/QH1360/2014/QH13") — the number column follows at once. A greedy match that took the
-/// capital starting the next title ("TT-BTCNghị định") or the digits starting the next number is shortened.
-fn row_end(text: &str, start: usize, end: usize) -> Option<RowEnd> {
-    let cur = &text[start..end];
-    // "136/2025/NĐ-CPQUY ĐỊNH VIỆC…": the next title is in capitals and its first word ran into the number.
-    if let Some(word) = CAPS_TITLE_START.iter().find(|w| cur.ends_with(*w) && cur.len() > w.len() + 4) {
-        return Some(RowEnd::At(end - word.len()));
-    }
-    let rest = &text[end..];
-    let after_slash = start + cur.rfind('/')? + 1;
-    let glued_before = text[..start].chars().last().is_some_and(|c| !c.is_whitespace());
-    match rest.chars().next() {
-        None => Some(RowEnd::At(end)),
-        Some(c) if c.is_uppercase() => Some(RowEnd::At(end)),
-        Some(c) if c.is_whitespace() => {
-            (glued_before && rest.trim_start().chars().next().is_some_and(|c| c.is_uppercase())).then_some(RowEnd::At(end))
-        }
-        Some(c) if c.is_lowercase() => {
-            // The match took the capital that starts the next title ("TT-BTCNghị định"), unless that capital
-            // and the lowercase after it cannot begin a Vietnamese word ("NĐ-CPsửa đổi": the P is the number's).
-            let last = cur.chars().last()?;
-            let e = end - last.len_utf8();
-            // "NĐ-CPhướng dẫn" is the Government's code CP + "hướng dẫn", not "NĐ-C" (no issuer is "C").
-            let government = last == 'P' && text[start..end - 1].ends_with("-C");
-            if !begins_word(last, c) || government {
-                return Some(RowEnd::At(end));
-            }
-            (last.is_uppercase() && e > after_slash && !text[start..e].ends_with('-')).then_some(RowEnd::At(e))
-        }
-        Some(c) if c == '/' || c.is_ascii_digit() => {
-            // The title ends with the number and the number column repeats it: this copy belongs to the
-            // title; the row ends after the repeat, which the caller finds by searching again from `e`.
-            (after_slash + 1..=end)
-                .rev()
-                .filter(|&e| text.is_char_boundary(e))
-                .find(|&e| {
-                    DOC_NUMBER.find(&text[e..]).is_some_and(|n| n.start() == 0 && n.as_str().starts_with(&text[start..e]))
-                })
-                .map(RowEnd::SearchFrom)
-                // A number ending in letters ("NĐ-CP") is complete; the digits after it start the next row
-                // ("…NĐ-CP14/2025/TT-BNNMT14/2025/TT-BNNMT": a title that is its own number).
-                .or_else(|| cur.chars().last().is_some_and(char::is_alphabetic).then_some(RowEnd::At(end)))
-        }
-        _ => None,
-    }
-}
-
-/// Where a document number leaves the scan.
-enum RowEnd {
-    /// The row ends here.
-    At(usize),
-    /// Not a row end; search again from here (the repeat of a number that ends the title).
-    SearchFrom(usize),
-}
-
-
 /// Reads the results section: names separated by their result codes.
 pub fn results(section: &str) -> Vec<String> {
     let text = clean::nfc(section);
@@ -493,15 +349,6 @@ mod tests {
         assert_eq!(r.groups[0].papers[1].copies, 2);
         assert_eq!(r.groups[1].papers[0].form, "Mẫu số 13.docx");
         assert!(r.problems.is_empty());
-    }
-
-    #[test]
-    fn legal_rows_title_then_number() {
-        let r = legal("Tên văn bản pháp lýMã văn bảnThông tư hướng dẫn phí85/2019/TT-BTCNghị định số 123/2015/NĐ-CP ngày 15/11/2015 của Chính phủ123/2015/NĐ-CPThông tư số 03/2023/TT-BTP ngày 02/8/2023 của Bộ trưởng Bộ Tư phápThông tư số 03/2023/TT-BTPLuật 60/2014/QH1360/2014/QH13");
-        let numbers: Vec<&str> = r.docs.iter().map(|d| d.number.as_str()).collect();
-        assert_eq!(numbers, ["85/2019/TT-BTC", "123/2015/NĐ-CP", "Thông tư số 03/2023/TT-BTP", "60/2014/QH13"]);
-        assert_eq!(r.docs[3].title, "Luật 60/2014/QH13");
-        assert!(r.problems.is_empty(), "{:?}", r.problems);
     }
 
     #[test]
