@@ -295,7 +295,11 @@ pub fn to_procedure(rec: &PageRecord) -> (Procedure, Record) {
                 }
             }
             r.set("requirements", if p.requirements.is_empty() { Outcome::Empty } else { Outcome::Clean });
-            p.results = sec.results.as_deref().map(tables::results).unwrap_or_default();
+            let rr = sec.results.as_deref().map(tables::results).unwrap_or_default();
+            for rule in &rr.repaired {
+                r.repair("results", rule);
+            }
+            p.results = rr.names;
             r.set("results", if p.results.is_empty() { Outcome::Empty } else { Outcome::Clean });
             p.keywords = split_names(&sec.keywords);
             p.description = value(&sec.description);

@@ -262,40 +262,66 @@ fn names_own_count(name: &str) -> bool {
     OWN_COUNT.is_match(name)
 }
 
+/// The results section, read.
+#[derive(Debug, Default)]
+pub struct ResultsRead {
+    /// The results' names, in order, each once.
+    pub names: Vec<String>,
+    /// Repairs made, by rule (each rule once).
+    pub repaired: Vec<&'static str>,
+}
+
+/// Repair rule: the next result's first word glued to a result code.
+pub const CODE_GLUED_RULE: &str =
+    "chữ đầu của kết quả dính vào mã kết quả trước (\"Mã: KQ.G19.000427văn bản…\", \"…000215Kho bạc…\"): mã hết ở chữ số cuối";
+
 /// Reads the results section: names separated by their result codes.
-pub fn results(section: &str) -> Vec<String> {
+pub fn results(section: &str) -> ResultsRead {
     let text = clean::nfc(section);
-    let mut out = Vec::new();
+    let mut out = ResultsRead::default();
+    let names = &mut out.names;
     let mut push = |s: &str| {
         for line in value(s).lines() {
-            let l = strip_bullet(line).trim().trim_end_matches([';', ',']).trim();
-            if !l.is_empty() && !clean::is_placeholder(l) && !out.iter().any(|x: &String| x == l) {
-                out.push(l.to_string());
+            let l = strip_bullet(line).trim().trim_start_matches(['.', '-', ' ']).trim_end_matches([';', ',']).trim();
+            if !l.is_empty() && !clean::is_placeholder(l) && !names.iter().any(|x: &String| x == l) {
+                names.push(l.to_string());
             }
         }
     };
     let mut prev = 0;
+    let mut glued = false;
     while let Some(at) = text[prev..].find("Mã:").map(|i| prev + i) {
         push(&text[prev..at]);
-        prev = at + "Mã:".len() + code_len(&text[at + "Mã:".len()..]);
+        let (len, gave_back) = code_len(&text[at + "Mã:".len()..]);
+        glued |= gave_back;
+        prev = at + "Mã:".len() + len;
     }
     push(&text[prev..]);
+    if glued {
+        out.repaired.push(CODE_GLUED_RULE);
+    }
     out
 }
 
-/// The length of the result code after "Mã:" (spaces included), which the portal glues to the next result:
-/// "KQ.G15.000031", "1212Giấy…" (→ "1212"), "hgvg6Quyết định…" (→ "hgvg6"), "Chưa xác định".
-fn code_len(after: &str) -> usize {
+/// The length of the result code after "Mã:" (spaces included), which the portal glues to the next result,
+/// and whether this gave back letters that reading up to the last capital would have kept in the code. A code
+/// with digits ends at its last digit ("KQ.G15.000031Giấy…", "KQ.G19.000427văn bản…", "…000215Kho bạc…",
+/// "hgvg6Quyết định…"); one without gives back the capital before a Vietnamese letter; "Chưa xác định" is a
+/// code.
+fn code_len(after: &str) -> (usize, bool) {
     let lead = after.len() - after.trim_start().len();
     let rest = &after[lead..];
     if rest.starts_with("Chưa xác định") {
-        return lead + "Chưa xác định".len();
+        return (lead + "Chưa xác định".len(), false);
     }
     let token = rest.find(|c: char| !(c.is_ascii_alphanumeric() || "_.-".contains(c))).unwrap_or(rest.len());
     // A capital right before a Vietnamese letter starts the next result's first word: give it back.
     let next_is_vietnamese = rest[token..].chars().next().is_some_and(|c| c.is_alphabetic() && !c.is_ascii());
-    let token = if next_is_vietnamese { rest[..token].rfind(|c: char| c.is_ascii_uppercase()).unwrap_or(0) } else { token };
-    lead + token
+    let by_capital = if next_is_vietnamese { rest[..token].rfind(|c: char| c.is_ascii_uppercase()).unwrap_or(0) } else { token };
+    match rest[..token].rfind(|c: char| c.is_ascii_digit()) {
+        Some(d) => (lead + d + 1, d + 1 != by_capital),
+        None => (lead + by_capital, false),
+    }
 }
 
 /// Reads the related procedures cell.
@@ -354,10 +380,14 @@ mod tests {
     #[test]
     fn results_split_on_codes() {
         assert_eq!(
-            results("Thẻ căn cướcMã: KQ.G01.000023Phiếu từ chốiMã: KQ.G01.000067"),
+            results("Thẻ căn cướcMã: KQ.G01.000023Phiếu từ chốiMã: KQ.G01.000067").names,
             vec!["Thẻ căn cước", "Phiếu từ chối"]
         );
-        assert_eq!(results("Quyết định A.Mã: hgvg6Quyết định BMã: 1212"), vec!["Quyết định A.", "Quyết định B"]);
-        assert_eq!(results("Mã số cơ sở.Mã: Chưa xác định"), vec!["Mã số cơ sở."]);
+        assert_eq!(results("Quyết định A.Mã: hgvg6Quyết định BMã: 1212").names, vec!["Quyết định A.", "Quyết định B"]);
+        assert_eq!(results("Mã số cơ sở.Mã: Chưa xác định").names, vec!["Mã số cơ sở."]);
+        let r = results("Giấy phépMã: KQ.G19.000427văn bản không chấp thuậnMã: KQ.G12.000215Kho bạc Nhà nước chuyển tiềnMã: KQ.G10.000246...văn bản trả lời..");
+        assert_eq!(r.names, vec!["Giấy phép", "văn bản không chấp thuận", "Kho bạc Nhà nước chuyển tiền", "văn bản trả lời.."]);
+        assert_eq!(r.repaired, vec![CODE_GLUED_RULE]);
+        assert!(results("Thẻ căn cướcMã: KQ.G01.000023Phiếu từ chối").repaired.is_empty());
     }
 }
