@@ -206,6 +206,10 @@ pub fn papers(section: &str) -> PapersRead {
             if next.is_some_and(|c| c.is_whitespace() || ",;).:".contains(c)) {
                 continue; // "01 bản chính" inside a sentence, not the quantity column
             }
+            if stated_in_the_name(&body[..whole.start()], &body[whole.end()..]) {
+                out.repaired.push(STATED_COUNT_RULE);
+                continue;
+            }
             let (run, copies) = match (m.get(1), m.get(2), m.get(3)) {
                 (Some(o), c, _) => (o, c.map_or(0, |c| c.as_str().parse().unwrap_or(0))),
                 (None, _, Some(c)) => (c, u32::MAX),
@@ -252,6 +256,16 @@ fn group_name(heading: &str) -> String {
     let t = value(heading);
     let t = t.trim_matches(|c: char| matches!(c, '*' | '-' | '–' | ':' | ' '));
     if clean::is_placeholder(t) { String::new() } else { t.to_string() }
+}
+
+/// Repair rule: a count the paper's text states, right before the quantity column.
+pub const STATED_COUNT_RULE: &str =
+    "số bản ghi trong tên giấy tờ, dính liền cột số lượng (\"…trị giá thấp: 01 bản chính1 bản chính\"): thuộc tên, số lượng là cột sau";
+
+/// Whether a count found in a paper row is the row's own words, not the quantity column: it follows a space
+/// ("…: 01 bản chính") and the quantity column follows it at once ("…01 bản chính1 bản chính").
+fn stated_in_the_name(before: &str, after: &str) -> bool {
+    before.ends_with(char::is_whitespace) && QUANTITY.find(after).is_some_and(|n| n.start() == 0)
 }
 
 /// A row the portal counted "0 bản" that still asks for a paper in its own words ("a) Tờ khai hải quan …;",
@@ -374,6 +388,10 @@ mod tests {
         assert_eq!(r.groups[0].papers[0].name, "Tờ khai theo Mẫu số 01.");
         assert_eq!(r.groups[0].papers[1].copies, 2);
         assert_eq!(r.groups[1].papers[0].form, "Mẫu số 13.docx");
+        let r = papers("Tên giấy tờMẫu đơn, tờ khaiSố lượngTờ khai hàng hóa xuất khẩu trị giá thấp: 01 bản chính1 bản chínhHóa đơn thương mại (nếu có): 01 bản chụp0 bản chính,1 bản sao");
+        assert_eq!(r.groups[0].papers[0].name, "Tờ khai hàng hóa xuất khẩu trị giá thấp: 01 bản chính");
+        assert_eq!((r.groups[0].papers[0].originals, r.groups[0].papers[1].copies), (1, 1));
+        assert_eq!(r.repaired, vec![STATED_COUNT_RULE]);
         assert!(r.problems.is_empty());
     }
 
