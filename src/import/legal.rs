@@ -52,11 +52,11 @@ const ISSUERS: [&str; 36] = [
     "HĐND", "TANDTC", "VKSNDTC", "HĐTP", "BDT", "CTN", "TCHQ", "TCT",
 ];
 static DOC_TYPE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(?:Thông tư liên tịch|Thông tư|Nghị định|Nghị quyết|Quyết định|Bộ luật|Luật|Pháp lệnh|Văn bản hợp nhất)(?: số:?)?|số:?) ?$").unwrap()
+    Regex::new(r"(?:(?:Thông tư liên tịch|Thông tư|Nghị định|Nghị quyết|Quyết định|Bộ luật|Luật|Pháp lệnh|Văn bản hợp nhất)(?: số:?)?|[Ss]ố:?) ?$").unwrap()
 });
 /// A number column's own words before the number ("số ", "Thông tư ", "Nghị quyết số ").
 static DOC_TYPE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:Thông tư liên tịch|Thông tư|Nghị định|Nghị quyết|Quyết định|Bộ luật|Luật|Pháp lệnh)(?: số:?)? ?|số:? ?)").unwrap()
+    Regex::new(r"^(?:(?:Thông tư liên tịch|Thông tư|Nghị định|Nghị quyết|Quyết định|Bộ luật|Luật|Pháp lệnh)(?: số:?)? ?|[Ss]ố:? ?)").unwrap()
 });
 /// A number the portal printed without its year, glued to the next row's capital ("Luật số 58Nghị định").
 static SHORT_NUMBER: LazyLock<Regex> =
@@ -123,7 +123,8 @@ pub fn legal(section: &str) -> LegalRead {
             number.push('P');
             out.repaired.push(DECREE_RULE);
         }
-        out.docs.push(LegalDoc { number: value(&number), title: value(&title) });
+        // The full stop after the previous row's number column is not this title's ("….Nghị định số 262/…").
+        out.docs.push(LegalDoc { number: value(&number), title: value(title.trim_start_matches(['.', ';'])) });
         prev = end;
         pos = end;
     }
@@ -211,12 +212,14 @@ fn next_row_repeats_its_number(rest: &str) -> bool {
     repeats(&rest[end..], &rest[..end])
 }
 
-/// Whether the number at `start..end`, followed by a space and a capital, is the number column: its own
+/// Whether the number at `start..end`, followed by a space or a full stop and a capital, is the number column: its own
 /// words ("Nghị quyết số ") are glued to the title before them ("…Môi trường.Nghị quyết số 17/2026/NQ-CP
 /// Luật…"), or the title's year ran into it ("…2026 - 2030182/2025/NQ-HĐND Quy định…").
 fn number_column_glued(text: &str, start: usize, end: usize) -> bool {
     let rest = &text[end..];
-    let next_title = rest.starts_with(char::is_whitespace) && rest.trim_start().starts_with(char::is_uppercase);
+    let after_stop = rest.strip_prefix(['.', ';']).unwrap_or(rest);
+    let spaced = after_stop.len() < rest.len() || rest.starts_with(char::is_whitespace);
+    let next_title = spaced && after_stop.trim_start().starts_with(char::is_uppercase);
     let typed = DOC_TYPE_TAIL
         .find(&text[..start])
         .is_some_and(|t| t.start() > 0 && t.as_str().starts_with(char::is_uppercase) && text[..t.start()].ends_with(|c: char| !c.is_whitespace()));
@@ -351,6 +354,11 @@ mod tests {
         // Assembly code.
         assert_eq!(rows("Thông tư số 25/2023/TT- BKHĐT ngày 31/12/2023 sửa đổi25/2023/TT-BKHĐT").len(), 1);
         assert_eq!(rows("Pháp lệnh 28/2005/PL-UBTVQH1128/2005/PL-UBTVQH11")[0].1, "28/2005/PL-UBTVQH11");
+        assert_eq!(rows("Luật Các tổ chức tín dụngLuật số 32/2024/QH1573/2025/TT-NHNNSố 73/2025/TT-NHNN")[1], row("73/2025/TT-NHNN", "Số 73/2025/TT-NHNN"));
+        assert_eq!(
+            rows("Thông tư về đăng ký kinh doanhThông tư số 119/2025/TT-BTC.Nghị định số 262/2025/NĐ-CP về thống kê262/2025/NĐ-CP"),
+            [row("Thông tư về đăng ký kinh doanh", "Thông tư số 119/2025/TT-BTC"), row("Nghị định số 262/2025/NĐ-CP về thống kê", "262/2025/NĐ-CP")]
+        );
         // A title whose closing year ran into the number, then a space and the next title.
         assert_eq!(
             rows("chính sách giai đoạn 2026 - 2030182/2025/NQ-HĐND Quy định trình tự16/2026/QĐ-UBND"),
