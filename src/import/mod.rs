@@ -16,13 +16,16 @@
 pub mod clean;
 pub mod diff;
 pub mod fees;
+pub mod forms;
 pub mod furniture;
 pub mod ledger;
+pub mod legal;
 pub mod portal_api;
 pub mod portal_pages;
 pub mod report;
 pub mod sections;
 pub mod steps;
+pub mod syllables;
 pub mod tables;
 pub mod times;
 pub mod write;

@@ -9,7 +9,7 @@ use super::clean::{self, capitalise, split_names, value};
 use super::report::{Outcome, Record};
 use super::times::TimeParse;
 use super::fees::FeeParse;
-use super::{furniture, sections, steps, tables, times};
+use super::{furniture, legal, sections, steps, tables, times};
 use crate::content::{Agencies, Flag, Level, Procedure, TimeUnit};
 use serde::Deserialize;
 
@@ -257,10 +257,13 @@ pub fn to_procedure(rec: &PageRecord) -> (Procedure, Record) {
             for why in pr.problems {
                 flags.push(Flag { field: "papers".into(), reason: why });
             }
+            for rule in &pr.repaired {
+                r.repair("papers", rule);
+            }
             p.papers = pr.groups;
 
             // Legal basis.
-            let lr = tables::legal(&sec.legal);
+            let lr = legal::legal(&sec.legal);
             r.set("legal_basis", if lr.docs.is_empty() {
                 Outcome::Empty
             } else if lr.problems.is_empty() {
@@ -292,7 +295,11 @@ pub fn to_procedure(rec: &PageRecord) -> (Procedure, Record) {
                 }
             }
             r.set("requirements", if p.requirements.is_empty() { Outcome::Empty } else { Outcome::Clean });
-            p.results = sec.results.as_deref().map(tables::results).unwrap_or_default();
+            let rr = sec.results.as_deref().map(tables::results).unwrap_or_default();
+            for rule in &rr.repaired {
+                r.repair("results", rule);
+            }
+            p.results = rr.names;
             r.set("results", if p.results.is_empty() { Outcome::Empty } else { Outcome::Clean });
             p.keywords = split_names(&sec.keywords);
             p.description = value(&sec.description);

@@ -4,14 +4,15 @@
 //!   `Trực tuyến1Miễn phíDịch vụ bưu chính1Miễn phíTrực tiếp1Miễn phí` is three rows;
 //! - papers: groups `<group heading>Tên giấy tờMẫu đơn, tờ khaiSố lượng<rows>`, each row ending with its
 //!   quantity (`… theo Mẫu số 01.1 bản chính`, `…0 bản chính,1 bản sao`), forms as file names before it;
-//! - legal basis: `Tên văn bản pháp lýMã văn bản` + rows `<title><number>` (`…Luật Hộ tịch123/2015/NĐ-CP`);
+//! - legal basis: see [`super::legal`];
 //! - results: names separated by their result codes (`Giấy khai sinhMã: KQ.G15.000031`);
 //! - related procedures: `#Tên thủ tục1<name>#1Tên thủ tục<name>` (the table, then its mobile copy).
 
-use super::clean::{self, strip_bullet, tidy, value};
+use super::clean::{self, strip_bullet, value};
 use super::fees::{self, FeeParse};
+use super::forms::{FormSplit, ends_with_file_name, split_form};
 use super::times::{self, TimeParse};
-use crate::content::{Channel, LegalDoc, Method, Paper, PaperGroup, Related};
+use crate::content::{Channel, Method, Paper, PaperGroup, Related};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -172,12 +173,12 @@ pub struct PapersRead {
     pub problems: Vec<String>,
     /// Rows whose quantity digits were glued to the paper name (`…Mẫu số 01.1 bản chính`): split, not flagged.
     pub glued_quantities: usize,
+    /// Repairs made, by rule (a rule once per row it repaired).
+    pub repaired: Vec<&'static str>,
 }
 
 static QUANTITY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d+) bản chính(?:\s*,\s*(\d+) bản sao)?|(\d+) bản sao").unwrap());
-static FORM_FILE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\.(?:docx|doc|pdf|xlsx|xls|zip|rar|odt)").unwrap());
 
 /// Reads the papers section (group headings and table headers included).
 pub fn papers(section: &str) -> PapersRead {
@@ -205,6 +206,10 @@ pub fn papers(section: &str) -> PapersRead {
             if next.is_some_and(|c| c.is_whitespace() || ",;).:".contains(c)) {
                 continue; // "01 bản chính" inside a sentence, not the quantity column
             }
+            if stated_in_the_name(&body[..whole.start()], &body[whole.end()..]) {
+                out.repaired.push(STATED_COUNT_RULE);
+                continue;
+            }
             let (run, copies) = match (m.get(1), m.get(2), m.get(3)) {
                 (Some(o), c, _) => (o, c.map_or(0, |c| c.as_str().parse().unwrap_or(0))),
                 (None, _, Some(c)) => (c, u32::MAX),
@@ -219,7 +224,11 @@ pub fn papers(section: &str) -> PapersRead {
             let (originals, copies) = if copies == u32::MAX { (0, qty) } else { (qty, copies) };
             let name_raw = format!("{}{}", &body[prev..run.start()], &digits[..digits.len() - 1]);
             prev = whole.end();
-            let (name, form) = split_form(&name_raw);
+            let FormSplit { name, form, rule } = split_form(&name_raw);
+            out.repaired.extend(rule);
+            if ends_with_file_name(&name) {
+                out.problems.push(format!("tên giấy tờ còn dính tên tệp mẫu, không rõ chỗ tách: \"…{}\"", tail_chars(&name, 80)));
+            }
             if name.is_empty() && form.is_empty() {
                 continue;
             }
@@ -249,28 +258,14 @@ fn group_name(heading: &str) -> String {
     if clean::is_placeholder(t) { String::new() } else { t.to_string() }
 }
 
-/// Splits the form file names ("Mẫu số 13.docx") off the end of a paper name.
-fn split_form(raw: &str) -> (String, String) {
-    let raw = tidy(raw);
-    let Some(first) = FORM_FILE.find(&raw) else {
-        return (strip_bullet(&raw).to_string(), String::new());
-    };
-    let Some(cut) = form_start(&raw[..first.start()]) else {
-        return (strip_bullet(&raw).to_string(), String::new());
-    };
-    let files = &raw[cut..];
-    let mut forms = Vec::new();
-    let mut from = 0;
-    for m in FORM_FILE.find_iter(files) {
-        forms.push(files[from..m.end()].trim().trim_start_matches([';', ':', '.', ' ']).to_string());
-        from = m.end();
-    }
-    let trailing = files[from..].trim();
-    let mut name = strip_bullet(raw[..cut].trim().trim_end_matches([';', ' '])).to_string();
-    if !trailing.is_empty() {
-        name = format!("{name} {trailing}");
-    }
-    (name.trim().to_string(), forms.join("; "))
+/// Repair rule: a count the paper's text states, right before the quantity column.
+pub const STATED_COUNT_RULE: &str =
+    "số bản ghi trong tên giấy tờ, dính liền cột số lượng (\"…trị giá thấp: 01 bản chính1 bản chính\"): thuộc tên, số lượng là cột sau";
+
+/// Whether a count found in a paper row is the row's own words, not the quantity column: it follows a space
+/// ("…: 01 bản chính") and the quantity column follows it at once ("…01 bản chính1 bản chính").
+fn stated_in_the_name(before: &str, after: &str) -> bool {
+    before.ends_with(char::is_whitespace) && QUANTITY.find(after).is_some_and(|n| n.start() == 0)
 }
 
 /// A row the portal counted "0 bản" that still asks for a paper in its own words ("a) Tờ khai hải quan …;",
@@ -281,226 +276,66 @@ fn names_own_count(name: &str) -> bool {
     OWN_COUNT.is_match(name)
 }
 
-/// Where the first form's file name starts in `before` (the row text up to its first extension). The crawl
-/// glued file names to the paper's text: after a separator ("…(nếu có);Mau02.doc"), after a sentence's full
-/// stop ("…NĐ-CP.Mẫu số 07.docx"), or straight after a word ("…dự án đầu tưMẫu I.1.8.docx"). The earliest such
-/// point whose remainder reads as a file name (no comma, at most 14 words, no legal prose) is taken; none → the
-/// row has no separate form.
-fn form_start(before: &str) -> Option<usize> {
-    let chars: Vec<(usize, char)> = before.char_indices().collect();
-    let mut points = Vec::new();
-    for w in chars.windows(2) {
-        let ((_, a), (j, b)) = (w[0], w[1]);
-        let separator = matches!(a, ';' | ':' | ')' | '\n');
-        let full_stop = a == '.' && !b.is_whitespace() && !b.is_ascii_digit();
-        let glued = (a.is_lowercase() || a.is_ascii_digit()) && b.is_uppercase();
-        // "…NĐ-CPMau04.docx": a file name that starts with "Mau"/"Mẫu" right after the number's capitals.
-        let form_word = !a.is_whitespace() && ["Mau", "Mẫu", "MAU", "MẪU"].iter().any(|w| before[j..].starts_with(w));
-        if separator || full_stop || glued || form_word {
-            points.push(j);
-        }
-    }
-    // The paper keeps a name of its own: a cut after a list label alone ("a)") is not the form's start.
-    let names_something = |j: usize| before[..j].chars().filter(|c| c.is_alphabetic()).count() >= 4;
-    points.into_iter().find(|&j| names_something(j) && looks_like_file_name(&before[j..]))
-}
-
-/// A file name's stem, not a sentence: no comma, at most 14 words, none of the phrases legal prose uses.
-fn looks_like_file_name(stem: &str) -> bool {
-    let stem = stem.trim().trim_start_matches([';', ':', '.', ' ', ')']);
-    let words = stem.split_whitespace().count();
-    let lower = stem.to_lowercase();
-    !stem.is_empty()
-        && words <= 14
-        && !stem.contains(',')
-        && !["ban hành kèm theo", "theo quy định", "trong đó", "đối với", "trường hợp"].iter().any(|p| lower.contains(p))
-}
-
-/// The legal basis table, read.
+/// The results section, read.
 #[derive(Debug, Default)]
-pub struct LegalRead {
-    /// The documents, in the portal's order.
-    pub docs: Vec<LegalDoc>,
-    /// Text that could not be split into title + number.
-    pub problems: Vec<String>,
+pub struct ResultsRead {
+    /// The results' names, in order, each once.
+    pub names: Vec<String>,
     /// Repairs made, by rule (each rule once).
     pub repaired: Vec<&'static str>,
 }
 
-/// The legal-basis repair rules, as the import report names them.
-pub const YEAR_RULE: &str = "năm ở cuối tên văn bản dính vào số hiệu (\"…năm 201102/2011/QH13\"): trả năm về tên";
-/// See [`YEAR_RULE`].
-pub const DECREE_RULE: &str = "số hiệu nghị định bị cổng cắt còn \"/NĐ-C\": nghị định luôn do Chính phủ ban hành, \"NĐ-CP\"";
-static YEAR_GLUED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^((?:19|20)\d{2}\.?)(\d{1,4}(?:\.\d+)?/(?:\d{2,4}/)?\D.*)$").unwrap());
-/// First words of titles the portal writes in capitals ("LUẬT", "QUY ĐỊNH", "THÔNG TƯ"): never the end of a
-/// document number, whose issuer codes are ASCII capitals and Đ ("NĐ-CP", "QĐ-TTg", "TT-BNNMT").
-const CAPS_TITLE_START: [&str; 14] =
-    ["LUẬT", "QUY", "QUYẾT", "NGHỊ", "THÔNG", "SỬA", "VỀ", "HƯỚNG", "BAN", "PHÁP", "CHỈ", "VĂN", "QUẢN", "ĐIỀU"];
-static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\d+(?:\.\d+)?/(?:\d{2,4}/)?(?:TTg|\p{Lu}*QH\d{1,2}|\p{Lu}+)(?:-(?:TTg|\p{Lu}*QH\d{1,2}|\p{Lu}+))*").unwrap()
-});
-static DOC_TYPE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:Thông tư liên tịch|Thông tư|Nghị định|Nghị quyết|Quyết định|Luật|Pháp lệnh|Văn bản hợp nhất)(?: số)? ?$").unwrap()
-});
-
-/// Reads the legal basis section (header included).
-pub fn legal(section: &str) -> LegalRead {
-    let mut out = LegalRead::default();
-    let text = clean::nfc(section.trim());
-    let text = text.strip_prefix(LEGAL_HEADER).unwrap_or(&text).to_string();
-    if value(&text).is_empty() {
-        return out;
-    }
-    let mut prev = 0;
-    let mut pos = 0;
-    while let Some(m) = DOC_NUMBER.find_at(&text, pos) {
-        let end = match row_end(&text, m.start(), m.end()) {
-            Some(RowEnd::At(e)) => e,
-            Some(RowEnd::SearchFrom(e)) => {
-                pos = e;
-                continue;
-            }
-            None => {
-                pos = m.end();
-                continue;
-            }
-        };
-        let mut title = text[prev..m.start()].to_string();
-        let mut number = text[m.start()..end].to_string();
-        // "…Bộ Tư phápThông tư số 03/2023/TT-BTP": the number column itself starts with the document type.
-        if let Some(t) = DOC_TYPE_TAIL.find(&title) {
-            let glued = title[..t.start()].chars().last().is_some_and(|c| c.is_lowercase() || ".)".contains(c));
-            if glued && t.start() > 0 {
-                number = format!("{}{}", &title[t.start()..], number);
-                title.truncate(t.start());
-            }
-        }
-        // "…Luật Khiếu nại năm 201102/2011/QH13": the title's closing year ran into the number.
-        if let Some(c) = YEAR_GLUED.captures(&number.clone()) {
-            let year = &c[1];
-            let joiner = if title.trim_end().ends_with(['/', '-']) { "" } else { " " };
-            title = format!("{}{joiner}{year}", title.trim_end());
-            number = c[2].to_string();
-            out.repaired.push(YEAR_RULE);
-        }
-        // "…/NĐ-C" cut by the portal: a decree (nghị định) is always the Government's, "NĐ-CP".
-        if number.ends_with("/NĐ-C") {
-            number.push('P');
-            out.repaired.push(DECREE_RULE);
-        }
-        out.docs.push(LegalDoc { number: value(&number), title: value(&title) });
-        prev = end;
-        pos = end;
-    }
-    let leftover = value(&text[prev..]);
-    if !leftover.is_empty() {
-        out.problems.push(format!("không tách được số hiệu văn bản: \"{}\"", short(&leftover)));
-        out.docs.push(LegalDoc { number: String::new(), title: leftover });
-    }
-    out
-}
-
-/// Where the document number matched at `start..end` ends, if it ends a row: the next title starts right
-/// after it (a capital, glued), or the text ends, or — when the title itself ends with the number
-/// ("Luật 60/2014/QH1360/2014/QH13") — the number column follows at once. A greedy match that took the
-/// capital starting the next title ("TT-BTCNghị định") or the digits starting the next number is shortened.
-fn row_end(text: &str, start: usize, end: usize) -> Option<RowEnd> {
-    let cur = &text[start..end];
-    // "136/2025/NĐ-CPQUY ĐỊNH VIỆC…": the next title is in capitals and its first word ran into the number.
-    if let Some(word) = CAPS_TITLE_START.iter().find(|w| cur.ends_with(*w) && cur.len() > w.len() + 4) {
-        return Some(RowEnd::At(end - word.len()));
-    }
-    let rest = &text[end..];
-    let after_slash = start + cur.rfind('/')? + 1;
-    let glued_before = text[..start].chars().last().is_some_and(|c| !c.is_whitespace());
-    match rest.chars().next() {
-        None => Some(RowEnd::At(end)),
-        Some(c) if c.is_uppercase() => Some(RowEnd::At(end)),
-        Some(c) if c.is_whitespace() => {
-            (glued_before && rest.trim_start().chars().next().is_some_and(|c| c.is_uppercase())).then_some(RowEnd::At(end))
-        }
-        Some(c) if c.is_lowercase() => {
-            // The match took the capital that starts the next title ("TT-BTCNghị định"), unless that capital
-            // and the lowercase after it cannot begin a Vietnamese word ("NĐ-CPsửa đổi": the P is the number's).
-            let last = cur.chars().last()?;
-            let e = end - last.len_utf8();
-            // "NĐ-CPhướng dẫn" is the Government's code CP + "hướng dẫn", not "NĐ-C" (no issuer is "C").
-            let government = last == 'P' && text[start..end - 1].ends_with("-C");
-            if !begins_word(last, c) || government {
-                return Some(RowEnd::At(end));
-            }
-            (last.is_uppercase() && e > after_slash && !text[start..e].ends_with('-')).then_some(RowEnd::At(e))
-        }
-        Some(c) if c == '/' || c.is_ascii_digit() => {
-            // The title ends with the number and the number column repeats it: this copy belongs to the
-            // title; the row ends after the repeat, which the caller finds by searching again from `e`.
-            (after_slash + 1..=end)
-                .rev()
-                .filter(|&e| text.is_char_boundary(e))
-                .find(|&e| {
-                    DOC_NUMBER.find(&text[e..]).is_some_and(|n| n.start() == 0 && n.as_str().starts_with(&text[start..e]))
-                })
-                .map(RowEnd::SearchFrom)
-                // A number ending in letters ("NĐ-CP") is complete; the digits after it start the next row
-                // ("…NĐ-CP14/2025/TT-BNNMT14/2025/TT-BNNMT": a title that is its own number).
-                .or_else(|| cur.chars().last().is_some_and(char::is_alphabetic).then_some(RowEnd::At(end)))
-        }
-        _ => None,
-    }
-}
-
-/// Whether a capital followed by a lowercase letter can begin a Vietnamese word: a vowel follows, or the pair
-/// is one of the written consonant clusters (ch, gh, gi, kh, ng, nh, ph, qu, th, tr).
-fn begins_word(capital: char, next: char) -> bool {
-    let vowel = "aeiouy".contains(crate::text::fold_char(next).to_ascii_lowercase());
-    let pair: String = [crate::text::fold_char(capital).to_ascii_lowercase(), next].iter().collect();
-    vowel || ["ch", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th", "tr"].contains(&pair.as_str())
-}
-
-/// Where a document number leaves the scan.
-enum RowEnd {
-    /// The row ends here.
-    At(usize),
-    /// Not a row end; search again from here (the repeat of a number that ends the title).
-    SearchFrom(usize),
-}
-
+/// Repair rule: the next result's first word glued to a result code.
+pub const CODE_GLUED_RULE: &str =
+    "chữ đầu của kết quả dính vào mã kết quả trước (\"Mã: KQ.G19.000427văn bản…\", \"…000215Kho bạc…\"): mã hết ở chữ số cuối";
 
 /// Reads the results section: names separated by their result codes.
-pub fn results(section: &str) -> Vec<String> {
+pub fn results(section: &str) -> ResultsRead {
     let text = clean::nfc(section);
-    let mut out = Vec::new();
+    let mut out = ResultsRead::default();
+    let names = &mut out.names;
     let mut push = |s: &str| {
         for line in value(s).lines() {
-            let l = strip_bullet(line).trim().trim_end_matches([';', ',']).trim();
-            if !l.is_empty() && !clean::is_placeholder(l) && !out.iter().any(|x: &String| x == l) {
-                out.push(l.to_string());
+            let l = strip_bullet(line).trim().trim_start_matches(['.', '-', ' ']).trim_end_matches([';', ',']).trim();
+            if !l.is_empty() && !clean::is_placeholder(l) && !names.iter().any(|x: &String| x == l) {
+                names.push(l.to_string());
             }
         }
     };
     let mut prev = 0;
+    let mut glued = false;
     while let Some(at) = text[prev..].find("Mã:").map(|i| prev + i) {
         push(&text[prev..at]);
-        prev = at + "Mã:".len() + code_len(&text[at + "Mã:".len()..]);
+        let (len, gave_back) = code_len(&text[at + "Mã:".len()..]);
+        glued |= gave_back;
+        prev = at + "Mã:".len() + len;
     }
     push(&text[prev..]);
+    if glued {
+        out.repaired.push(CODE_GLUED_RULE);
+    }
     out
 }
 
-/// The length of the result code after "Mã:" (spaces included), which the portal glues to the next result:
-/// "KQ.G15.000031", "1212Giấy…" (→ "1212"), "hgvg6Quyết định…" (→ "hgvg6"), "Chưa xác định".
-fn code_len(after: &str) -> usize {
+/// The length of the result code after "Mã:" (spaces included), which the portal glues to the next result,
+/// and whether this gave back letters that reading up to the last capital would have kept in the code. A code
+/// with digits ends at its last digit ("KQ.G15.000031Giấy…", "KQ.G19.000427văn bản…", "…000215Kho bạc…",
+/// "hgvg6Quyết định…"); one without gives back the capital before a Vietnamese letter; "Chưa xác định" is a
+/// code.
+fn code_len(after: &str) -> (usize, bool) {
     let lead = after.len() - after.trim_start().len();
     let rest = &after[lead..];
     if rest.starts_with("Chưa xác định") {
-        return lead + "Chưa xác định".len();
+        return (lead + "Chưa xác định".len(), false);
     }
     let token = rest.find(|c: char| !(c.is_ascii_alphanumeric() || "_.-".contains(c))).unwrap_or(rest.len());
     // A capital right before a Vietnamese letter starts the next result's first word: give it back.
     let next_is_vietnamese = rest[token..].chars().next().is_some_and(|c| c.is_alphabetic() && !c.is_ascii());
-    let token = if next_is_vietnamese { rest[..token].rfind(|c: char| c.is_ascii_uppercase()).unwrap_or(0) } else { token };
-    lead + token
+    let by_capital = if next_is_vietnamese { rest[..token].rfind(|c: char| c.is_ascii_uppercase()).unwrap_or(0) } else { token };
+    match rest[..token].rfind(|c: char| c.is_ascii_digit()) {
+        Some(d) => (lead + d + 1, d + 1 != by_capital),
+        None => (lead + by_capital, false),
+    }
 }
 
 /// Reads the related procedures cell.
@@ -510,6 +345,12 @@ pub fn related(cell: &str) -> Vec<Related> {
     let text = text.split("#1Tên thủ tục").next().unwrap_or("");
     let name = value(text.trim_start_matches(|c: char| c.is_ascii_digit()));
     if name.is_empty() { Vec::new() } else { vec![Related { code: String::new(), name }] }
+}
+
+/// The last `n` characters of a text, for messages about its end.
+fn tail_chars(s: &str, n: usize) -> String {
+    let count = s.chars().count();
+    s.chars().skip(count.saturating_sub(n)).collect()
 }
 
 /// The first 120 characters of a text, for messages.
@@ -547,35 +388,24 @@ mod tests {
         assert_eq!(r.groups[0].papers[0].name, "Tờ khai theo Mẫu số 01.");
         assert_eq!(r.groups[0].papers[1].copies, 2);
         assert_eq!(r.groups[1].papers[0].form, "Mẫu số 13.docx");
+        let r = papers("Tên giấy tờMẫu đơn, tờ khaiSố lượngTờ khai hàng hóa xuất khẩu trị giá thấp: 01 bản chính1 bản chínhHóa đơn thương mại (nếu có): 01 bản chụp0 bản chính,1 bản sao");
+        assert_eq!(r.groups[0].papers[0].name, "Tờ khai hàng hóa xuất khẩu trị giá thấp: 01 bản chính");
+        assert_eq!((r.groups[0].papers[0].originals, r.groups[0].papers[1].copies), (1, 1));
+        assert_eq!(r.repaired, vec![STATED_COUNT_RULE]);
         assert!(r.problems.is_empty());
-        assert_eq!(
-            split_form("Văn bản đề nghị điều chỉnh dự án đầu tưMẫu I.1.8.docx"),
-            ("Văn bản đề nghị điều chỉnh dự án đầu tư".to_string(), "Mẫu I.1.8.docx".to_string())
-        );
-        assert_eq!(
-            split_form("Bản chính theo Mẫu số 13 Phụ lục I ban hành kèm theo Nghị định số 102/2020/NĐ-CP.Mẫu số 13.docx"),
-            ("Bản chính theo Mẫu số 13 Phụ lục I ban hành kèm theo Nghị định số 102/2020/NĐ-CP.".to_string(), "Mẫu số 13.docx".to_string())
-        );
-        assert_eq!(split_form("Danh sách (nếu có);Mau02-DS(BHYT).doc").1, "Mau02-DS(BHYT).doc");
-        assert_eq!(split_form("a) Tờ khai tham gia bảo hiểm y tế;Mau01-BK(BHYT).doc").0, "a) Tờ khai tham gia bảo hiểm y tế");
-    }
-
-    #[test]
-    fn legal_rows_title_then_number() {
-        let r = legal("Tên văn bản pháp lýMã văn bảnThông tư hướng dẫn phí85/2019/TT-BTCNghị định số 123/2015/NĐ-CP ngày 15/11/2015 của Chính phủ123/2015/NĐ-CPThông tư số 03/2023/TT-BTP ngày 02/8/2023 của Bộ trưởng Bộ Tư phápThông tư số 03/2023/TT-BTPLuật 60/2014/QH1360/2014/QH13");
-        let numbers: Vec<&str> = r.docs.iter().map(|d| d.number.as_str()).collect();
-        assert_eq!(numbers, ["85/2019/TT-BTC", "123/2015/NĐ-CP", "Thông tư số 03/2023/TT-BTP", "60/2014/QH13"]);
-        assert_eq!(r.docs[3].title, "Luật 60/2014/QH13");
-        assert!(r.problems.is_empty(), "{:?}", r.problems);
     }
 
     #[test]
     fn results_split_on_codes() {
         assert_eq!(
-            results("Thẻ căn cướcMã: KQ.G01.000023Phiếu từ chốiMã: KQ.G01.000067"),
+            results("Thẻ căn cướcMã: KQ.G01.000023Phiếu từ chốiMã: KQ.G01.000067").names,
             vec!["Thẻ căn cước", "Phiếu từ chối"]
         );
-        assert_eq!(results("Quyết định A.Mã: hgvg6Quyết định BMã: 1212"), vec!["Quyết định A.", "Quyết định B"]);
-        assert_eq!(results("Mã số cơ sở.Mã: Chưa xác định"), vec!["Mã số cơ sở."]);
+        assert_eq!(results("Quyết định A.Mã: hgvg6Quyết định BMã: 1212").names, vec!["Quyết định A.", "Quyết định B"]);
+        assert_eq!(results("Mã số cơ sở.Mã: Chưa xác định").names, vec!["Mã số cơ sở."]);
+        let r = results("Giấy phépMã: KQ.G19.000427văn bản không chấp thuậnMã: KQ.G12.000215Kho bạc Nhà nước chuyển tiềnMã: KQ.G10.000246...văn bản trả lời..");
+        assert_eq!(r.names, vec!["Giấy phép", "văn bản không chấp thuận", "Kho bạc Nhà nước chuyển tiền", "văn bản trả lời.."]);
+        assert_eq!(r.repaired, vec![CODE_GLUED_RULE]);
+        assert!(results("Thẻ căn cướcMã: KQ.G01.000023Phiếu từ chối").repaired.is_empty());
     }
 }
