@@ -240,6 +240,9 @@ fn needs_the_catalogue_leaves_out_say_who_handles_them() {
         ("lắp công tơ điện cho nhà mới", "điện lực"),
         ("di xuat khau lao dong nhat ban", "Sở Nội vụ"),
         ("tạm hoãn nghĩa vụ quân sự", "quân sự"),
+        ("giấy khám sức khỏe đi làm", "phòng khám"),
+        ("làm lại bằng tốt nghiệp đại học", "Sở Giáo dục"),
+        ("nộp phạt giao thông qua mạng", "kho bạc"),
     ] {
         let (plan, r) = local.query(q, false, &Filter::default(), 10);
         assert!(!r.confident && r.good == 0, "{q}: confident {} with {} good matches", r.confident, r.good);
