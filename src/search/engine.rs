@@ -692,9 +692,9 @@ fn split_glued(core: &Core, ws: &mut Vec<Word>, typing_last: bool) -> bool {
             None
         };
         if let Some((at, _)) = best {
-            let (a, b) = w.folded.split_at(at);
-            let parts = analyzer::words(&format!("{a} {b}"));
-            ws.splice(i..=i, parts);
+            // Both parts are plain lowercase syllables, as the analyzer would give them.
+            let second = Word { folded: ws[i].folded.split_off(at), marked: None, code: false };
+            ws.insert(i + 1, second);
             split = true;
             i += 2;
         } else {
@@ -854,32 +854,37 @@ pub struct Results {
 /// Most query words the "good match" check follows (the rest still rank).
 pub const MAX_UNITS: usize = 21;
 const UNIT_BITS: u32 = (1 << MAX_UNITS) - 1;
-/// A document's match mask: which query words (bit per word) it has where, and which pairs that join two query
-/// words ([`QTerm::joins`]) it has.
-type Mask = u128;
-/// Bit offsets of the per-document match masks: words matched in strong fields, in the name (or code), anywhere.
-/// After [`bm25`] these count a word in a pair the catalogue knows only where the document has the pair too
-/// ([`settle`]), and [`RAW_ANY`] keeps every word found anywhere, for the result's "Không có: …" line.
+/// A document's match mask, a bit per query word: where it has the word (`words`: [`STRONG`], [`NAME`], [`ANY`],
+/// and [`MATCHED`]), and which words a pair it has joins (`pairs`: [`PAIR_STRONG`], [`PAIR_ANY`]; after [`bm25`],
+/// [`RAW_ANY`]). Two 64-bit halves rather than one 128-bit mask keep the browser app's code small.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Mask {
+    words: u64,
+    pairs: u64,
+}
+/// Bit offsets in [`Mask::words`]: words matched in strong fields, in the name (or code), anywhere. After [`bm25`]
+/// these count a word in a pair the catalogue knows only where the document has the pair too ([`settle`]).
 const STRONG: u32 = 0;
 const NAME: u32 = 21;
 const ANY: u32 = 42;
-/// While [`bm25`] adds terms: the words joined by a pair the document has, in strong fields and anywhere.
-const PAIR_STRONG: u32 = 64;
-const PAIR_ANY: u32 = 85;
-/// After [`bm25`]: the words found anywhere, as found.
-const RAW_ANY: u32 = 64;
 /// Set in a document's mask when any token matched it.
-const MATCHED: Mask = 1 << 127;
+const MATCHED: u64 = 1 << 63;
+/// Bit offsets in [`Mask::pairs`] while [`bm25`] adds terms: the words joined by a pair the document has, in
+/// strong fields and anywhere.
+const PAIR_STRONG: u32 = 0;
+const PAIR_ANY: u32 = 21;
+/// After [`bm25`], in [`Mask::pairs`]: the words found anywhere, as found, for the result's "Không có: …" line.
+const RAW_ANY: u32 = 42;
 
-/// The word bits of a mask at `offset`.
-fn bits(mask: Mask, offset: u32) -> u32 {
-    (mask >> offset) as u32 & UNIT_BITS
+/// The word bits of a mask half at `offset`.
+fn bits(half: u64, offset: u32) -> u32 {
+    (half >> offset) as u32 & UNIT_BITS
 }
 
 /// Share of the query's content words (weighted by idf) present in a document: a word in its name, papers,
 /// field or results counts fully, a word only in its description or requirements counts half.
 pub fn coverage(plan: &Plan, mask: Mask) -> f32 {
-    share(plan, bits(mask, STRONG), bits(mask, ANY))
+    share(plan, bits(mask.words, STRONG), bits(mask.words, ANY))
 }
 
 fn share(plan: &Plan, full: u32, half: u32) -> f32 {
@@ -925,8 +930,8 @@ fn known_pairs(core: &Core, shards: &[Option<TermShard>], plan: &Plan) -> u32 {
 fn repeat(mut raw: Mask, repeats: &[(usize, usize)]) -> Mask {
     for &(first, again) in repeats {
         for offset in [STRONG, NAME, ANY] {
-            if raw >> (offset as usize + first) & 1 == 1 {
-                raw |= 1 << (offset as usize + again);
+            if raw.words >> (offset as usize + first) & 1 == 1 {
+                raw.words |= 1 << (offset as usize + again);
             }
         }
     }
@@ -939,14 +944,13 @@ fn repeat(mut raw: Mask, repeats: &[(usize, usize)]) -> Mask {
 /// mất»); every other word counts wherever it is.
 fn settle(raw: Mask, known: u32) -> Mask {
     let loose = !known & UNIT_BITS;
-    let strong = bits(raw, STRONG) & (loose | bits(raw, PAIR_STRONG));
-    let name = bits(raw, NAME) & (loose | bits(raw, PAIR_STRONG));
-    let any = bits(raw, ANY) & (loose | bits(raw, PAIR_ANY));
-    (raw & MATCHED)
-        | (strong as Mask) << STRONG
-        | (name as Mask) << NAME
-        | (any as Mask) << ANY
-        | (bits(raw, ANY) as Mask) << RAW_ANY
+    let strong = bits(raw.words, STRONG) & (loose | bits(raw.pairs, PAIR_STRONG));
+    let name = bits(raw.words, NAME) & (loose | bits(raw.pairs, PAIR_STRONG));
+    let any = bits(raw.words, ANY) & (loose | bits(raw.pairs, PAIR_ANY));
+    Mask {
+        words: (raw.words & MATCHED) | (strong as u64) << STRONG | (name as u64) << NAME | (any as u64) << ANY,
+        pairs: (bits(raw.words, ANY) as u64) << RAW_ANY,
+    }
 }
 
 /// tantivy's idf: ln(1 + (N - n + 0.5) / (n + 0.5)).
@@ -961,7 +965,7 @@ fn idf(df: usize, n: usize) -> f32 {
 pub fn bm25(core: &Core, shards: &[Option<TermShard>], plan: &Plan) -> (Vec<f32>, Vec<Mask>) {
     let n = core.docs;
     let mut acc = vec![0f32; n];
-    let mut words: Vec<Mask> = vec![0; n];
+    let mut words: Vec<Mask> = vec![Mask::default(); n];
     for t in plan.terms.iter().filter(|t| t.group.is_none()) {
         add_term(core, shards, t, &mut acc, &mut words);
     }
@@ -1002,22 +1006,22 @@ fn add_term(core: &Core, shards: &[Option<TermShard>], t: &QTerm, acc: &mut [f32
         let boost = t.boost * field_boost;
         let weight = idf(postings.len(), n) * (1.0 + K1) * boost;
         let strong = *f == F_NAME || *f == F_MID || *f == F_CODE;
-        let mut bits = MATCHED;
+        let mut m = Mask { words: MATCHED, pairs: 0 };
         if t.unit < MAX_UNITS {
-            let unit = 1 << t.unit;
-            bits |= unit << ANY;
+            let unit: u64 = 1 << t.unit;
+            m.words |= unit << ANY;
             if strong {
-                bits |= unit << STRONG;
+                m.words |= unit << STRONG;
             }
             if *f == F_NAME || *f == F_CODE {
-                bits |= unit << NAME;
+                m.words |= unit << NAME;
             }
         }
         if let Some((a, b)) = t.joins {
-            let both: Mask = (1 << a) | (1 << b);
-            bits |= both << PAIR_ANY;
+            let both: u64 = (1 << a) | (1 << b);
+            m.pairs |= both << PAIR_ANY;
             if strong {
-                bits |= both << PAIR_STRONG;
+                m.pairs |= both << PAIR_STRONG;
             }
         }
         for &(d, tf) in postings {
@@ -1028,7 +1032,8 @@ fn add_term(core: &Core, shards: &[Option<TermShard>], t: &QTerm, acc: &mut [f32
             }
             let tf = tf as f32;
             acc[d] += weight * (tf / (tf + cache[norms[d] as usize]));
-            words[d] |= bits;
+            words[d].words |= m.words;
+            words[d].pairs |= m.pairs;
         }
     }
 }
@@ -1046,7 +1051,7 @@ pub fn search(core: &Core, shards: &[Option<TermShard>], plan: &Plan, filter: &F
     let better = |a: &Hit, b: &Hit| a.score.total_cmp(&b.score).then(b.doc.cmp(&a.doc)).is_gt();
     let unasked = |flags: u8| flags & format::FLAG_VARIANT != 0 && !plan.asks_variant;
     for d in 0..core.docs {
-        if words[d] & MATCHED == 0 {
+        if words[d].words & MATCHED == 0 {
             continue;
         }
         let flags = core.doc_flags[d];
@@ -1056,7 +1061,7 @@ pub fn search(core: &Core, shards: &[Option<TermShard>], plan: &Plan, filter: &F
         if filter.online && flags & format::FLAG_ONLINE == 0 {
             continue;
         }
-        weights.push((d, weight_of(plan, bits(words[d], STRONG), bits(words[d], ANY))));
+        weights.push((d, weight_of(plan, bits(words[d].words, STRONG), bits(words[d].words, ANY))));
         if let Some(n) = per_field.get_mut(core.doc_field[d] as usize) {
             *n += 1;
         }
@@ -1064,11 +1069,11 @@ pub fn search(core: &Core, shards: &[Option<TermShard>], plan: &Plan, filter: &F
             continue;
         }
         total += 1;
-        order::keep_best(&mut hits, limit.max(1), Hit { doc: d as u32, score: format::final_score(acc[d], core.doc_prior[d], unasked(flags)), matched: bits(words[d], RAW_ANY) }, better);
+        order::keep_best(&mut hits, limit.max(1), Hit { doc: d as u32, score: format::final_score(acc[d], core.doc_prior[d], unasked(flags)), matched: bits(words[d].pairs, RAW_ANY) }, better);
     }
     let (coverage, name_coverage) = hits
         .first()
-        .map(|h| (coverage(plan, words[h.doc as usize]), share(plan, bits(words[h.doc as usize], NAME), 0)))
+        .map(|h| (coverage(plan, words[h.doc as usize]), share(plan, bits(words[h.doc as usize].words, NAME), 0)))
         .unwrap_or_default();
     hits.truncate(limit);
     let confident = coverage >= CONFIDENT_COVERAGE && plan.outside.is_none();
@@ -1106,32 +1111,33 @@ fn count_good(core: &Core, plan: &Plan, filter: &Filter, weights: &[(usize, f32)
 mod tests {
     use super::*;
 
-    /// Word bits at a mask offset.
-    fn at(offset: u32, words: u32) -> Mask {
-        (words as Mask) << offset
+    /// A mask with word bits at offsets of its two halves.
+    fn mask(words: &[(u32, u32)], pairs: &[(u32, u32)]) -> Mask {
+        let half = |l: &[(u32, u32)]| l.iter().fold(0u64, |h, (offset, w)| h | (*w as u64) << offset);
+        Mask { words: half(words), pairs: half(pairs) }
     }
 
     #[test]
     fn a_syllable_of_a_known_pair_counts_only_with_the_pair() {
         // Words 0 and 1 in a strong field; word 0 sits in a pair the catalogue uses as one word ("thạc sĩ").
-        let raw = MATCHED | at(STRONG, 0b11) | at(ANY, 0b11);
-        let alone = settle(raw, 0b1);
-        assert_eq!(bits(alone, STRONG), 0b10, "the lone syllable does not count");
-        assert_eq!(bits(alone, RAW_ANY), 0b11, "but the result still has it, for its «Không có» line");
-        let with_pair = settle(raw | at(PAIR_STRONG, 0b1), 0b1);
-        assert_eq!(bits(with_pair, STRONG), 0b11);
+        let words = [(STRONG, 0b11), (ANY, 0b11)];
+        let alone = settle(mask(&words, &[]), 0b1);
+        assert_eq!(bits(alone.words, STRONG), 0b10, "the lone syllable does not count");
+        assert_eq!(bits(alone.pairs, RAW_ANY), 0b11, "but the result still has it, for its «Không có» line");
+        let with_pair = settle(mask(&words, &[(PAIR_STRONG, 0b1)]), 0b1);
+        assert_eq!(bits(with_pair.words, STRONG), 0b11);
         // A pair only in the description counts the word half (anywhere), not fully.
-        let pair_in_body = settle(raw | at(PAIR_ANY, 0b1), 0b1);
-        assert_eq!((bits(pair_in_body, STRONG), bits(pair_in_body, ANY)), (0b10, 0b11));
+        let pair_in_body = settle(mask(&words, &[(PAIR_ANY, 0b1)]), 0b1);
+        assert_eq!((bits(pair_in_body.words, STRONG), bits(pair_in_body.words, ANY)), (0b10, 0b11));
         // A word in no known pair counts wherever it is.
-        assert_eq!(bits(settle(raw, 0), STRONG), 0b11);
+        assert_eq!(bits(settle(mask(&words, &[]), 0).words, STRONG), 0b11);
     }
 
     #[test]
     fn a_repeated_word_is_found_where_its_first_is() {
-        let raw = MATCHED | at(STRONG, 0b1) | at(NAME, 0b1) | at(ANY, 0b1);
+        let raw = mask(&[(STRONG, 0b1), (NAME, 0b1), (ANY, 0b1)], &[]);
         let r = repeat(raw, &[(0, 2)]);
-        assert_eq!((bits(r, STRONG), bits(r, NAME), bits(r, ANY)), (0b101, 0b101, 0b101));
+        assert_eq!((bits(r.words, STRONG), bits(r.words, NAME), bits(r.words, ANY)), (0b101, 0b101, 0b101));
         assert_eq!(repeat(raw, &[(1, 2)]), raw, "nothing to copy when the first is not found");
     }
 }
