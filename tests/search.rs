@@ -240,6 +240,9 @@ fn needs_the_catalogue_leaves_out_say_who_handles_them() {
         ("lắp công tơ điện cho nhà mới", "điện lực"),
         ("di xuat khau lao dong nhat ban", "Sở Nội vụ"),
         ("tạm hoãn nghĩa vụ quân sự", "quân sự"),
+        ("giấy khám sức khỏe đi làm", "phòng khám"),
+        ("làm lại bằng tốt nghiệp đại học", "Sở Giáo dục"),
+        ("nộp phạt giao thông qua mạng", "kho bạc"),
     ] {
         let (plan, r) = local.query(q, false, &Filter::default(), 10);
         assert!(!r.confident && r.good == 0, "{q}: confident {} with {} good matches", r.confident, r.good);
@@ -311,4 +314,33 @@ fn a_synonym_named_twice_is_one_query_word() {
     assert_eq!(plan.labels, ["chia đất", "gái"], "{:?}", plan.labels);
     assert!(r.confident, "coverage {}", r.coverage);
     assert!(local.docs[r.hits[0].doc as usize].name.starts_with("Tách thửa"));
+}
+
+/// A word typed twice is searched once, and the second is found wherever the first is: «khai sinh» typed twice
+/// used to leave its second copy matching nothing, so every result lacked half the query.
+#[test]
+fn a_word_typed_twice_counts_twice() {
+    let local = local();
+    let (plan, r) = local.query("đăng ký khai sinh khai sinh", false, &Filter::default(), 3);
+    assert_eq!(plan.repeats, [(2, 4), (3, 5)], "{:?}", plan.repeats);
+    assert!(r.coverage > 0.99, "coverage {}", r.coverage);
+}
+
+/// Two syllables typed without the space between them are split into the catalogue's words, and the results say
+/// which words they lack as understood.
+#[test]
+fn words_typed_without_their_space_are_split() {
+    let local = local();
+    for (q, understood, first) in [
+        ("dinhchinh giay chung nhan", "dinh chinh", "Đính chính"),
+        ("giahan tam tru", "gia han tam tru", "Gia hạn tạm trú"),
+    ] {
+        let (plan, r) = local.query(q, false, &Filter::default(), 3);
+        assert!(plan.understood.starts_with(understood), "{q}: understood «{}»", plan.understood);
+        let name = &local.docs[r.hits[0].doc as usize].name;
+        assert!(name.starts_with(first), "{q}: first is «{name}»");
+    }
+    // The word being typed is completed, not split.
+    let (plan, _) = local.query("gia hantam", true, &Filter::default(), 3);
+    assert!(!plan.understood.contains("han tam"), "{}", plan.understood);
 }

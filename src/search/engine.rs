@@ -29,6 +29,9 @@ const NUMBER_WEIGHT: f32 = 2.0;
 const MIN_PREFIX: usize = 3;
 /// How many candidates a typo or a prefix may expand to.
 const MAX_EXPANSIONS: usize = 3;
+/// Share of the documents saying a pair's rarer syllable that must say the pair for the "good match" check to
+/// read the pair as one word ([`known_pairs`]).
+const PAIR_BOND: f32 = 0.1;
 /// Characters of a query the engine reads; the rest is ignored. Real queries are a few words (the longest of
 /// the judged sets is well under 100 characters); the cap bounds the work on anything pasted into the box (a
 /// 10 KB paste plans as fast as a phrase), and it is applied before analysis so both the browser and the CLI
@@ -38,8 +41,14 @@ pub const MAX_QUERY_CHARS: usize = 256;
 /// candidate look-ups and a term shard, and the "good match" check follows at most 21 words anyway.
 pub const MAX_QUERY_WORDS: usize = 32;
 /// Share of the query's words the best result must contain (in its name, papers, field or results) for the
-/// engine to call it a good match; below it the page says plainly that nothing matches well.
-const CONFIDENT_COVERAGE: f32 = 0.4;
+/// engine to call it a good match; below it the page says plainly that nothing matches well. Low, since a
+/// whole question in everyday words shares few words with the official name of the right answer; the needs the
+/// catalogue leaves out are told apart by `outside.toml`, not by a lack of shared words.
+const CONFIDENT_COVERAGE: f32 = 0.2;
+/// Share of the query's words a result must contain to be counted among the good matches ("12 thủ tục phù
+/// hợp"): higher than [`CONFIDENT_COVERAGE`], or every procedure that says "đăng ký" would count for «đăng ký
+/// khai sinh»; when the best result is a good match with less, those with as much as it has.
+const GOOD_COVERAGE: f32 = 0.4;
 
 /// The always-needed part of the index (`core.bin`).
 pub struct Core {
@@ -367,6 +376,10 @@ pub struct QTerm {
     /// colloquial forms. A document scores the sum of the group's meaning tokens or its best colloquial token,
     /// whichever is more, so a name that says both "giấy phép lái xe" and "bằng lái xe" counts the licence once.
     pub group: Option<(u32, bool)>,
+    /// For a pair token joining two query words the "good match" check follows: those two words. A word the
+    /// query says inside such a pair that the catalogue knows ("thạc sĩ") counts as matched only in a document
+    /// that has the pair too, not one that says the syllable in another word ("liệt sĩ") ([`coverage`]).
+    pub joins: Option<(usize, usize)>,
 }
 
 /// A query turned into tokens: what to fetch and how to score.
@@ -398,6 +411,9 @@ pub struct Plan {
     /// tried: «xin giấy phép lao động cho người nước ngoài» fits a residence card's name as well as «phiếu lý
     /// lịch tư pháp để đi làm việc ở nước ngoài» fits its answer, so the phrases must name needs, not purposes.)
     pub outside: Option<usize>,
+    /// Query words that repeat an earlier one (its token is searched once): (earlier, later). The later word is
+    /// found wherever the earlier one is, and may sit in a pair of its own ([`settle`]).
+    pub repeats: Vec<(usize, usize)>,
 }
 
 impl Plan {
@@ -458,6 +474,7 @@ pub fn plan(core: &Core, query: &str, typing: bool) -> Plan {
     let known = |w: &str| core.df(w).is_some();
     analyzer::rewrite(&mut ws, &core.variants, &known);
     let typing_last = typing && !query.ends_with(|c: char| c.is_whitespace());
+    let glued = split_glued(core, &mut ws, typing_last);
     // A single letter after other words ("dang k") is not a word yet: search the words before it rather than
     // the letter or guesses from typo corrections (each costs a term shard).
     if typing_last && ws.len() > 1 && ws.last().is_some_and(|w| w.folded.len() == 1 && !w.code && w.marked.is_none()) {
@@ -480,7 +497,7 @@ pub fn plan(core: &Core, query: &str, typing: bool) -> Plan {
     // Each piece comes with its words as typed, and where they are.
     let typed = typed_words(query);
     let as_typed = |from: usize, to: usize| -> String {
-        if typed.len() == analyzed {
+        if typed.len() == analyzed && !glued {
             typed[from..to].join(" ")
         } else {
             ws[from..to].iter().map(|w| w.folded.as_str()).collect::<Vec<_>>().join(" ")
@@ -594,7 +611,7 @@ pub fn plan(core: &Core, query: &str, typing: bool) -> Plan {
                             weight = weight.max(idf(core.df(&text).unwrap_or(0) as usize, core.docs));
                         }
                         let boost = group_boost(core, g, if i < g.meaning_phrases { i } else { 0 });
-                        terms.push(QTerm { text, boost, unit, group: Some((plan.groups, i >= g.meaning_phrases)) });
+                        terms.push(QTerm { text, boost, unit, group: Some((plan.groups, i >= g.meaning_phrases)), joins: None });
                     }
                 }
                 plan.unit_weight.push(weight);
@@ -616,28 +633,75 @@ pub fn plan(core: &Core, query: &str, typing: bool) -> Plan {
         };
         if s.unit != usize::MAX {
             for (c, b) in &s.cands {
-                plan.terms.push(QTerm { text: c.clone(), boost: *b, unit: s.unit, group: None });
+                plan.terms.push(QTerm { text: c.clone(), boost: *b, unit: s.unit, group: None, joins: None });
             }
         }
         if let Some(m) = &s.marked {
-            plan.terms.push(QTerm { text: m.clone(), boost: MARK_BOOST, unit: s.unit, group: None });
+            plan.terms.push(QTerm { text: m.clone(), boost: MARK_BOOST, unit: s.unit, group: None, joins: None });
         }
         if let Some(Part::Slot(Some(next))) = parts.get(pi + 1) {
             push_pairs(&mut plan, s, next);
         }
     }
-    // One clause per token: keep its strongest weight.
+    // One clause per token: keep its strongest weight. A word typed twice ("sinh" of «sửa ngày sinh trong giấy
+    // khai sinh») keeps its first clause, and the second word matches wherever the first does.
     let mut seen: Vec<QTerm> = Vec::with_capacity(plan.terms.len());
     for t in plan.terms.drain(..) {
         match seen.iter_mut().find(|s| s.text == t.text) {
-            Some(s) if s.boost < t.boost => s.boost = t.boost,
-            Some(_) => {}
+            Some(s) => {
+                if s.unit != t.unit && s.unit < MAX_UNITS && t.unit < MAX_UNITS && !plan.repeats.contains(&(s.unit, t.unit)) {
+                    plan.repeats.push((s.unit, t.unit));
+                }
+                s.boost = s.boost.max(t.boost);
+            }
             None => seen.push(t),
         }
     }
     plan.terms = seen;
     plan.understood = understood.join(" ");
     plan
+}
+
+/// Splits words typed without their space ("dinhchinh", "giahan") into the two syllables they join, when the word
+/// is unknown, has no marks and is no Telex, and both parts are words of the catalogue with a vowel each (every
+/// Vietnamese syllable has one); of several splits, the one whose rarer part is most common. The word being typed
+/// is left to prefix completion. True when it split any word.
+fn split_glued(core: &Core, ws: &mut Vec<Word>, typing_last: bool) -> bool {
+    let has_vowel = |s: &str| s.bytes().any(|b| b"aeiouy".contains(&b));
+    let mut split = false;
+    let mut i = 0;
+    while i < ws.len() && ws.len() < MAX_QUERY_WORDS {
+        let w = &ws[i];
+        let typing = typing_last && i + 1 == ws.len();
+        let candidate = !w.code
+            && !typing
+            && w.marked.is_none()
+            && w.folded.len() >= 4
+            && w.folded.bytes().all(|b| b.is_ascii_lowercase())
+            && core.df(&w.folded).is_none()
+            && analyzer::telex(&w.folded).is_none_or(|t| core.df(&t).is_none());
+        let best = if candidate {
+            (2..w.folded.len() - 1)
+                .filter_map(|at| {
+                    let (a, b) = w.folded.split_at(at);
+                    let df = core.df(a)?.min(core.df(b)?);
+                    (has_vowel(a) && has_vowel(b)).then_some((at, df))
+                })
+                .max_by_key(|(_, df)| *df)
+        } else {
+            None
+        };
+        if let Some((at, _)) = best {
+            // Both parts are plain lowercase syllables, as the analyzer would give them.
+            let second = Word { folded: ws[i].folded.split_off(at), marked: None, code: false };
+            ws.insert(i + 1, second);
+            split = true;
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    split
 }
 
 /// True when a query asks for a variant of a procedure: it says one of [`format::VARIANT_QUERY_WORDS`] (folded),
@@ -689,7 +753,8 @@ fn push_pairs(plan: &mut Plan, a: &Slot, b: &Slot) {
     for (x, bx) in a.cands.iter().take(2) {
         for (y, by) in b.cands.iter().take(2) {
             let boost = PAIR_BOOST * bx.min(*by);
-            plan.terms.push(QTerm { text: analyzer::pair(x, y), boost, unit: usize::MAX, group: None });
+            let joins = (a.unit < MAX_UNITS && b.unit < MAX_UNITS).then_some((a.unit, b.unit));
+            plan.terms.push(QTerm { text: analyzer::pair(x, y), boost, unit: usize::MAX, group: None, joins });
         }
     }
 }
@@ -699,7 +764,7 @@ fn push_pairs(plan: &mut Plan, a: &Slot, b: &Slot) {
 fn word_slot(core: &Core, w: &Word, last: bool, unit: usize, plan: &mut Plan) -> Option<Slot> {
     if w.code {
         for t in analyzer::code_tokens(w) {
-            plan.terms.push(QTerm { text: t, boost: 1.0, unit, group: None });
+            plan.terms.push(QTerm { text: t, boost: 1.0, unit, group: None, joins: None });
         }
         plan.unit_weight[unit] = NUMBER_WEIGHT.max(plan.unit_weight[unit]);
         return None;
@@ -789,20 +854,40 @@ pub struct Results {
 /// Most query words the "good match" check follows (the rest still rank).
 pub const MAX_UNITS: usize = 21;
 const UNIT_BITS: u32 = (1 << MAX_UNITS) - 1;
-/// Bit offsets of the per-document match masks: words matched in strong fields, in the name (or code), anywhere.
+/// A document's match mask, a bit per query word: where it has the word (`words`: [`STRONG`], [`NAME`], [`ANY`],
+/// and [`MATCHED`]), and which words a pair it has joins (`pairs`: [`PAIR_STRONG`], [`PAIR_ANY`]; after [`bm25`],
+/// [`RAW_ANY`]). Two 64-bit halves rather than one 128-bit mask keep the browser app's code small.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Mask {
+    words: u64,
+    pairs: u64,
+}
+/// Bit offsets in [`Mask::words`]: words matched in strong fields, in the name (or code), anywhere. After [`bm25`]
+/// these count a word in a pair the catalogue knows only where the document has the pair too ([`settle`]).
 const STRONG: u32 = 0;
 const NAME: u32 = 21;
 const ANY: u32 = 42;
 /// Set in a document's mask when any token matched it.
 const MATCHED: u64 = 1 << 63;
+/// Bit offsets in [`Mask::pairs`] while [`bm25`] adds terms: the words joined by a pair the document has, in
+/// strong fields and anywhere.
+const PAIR_STRONG: u32 = 0;
+const PAIR_ANY: u32 = 21;
+/// After [`bm25`], in [`Mask::pairs`]: the words found anywhere, as found, for the result's "Không có: …" line.
+const RAW_ANY: u32 = 42;
+
+/// The word bits of a mask half at `offset`.
+fn bits(half: u64, offset: u32) -> u32 {
+    (half >> offset) as u32 & UNIT_BITS
+}
 
 /// Share of the query's content words (weighted by idf) present in a document: a word in its name, papers,
 /// field or results counts fully, a word only in its description or requirements counts half.
-pub fn coverage(plan: &Plan, mask: u64) -> f32 {
-    share(plan, mask >> STRONG, mask >> ANY)
+pub fn coverage(plan: &Plan, mask: Mask) -> f32 {
+    share(plan, bits(mask.words, STRONG), bits(mask.words, ANY))
 }
 
-fn share(plan: &Plan, full: u64, half: u64) -> f32 {
+fn share(plan: &Plan, full: u32, half: u32) -> f32 {
     let total = total_weight(plan);
     if total > 0.0 { weight_of(plan, full, half) / total } else { 0.0 }
 }
@@ -813,13 +898,59 @@ fn total_weight(plan: &Plan) -> f32 {
 }
 
 /// The weight of the query words in `full` (bit per word), and half that of those only in `half`.
-fn weight_of(plan: &Plan, full: u64, half: u64) -> f32 {
+fn weight_of(plan: &Plan, full: u32, half: u32) -> f32 {
     plan.unit_weight
         .iter()
         .take(MAX_UNITS)
         .enumerate()
         .map(|(u, w)| if full & (1 << u) != 0 { *w } else if half & (1 << u) != 0 { w * 0.5 } else { 0.0 })
         .sum()
+}
+
+/// The words of the query that sit in a pair the catalogue uses as one word ([`QTerm::joins`]): a bit per word.
+/// A pair is one word when the catalogue says it in at least [`PAIR_BOND`] of the documents that say its rarer
+/// syllable ("thạc sĩ", "ngày sinh"); two words that merely meet in some text ("trẻ dưới") are not.
+fn known_pairs(core: &Core, shards: &[Option<TermShard>], plan: &Plan) -> u32 {
+    let mut known = 0;
+    for t in &plan.terms {
+        let Some((a, b)) = t.joins else { continue };
+        let Some(entry) = shards.get(format::shard_of(&t.text) as usize).and_then(|s| s.as_ref()?.get(&t.text)) else {
+            continue;
+        };
+        let together = entry.iter().map(|(_, p)| p.len()).max().unwrap_or(0) as f32;
+        let rarer = t.text.split(analyzer::PAIR_SEP).filter_map(|w| core.df(w)).min().unwrap_or(0) as f32;
+        if together > 0.0 && together >= PAIR_BOND * rarer {
+            known |= (1 << a) | (1 << b);
+        }
+    }
+    known
+}
+
+/// A document's raw mask with each repeated query word ([`Plan::repeats`]) found where its first occurrence is.
+fn repeat(mut raw: Mask, repeats: &[(usize, usize)]) -> Mask {
+    for &(first, again) in repeats {
+        for offset in [STRONG, NAME, ANY] {
+            if raw.words >> (offset as usize + first) & 1 == 1 {
+                raw.words |= 1 << (offset as usize + again);
+            }
+        }
+    }
+    raw
+}
+
+/// A document's mask as the "good match" check reads it: a word that sits in a pair the catalogue knows (`known`)
+/// counts only where the document has one of its pairs as well (in a strong field for [`STRONG`] and [`NAME`]),
+/// since a lone syllable there is most often another word ("sĩ" of "liệt sĩ" for «thạc sĩ», "bí mật" for «bị
+/// mất»); every other word counts wherever it is.
+fn settle(raw: Mask, known: u32) -> Mask {
+    let loose = !known & UNIT_BITS;
+    let strong = bits(raw.words, STRONG) & (loose | bits(raw.pairs, PAIR_STRONG));
+    let name = bits(raw.words, NAME) & (loose | bits(raw.pairs, PAIR_STRONG));
+    let any = bits(raw.words, ANY) & (loose | bits(raw.pairs, PAIR_ANY));
+    Mask {
+        words: (raw.words & MATCHED) | (strong as u64) << STRONG | (name as u64) << NAME | (any as u64) << ANY,
+        pairs: (bits(raw.words, ANY) as u64) << RAW_ANY,
+    }
 }
 
 /// tantivy's idf: ln(1 + (N - n + 0.5) / (n + 0.5)).
@@ -831,10 +962,10 @@ fn idf(df: usize, n: usize) -> f32 {
 /// The BM25 sum (tantivy's scores, without prior) per matching document, and a mask per document of which
 /// query words it matched where (see [`coverage`]). A synonym group adds, per document, the larger of its
 /// meaning tokens' sum and its best colloquial token ([`QTerm::group`]; tantivy's DisjunctionMaxQuery).
-pub fn bm25(core: &Core, shards: &[Option<TermShard>], plan: &Plan) -> (Vec<f32>, Vec<u64>) {
+pub fn bm25(core: &Core, shards: &[Option<TermShard>], plan: &Plan) -> (Vec<f32>, Vec<Mask>) {
     let n = core.docs;
     let mut acc = vec![0f32; n];
-    let mut words = vec![0u64; n];
+    let mut words: Vec<Mask> = vec![Mask::default(); n];
     for t in plan.terms.iter().filter(|t| t.group.is_none()) {
         add_term(core, shards, t, &mut acc, &mut words);
     }
@@ -855,11 +986,15 @@ pub fn bm25(core: &Core, shards: &[Option<TermShard>], plan: &Plan) -> (Vec<f32>
             *a += m.max(*c);
         }
     }
+    let known = known_pairs(core, shards, plan);
+    for w in &mut words {
+        *w = settle(repeat(*w, &plan.repeats), known);
+    }
     (acc, words)
 }
 
 /// Adds one token's BM25 (per field it occurs in) to `acc`, and its query word to each document's mask.
-fn add_term(core: &Core, shards: &[Option<TermShard>], t: &QTerm, acc: &mut [f32], words: &mut [u64]) {
+fn add_term(core: &Core, shards: &[Option<TermShard>], t: &QTerm, acc: &mut [f32], words: &mut [Mask]) {
     let n = core.docs;
     let Some(entry) = shards.get(format::shard_of(&t.text) as usize).and_then(|s| s.as_ref()?.get(&t.text)) else { return };
     for (f, postings) in entry {
@@ -870,14 +1005,23 @@ fn add_term(core: &Core, shards: &[Option<TermShard>], t: &QTerm, acc: &mut [f32
         };
         let boost = t.boost * field_boost;
         let weight = idf(postings.len(), n) * (1.0 + K1) * boost;
-        let mut bits = MATCHED;
+        let strong = *f == F_NAME || *f == F_MID || *f == F_CODE;
+        let mut m = Mask { words: MATCHED, pairs: 0 };
         if t.unit < MAX_UNITS {
-            bits |= 1 << (ANY as usize + t.unit);
-            if *f == F_NAME || *f == F_MID || *f == F_CODE {
-                bits |= 1 << t.unit;
+            let unit: u64 = 1 << t.unit;
+            m.words |= unit << ANY;
+            if strong {
+                m.words |= unit << STRONG;
             }
             if *f == F_NAME || *f == F_CODE {
-                bits |= 1 << (NAME as usize + t.unit);
+                m.words |= unit << NAME;
+            }
+        }
+        if let Some((a, b)) = t.joins {
+            let both: u64 = (1 << a) | (1 << b);
+            m.pairs |= both << PAIR_ANY;
+            if strong {
+                m.pairs |= both << PAIR_STRONG;
             }
         }
         for &(d, tf) in postings {
@@ -888,7 +1032,8 @@ fn add_term(core: &Core, shards: &[Option<TermShard>], t: &QTerm, acc: &mut [f32
             }
             let tf = tf as f32;
             acc[d] += weight * (tf / (tf + cache[norms[d] as usize]));
-            words[d] |= bits;
+            words[d].words |= m.words;
+            words[d].pairs |= m.pairs;
         }
     }
 }
@@ -897,18 +1042,16 @@ fn add_term(core: &Core, shards: &[Option<TermShard>], t: &QTerm, acc: &mut [f32
 pub fn search(core: &Core, shards: &[Option<TermShard>], plan: &Plan, filter: &Filter, limit: usize) -> Results {
     let (acc, words) = bm25(core, shards, plan);
     let mut per_field = vec![0u32; core.field_names.len()];
-    let mut per_field_good = vec![0u32; core.field_names.len()];
-    let mut good = 0;
-    // A good match has CONFIDENT_COVERAGE of the query's weight (the total is summed once, not per document).
-    // None is, when the query names a need the catalogue leaves out.
-    let need = if plan.outside.is_some() { 0.0 } else { CONFIDENT_COVERAGE * total_weight(plan) };
+    // Every match the level and online filters keep, with its weight for the "good match" check, counted once the
+    // best is known.
+    let mut weights: Vec<(usize, f32)> = Vec::new();
     // Only the best `limit` are kept (at least one: the "good match" check reads the best).
     let mut hits: Vec<Hit> = Vec::new();
     let mut total = 0;
     let better = |a: &Hit, b: &Hit| a.score.total_cmp(&b.score).then(b.doc.cmp(&a.doc)).is_gt();
     let unasked = |flags: u8| flags & format::FLAG_VARIANT != 0 && !plan.asks_variant;
     for d in 0..core.docs {
-        if words[d] & MATCHED == 0 {
+        if words[d].words & MATCHED == 0 {
             continue;
         }
         let flags = core.doc_flags[d];
@@ -918,31 +1061,83 @@ pub fn search(core: &Core, shards: &[Option<TermShard>], plan: &Plan, filter: &F
         if filter.online && flags & format::FLAG_ONLINE == 0 {
             continue;
         }
-        let is_good = need > 0.0 && weight_of(plan, words[d] >> STRONG, words[d] >> ANY) >= need;
+        weights.push((d, weight_of(plan, bits(words[d].words, STRONG), bits(words[d].words, ANY))));
         if let Some(n) = per_field.get_mut(core.doc_field[d] as usize) {
             *n += 1;
-        }
-        if let Some(n) = per_field_good.get_mut(core.doc_field[d] as usize) {
-            *n += is_good as u32;
         }
         if filter.field.is_some_and(|f| f != core.doc_field[d]) {
             continue;
         }
         total += 1;
-        good += is_good as usize;
-        order::keep_best(&mut hits, limit.max(1), Hit { doc: d as u32, score: format::final_score(acc[d], core.doc_prior[d], unasked(flags)), matched: (words[d] >> ANY) as u32 & UNIT_BITS }, better);
+        order::keep_best(&mut hits, limit.max(1), Hit { doc: d as u32, score: format::final_score(acc[d], core.doc_prior[d], unasked(flags)), matched: bits(words[d].pairs, RAW_ANY) }, better);
     }
     let (coverage, name_coverage) = hits
         .first()
-        .map(|h| (coverage(plan, words[h.doc as usize]), share(plan, words[h.doc as usize] >> NAME, 0)))
+        .map(|h| (coverage(plan, words[h.doc as usize]), share(plan, bits(words[h.doc as usize].words, NAME), 0)))
         .unwrap_or_default();
     hits.truncate(limit);
+    let confident = coverage >= CONFIDENT_COVERAGE && plan.outside.is_none();
+    let (good, per_field_good) = count_good(core, plan, filter, &weights, confident.then_some(coverage));
     // The field filter offers the fields of good matches; of any match when there is none (nothing fits well,
     // and the list shows the nearest).
     let per_field = if per_field_good.iter().any(|n| *n > 0) { per_field_good } else { per_field };
     let mut per_field: Vec<(u16, u32)> =
         per_field.into_iter().enumerate().filter(|(_, n)| *n > 0).map(|(i, n)| (i as u16, n)).collect();
     order::sort_by(&mut per_field, |a, b| a.1 > b.1);
-    let confident = coverage >= CONFIDENT_COVERAGE && plan.outside.is_none();
     Results { hits, total, good, confident, per_field, coverage, name_coverage }
+}
+
+/// How many matches are good ones (after the field filter), and how many per field (before it): those with
+/// [`GOOD_COVERAGE`] of the query's weight, or, when the best result is a good match with less (`best`, its
+/// coverage), as much as it has. None is, when the query names a need the catalogue leaves out.
+fn count_good(core: &Core, plan: &Plan, filter: &Filter, weights: &[(usize, f32)], best: Option<f32>) -> (usize, Vec<u32>) {
+    let mut per_field = vec![0u32; core.field_names.len()];
+    let bar = total_weight(plan) * best.map_or(GOOD_COVERAGE, |c| c.min(GOOD_COVERAGE));
+    if plan.outside.is_some() || bar <= 0.0 {
+        return (0, per_field);
+    }
+    let mut good = 0;
+    // A tiny tolerance: the best document's own weight, summed in the same order, must count as good.
+    for &(d, _) in weights.iter().filter(|(_, w)| *w >= bar * 0.9999) {
+        if let Some(n) = per_field.get_mut(core.doc_field[d] as usize) {
+            *n += 1;
+        }
+        good += !filter.field.is_some_and(|f| f != core.doc_field[d]) as usize;
+    }
+    (good, per_field)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A mask with word bits at offsets of its two halves.
+    fn mask(words: &[(u32, u32)], pairs: &[(u32, u32)]) -> Mask {
+        let half = |l: &[(u32, u32)]| l.iter().fold(0u64, |h, (offset, w)| h | (*w as u64) << offset);
+        Mask { words: half(words), pairs: half(pairs) }
+    }
+
+    #[test]
+    fn a_syllable_of_a_known_pair_counts_only_with_the_pair() {
+        // Words 0 and 1 in a strong field; word 0 sits in a pair the catalogue uses as one word ("thạc sĩ").
+        let words = [(STRONG, 0b11), (ANY, 0b11)];
+        let alone = settle(mask(&words, &[]), 0b1);
+        assert_eq!(bits(alone.words, STRONG), 0b10, "the lone syllable does not count");
+        assert_eq!(bits(alone.pairs, RAW_ANY), 0b11, "but the result still has it, for its «Không có» line");
+        let with_pair = settle(mask(&words, &[(PAIR_STRONG, 0b1)]), 0b1);
+        assert_eq!(bits(with_pair.words, STRONG), 0b11);
+        // A pair only in the description counts the word half (anywhere), not fully.
+        let pair_in_body = settle(mask(&words, &[(PAIR_ANY, 0b1)]), 0b1);
+        assert_eq!((bits(pair_in_body.words, STRONG), bits(pair_in_body.words, ANY)), (0b10, 0b11));
+        // A word in no known pair counts wherever it is.
+        assert_eq!(bits(settle(mask(&words, &[]), 0).words, STRONG), 0b11);
+    }
+
+    #[test]
+    fn a_repeated_word_is_found_where_its_first_is() {
+        let raw = mask(&[(STRONG, 0b1), (NAME, 0b1), (ANY, 0b1)], &[]);
+        let r = repeat(raw, &[(0, 2)]);
+        assert_eq!((bits(r.words, STRONG), bits(r.words, NAME), bits(r.words, ANY)), (0b101, 0b101, 0b101));
+        assert_eq!(repeat(raw, &[(1, 2)]), raw, "nothing to copy when the first is not found");
+    }
 }
