@@ -248,6 +248,10 @@ def parse_papers(text):
             # a count cell is glued to the row text; "… : 01 bản chính; …" inside a name has a space
             if start > 0 and body[start - 1] in " \t\n":
                 continue
+            # nor does it open a parenthesis: "… tại Phụ lục (01 bản chính) (khoản 1 Điều 39 …)" and
+            # "… (01 bản chính hoặc 01 bản sao có chứng thực) …" are the paper's own text
+            if start > 0 and body[start - 1] == "(":
+                continue
             # a count never opens a row ("Số lượng01 bản chính Báo cáo…" is a paper's own text)
             if not body[pos:start].strip():
                 continue
@@ -308,9 +312,40 @@ def known_parts():
             with open(f, encoding="utf-8") as fh:
                 for line in fh:
                     t = nfc(json.loads(line).get("can_cu_phap_ly", ""))
-                    for m in re.finditer(r"\d/(?:\d{4}/)?((?:[A-ZĐ]+-)*([A-ZĐ]+))(?![A-ZĐa-z" + LOW + r"])", t):
-                        _KNOWN[m.group(2)] += 1
+                    for m in re.finditer(r"\d/(?:\d{4}/)?((?:[A-ZĐ]+-)*([A-ZĐ]+))", t):
+                        # clean: followed neither by a letter ("…/NĐ-CPLUẬT" is CP glued to "LUẬT", not a part
+                        # "CPLU") nor by a space and a word in capitals ("…/NĐ-CPQUY ĐỊNH" is not a part "CPQUY")
+                        after = t[m.end():m.end() + 40]
+                        w = re.match(r"\s+(\w{2,})", after)
+                        if not after[:1].isalpha() and not (w and w.group(1).isupper()):
+                            _KNOWN[m.group(2)] += 1
     return _KNOWN
+
+
+def caps_title_cut(suffix, after):
+    """The agency part without the start of a following title written in capitals:
+    "136/2025/NĐ-CPQUY ĐỊNH VIỆC…" is NĐ-CP, "…/TT-BXDLUẬT HÀNG KHÔNG…" is TT-BXD,
+    "…/QĐ-BHXHBỘ NỘI VỤ…" is QĐ-BHXH, and "Thông tư số 29/2025/TT-BTCTT29/2025" is TT-BTC followed by
+    the number column "TT29/2025".  The part is cut only when what is left is an agency part seen in
+    clean contexts at least 5 times and 5 times as often as the whole, and the cut-off letters go on as
+    a word in capitals (an accented capital the number pattern cannot take, or a space and a word
+    in capitals) or as a number ("TT29/2025")."""
+    last = re.split(r"[-–\s]", suffix)[-1]
+    if not re.fullmatch(r"[A-ZĐ]+", last):
+        return suffix
+    kp = known_parts()
+    for k in range(len(last) - 1, 0, -1):
+        head, cut = last[:k], last[k:]
+        if kp.get(head, 0) < 5 or kp.get(head, 0) < 5 * kp.get(last, 0):
+            continue
+        nxt = after[:1]
+        word_goes_on = (nxt.isalpha() and nxt.isupper() and not re.match(r"[A-ZĐ]", nxt)) or \
+            bool(re.match(r"\s+(\w{2,})", after) and re.match(r"\s+(\w{2,})", after).group(1).isupper()) or \
+            bool(re.match(r"\d+/\d{4}", after))
+        if word_goes_on:
+            return suffix[: len(suffix) - len(cut)]
+        return suffix
+    return suffix
 
 
 def num_iter(text):
@@ -323,6 +358,8 @@ def num_iter(text):
             kp = known_parts()
             if kp.get(last + nxt[0], 0) > kp.get(last, 0):
                 suffix = suffix + nxt[0]
+        else:
+            suffix = caps_title_cut(suffix, text[m.end():])
         yield m.start(), digits, year, suffix
 
 
@@ -341,6 +378,11 @@ def raw_legal_numbers(text, raw_text=""):
                 text = text.split(stop, 1)[0]
     out = {}
     for start, digits0, year, suffix in num_iter(text):
+        # a title that ends with a date or a year and a full stop, glued to the number column:
+        # "… ngày 15/5/2026.55/2026/TT-BTC", "… năm 2001.22/2025/TT-BXD" is number 55 (22), not ".55"
+        dot = re.fullmatch(r"(?:19[4-9]\d|20[0-3]\d)\.(\d+)", digits0)
+        if dot:
+            digits0 = dot.group(1)
         digits, glued = year_split(digits0, year)
         if not year and not re.search(r"[A-ZĐ]{2}", suffix):
             continue
@@ -403,6 +445,57 @@ def rule_names_fee(rule):
     if re.search(r"hội đồng nhân dân|hđnd", low):
         return True
     return any(a >= 1000 for a in money_mentions(r))
+
+
+# Fee rows where the content keeps "Miễn phí" (amount 0) against a note naming a fee: (code, method, kind,
+# the page shows "Miễn phí" too).  --all prints the content-level figure next to the page-level one.
+CONTENT_FREE_VS_RULE = []
+
+
+def note_reads_free(rule):
+    """The page rule for one fee of amount 0 (src/pages/facts.rs, `fee_says`, re-implemented here from its
+    description, not from its code): the page says "Miễn phí" only when the note is empty (fewer than three
+    letters) or only says there is no fee: it opens with "không thu", "miễn phí", "miễn lệ phí", "không có",
+    "chưa quy định", "không phải nộp" or "không", with no condition (a fee free for some means others pay),
+    no amount and no provincial council.  Otherwise the page shows the note ("Theo mức của HĐND tỉnh", or
+    the rule in words)."""
+    r = nfc(rule or "").strip()
+    if sum(ch.isalpha() for ch in r) < 3:
+        return True
+    low = re.sub(r"^\W+", "", r.lower())
+    if not re.match(r"không thu|miễn phí|miễn lệ phí|không có|chưa quy định|không phải nộp|không\b", low):
+        return False
+    if re.search(r"đối với|trường hợp|cho người|nếu |trừ |kể từ|đến hết|đăng ký qua mạng", low):
+        return False
+    if "%" in low or re.search(r"\d\s*(?:đồng|usd|vnđ)", low):
+        return False
+    if re.search(r"hội đồng nhân dân|hđnd|ủy ban nhân dân cấp tỉnh|ubnd cấp tỉnh", low):
+        return False
+    return True
+
+
+def page_fee_words(d, fees):
+    """What the page's glance box says for this fee: an editor's summary's cost when there is one, else
+    "Miễn phí" or the note (see note_reads_free)."""
+    if "summary" in d and ws(d["summary"].get("cost", "")):
+        return ws(d["summary"]["cost"])
+    words = []
+    for f in fees:
+        if f.get("amount") == 0 and note_reads_free(f.get("rule", "")):
+            words.append("Miễn phí")
+        elif f.get("amount"):
+            words.append(f"{f['amount']} đồng")
+        else:
+            words.append(ws(f.get("rule", "")))
+    return "; ".join(words)
+
+
+def page_says_free(shown, fees):
+    """The page says "Miễn phí" and nothing that names the fee."""
+    low = shown.lower()
+    if not re.search(r"miễn phí|không mất phí|không thu", low):
+        return False
+    return not (rule_names_fee(shown) or re.search(r"hđnd|hội đồng nhân dân|theo mức|\d\s*đồng", low))
 
 
 def methods_text(raw):
@@ -498,8 +591,18 @@ def check_methods(code, d, raw):
             if f0 is None:
                 verdict, kind = "wrong", "'Miễn phí' của cổng bị mất"
             elif camt == 0 and rule_names_fee(p["rule"]):
-                verdict, kind = "wrong", "hiện 'Miễn phí' dù quy định phí nêu mức thu/HĐND quyết định" + (
+                # The content keeps the portal's "Miễn phí" (amount 0) against a note that names a fee.  What a
+                # citizen reads is the page, which reads the amount together with its note: judge the page.
+                content_kind = "nội dung ghi 'Miễn phí' dù quy định phí nêu mức thu/HĐND quyết định" + (
                     " (có flag)" if fflag else " (không flag)")
+                shown = page_fee_words(d, fees)
+                if page_says_free(shown, fees):
+                    verdict, kind = "wrong", "trang hiện 'Miễn phí' dù quy định phí nêu mức thu/HĐND quyết định" + (
+                        " (có flag)" if fflag else " (không flag)")
+                else:
+                    verdict = "repaired"
+                    rshow += f" → trang hiện: {short(shown, 60)}"
+                CONTENT_FREE_VS_RULE.append((code, i, content_kind, verdict == "wrong"))
             elif camt not in (0, None):
                 if camt in money_mentions(p["rule"]) and fflag:
                     verdict = "repaired"
@@ -561,9 +664,31 @@ def form_problem(p):
         if not stem:
             return "tên mẫu bị cắt (chỉ còn đuôi tệp)"
         words = stem.split()
-        if len(words) > 14 or re.search(r"ban hành kèm theo|theo quy định|trong đó|đối với", stem):
+        if re.search(r"ban hành kèm theo|theo quy định", stem) or FORM_PROSE.search(part):
+            return "'mẫu' chứa lời văn của giấy tờ"
+        if form_title_shape(part):
+            # a form's own title or file name, however long: "Mau 03 TS. Don khai bao kiem dich dong vat san pham
+            # dong vat thuy san xuat khau nhap khau.docx", "Thủ tục đăng ký dự thi sát hạch đối với chứng chỉ
+            # Kiểm toán viên nước ngoài.docx" (the portal's form column, read in the raw text)
+            if len(words) > 30:
+                return "'mẫu' chứa lời văn của giấy tờ"
+            continue
+        if len(words) > 14 or re.search(r"trong đó|đối với", stem):
             return "'mẫu' chứa lời văn của giấy tờ"
     return None
+
+
+# signs of a paper's own text in the form column, whatever its shape: a count cell ("1 bản chính"),
+# a legal document number ("…theo Nghị định số 33/2026/NĐ-CP"), a sentence's end inside ("…cấp1 bản chính,Đơn…")
+FORM_PROSE = re.compile(r"\d+\s*bản (?:chính|sao)|\d+/\d{4}/[A-ZĐ]|\d+/[A-ZĐ]+-[A-ZĐ]")
+
+
+def form_title_shape(part):
+    """A form column entry shaped as a file name (ends in .doc/.docx/.pdf/.xls/.xlsx/…) or as a form's
+    title ("Mẫu …", "Mau …", "Phụ lục …")."""
+    p = part.strip(" ;")
+    return bool(re.search(r"\.(?:docx?|pdf|xlsx?|odt|rtf|rar|zip)\s*$", p, re.I) or
+                re.match(r"(?:Mẫu|Mau|MẪU|Phụ lục|PHỤ LỤC|Phu luc)\b", p))
 
 
 def papers_text(raw):
@@ -659,7 +784,30 @@ def check_papers(code, d, raw):
         if x not in allraw:
             rows.append(Row(code, "giấy tờ", "wrong", "giấy tờ không có trên cổng (bịa/ghép)",
                             short(p.get("name", ""), 140), "—"))
+        elif form_problem(p):
+            # a content paper spanning raw rows whose text is all in the raw ("…Mẫu số 26.docx; 1 bản chính.Bản
+            # chính Giấy chứng nhận…"): no raw row matches it, but its form column still holds a paper's text
+            rows.append(Row(code, "giấy tờ", "wrong", form_problem(p),
+                            f"{short(p.get('name', ''), 70)} | mẫu: {short(p.get('form', '-'), 80)}", "—"))
     return rows
+
+
+_REPAIRS = None
+
+
+def report_documents_repair(needle):
+    """Is a rule mentioning `needle` listed in the import report's "Repairs by rule" table
+    (content/IMPORT_REPORT.md)?  Only the report's text is read, never the importer's code."""
+    global _REPAIRS
+    if _REPAIRS is None:
+        _REPAIRS = ""
+        path = os.path.join(ROOT, "content", "IMPORT_REPORT.md")
+        if os.path.exists(path):
+            with open(path, encoding="utf-8") as fh:
+                txt = nfc(fh.read())
+            m = re.search(r"^## Repairs by rule.*?(?=^## )", txt, re.S | re.M)
+            _REPAIRS = m.group(0) if m else ""
+    return any(needle in line for line in _REPAIRS.splitlines() if line.startswith("| legal_basis"))
 
 
 def check_legal(code, d, raw):
@@ -673,6 +821,7 @@ def check_legal(code, d, raw):
         num, title = ws(x.get("number", "")), ws(x.get("title", ""))
         show = f"{num or '—'} | {short(title, 80)}"
         problems = []
+        repair = None
         m = NUM_RE.search(num) if num else None
         if num and m:
             digits = m.group(1)
@@ -690,6 +839,14 @@ def check_legal(code, d, raw):
             if glued:
                 content_nums.add(norm_num(d2, m.group(2), m.group(3)))
                 problems.append(f"năm của tên dính vào số hiệu (năm '{glued}')")
+            elif key not in rawnums and key.endswith("/NĐCP") and key[:-1] in rawnums:
+                # the portal printed a decree number cut to "/NĐ-C" ("…cổng Dịch vụ công quốc gia118/2025/NĐ-CQuy
+                # định về…": the next letter is not P).  A decree (NĐ) is always issued by the Government (CP),
+                # so "NĐ-CP" is right; it is a repair, counted as such when the import report documents it.
+                if report_documents_repair("NĐ-C"):
+                    repair = "số hiệu '/NĐ-C' của cổng sửa thành 'NĐ-CP' (quy tắc trong báo cáo nhập)"
+                else:
+                    problems.append("số hiệu '/NĐ-C' của cổng sửa thành 'NĐ-CP' không ghi trong báo cáo nhập")
             elif key not in rawnums:
                 # was the number cut? the raw has a longer digit run ending with this number
                 longer = [k for k in rawnums if k != key and (key in k or (
@@ -714,6 +871,8 @@ def check_legal(code, d, raw):
             for prob in problems:
                 rows.append(Row(code, "căn cứ pháp lý", "repaired" if repaired else "wrong",
                                 prob.split(" (")[0].split(":")[0], show, prob))
+        elif repair:
+            rows.append(Row(code, "căn cứ pháp lý", "repaired", "", show, repair))
         else:
             rows.append(Row(code, "căn cứ pháp lý", "correct", "", show, ""))
     # documents of the raw table missing from the content
@@ -898,6 +1057,7 @@ def main():
             print(f"| {f} | {esc(k)} | {len(cs)} | {len(kinds_core[(f, k)])} | {rowcount[(f, k)]} | {', '.join(sorted(cs)[:4])} |")
         anyw = {r.code for r in rows if r.verdict == "wrong"}
         print(f"\nProcedures with at least one wrong row: {len(anyw)} of {len(sample)}")
+        print_free_vs_rule()
         return
 
     print(f"# Audit of {len(sample)} procedures" + ("" if args.codes else
@@ -916,7 +1076,22 @@ def main():
         for r in rows:
             if r.verdict != "wrong":
                 print(f"- {r.code} {r.field} **{r.verdict}**: {esc(r.content)} ⟷ {esc(r.raw)}")
+    print_free_vs_rule()
     print("\nSample: " + ", ".join(sample))
+
+
+def print_free_vs_rule():
+    """'Miễn phí' against a note naming a fee, in content and on the page."""
+    rows = CONTENT_FREE_VS_RULE
+    if not rows:
+        return
+    flagged = sum(1 for r in rows if "có flag" in r[2])
+    onpage = [r for r in rows if r[3]]
+    print(f"\n'Miễn phí' against a note that names a fee: in content {len(rows)} fee rows in "
+          f"{len({r[0] for r in rows})} procedures ({flagged} flagged, {len(rows) - flagged} not); "
+          f"on the page (glance box, as src/pages/facts.rs reads a fee with its note, re-implemented here): "
+          f"{len(onpage)} rows in {len({r[0] for r in onpage})} procedures.  Only the page figure counts as wrong; "
+          f"the others are counted as repaired.")
 
 
 if __name__ == "__main__":
