@@ -4,8 +4,8 @@
 //!
 //! To keep the wasm small it renders by writing the result list's HTML (escaped) into the static panel the
 //! `SearchBox` island rendered, instead of one reactive view per row. It fetches `/search.txt` (where the hashed
-//! index lives) and `core.bin` once — or takes them from the loader, which starts fetching them when a search
-//! box gets focus —, then only the term and document shards each query needs; the browser's HTTP
+//! index lives) and `core.bin` once — through the loader, which starts fetching them when a search box gets
+//! focus —, then only the term and document shards each query needs; the browser's HTTP
 //! cache keeps them (`/assets/` is immutable). Each index file carries a checksum ([`format::unseal`]): a file
 //! that arrives damaged or cut short, or does not decode, is fetched once more past the HTTP cache; if it is
 //! still bad the results area says so ([`INDEX_ERROR`]) and the rest of the page keeps working.
@@ -55,16 +55,6 @@ fn prop(target: &JsValue, name: &str) -> JsValue {
     js_sys::Reflect::get(target, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
 }
 
-async fn fetch(url: &str) -> Option<Vec<u8>> {
-    let win = web_sys::window()?;
-    let resp: web_sys::Response = JsFuture::from(win.fetch_with_str(url)).await.ok()?.dyn_into().ok()?;
-    if !resp.ok() {
-        return None;
-    }
-    let buf = JsFuture::from(resp.array_buffer().ok()?).await.ok()?;
-    Some(js_sys::Uint8Array::new(&buf).to_vec())
-}
-
 /// Fetches several files at once (all requests in flight together); with `reload`, past the HTTP cache
 /// (`cache: "reload"`), to replace a copy that failed its checksum.
 async fn fetch_all(urls: &[String], reload: bool) -> Vec<Option<Vec<u8>>> {
@@ -104,31 +94,18 @@ async fn fetch_verified(urls: Vec<String>) -> Vec<Option<Vec<u8>>> {
     out
 }
 
-/// Where the fetch of the index's folder and core file is shared: `window.motcuaIndex`, a promise of
-/// `[folder, bytes]`.
-const SHARED_CORE: &str = "motcuaIndex";
-
-/// The one fetch of the index's core that every query waiting for it shares: the loader's, started when a
-/// search box got focus (`site/loader.js`), or else one started here and kept in the same place, so queries
-/// typed while it is on its way never fetch it twice.
+/// The one fetch of the index's folder and core file that every query waiting for it shares, as a promise of
+/// `[folder, bytes]`: the loader's (`site/loader.js`, `window.motcuaWarm`), started when a search box got focus
+/// or earlier, so queries typed while it is on its way never fetch it twice. The loader forgets a failed fetch,
+/// so the next keystroke tries again. Fetching it there rather than here keeps the app smaller.
 fn shared_core() -> Option<js_sys::Promise> {
     let win = web_sys::window()?;
-    let key = JsValue::from_str(SHARED_CORE);
-    if let Ok(promise) = js_sys::Reflect::get(&win, &key).and_then(|v| v.dyn_into::<js_sys::Promise>()) {
-        return Some(promise);
-    }
-    let promise = wasm_bindgen_futures::future_to_promise(async {
-        let base = fetch("/search.txt").await.and_then(|b| String::from_utf8(b).ok()).ok_or(JsValue::NULL)?;
-        let base = base.trim().to_string();
-        let core = fetch_verified(vec![base.clone() + "core.bin"]).await.pop().flatten().ok_or(JsValue::NULL)?;
-        Ok(js_sys::Array::of2(&JsValue::from_str(&base), &js_sys::Uint8Array::from(&core[..])).into())
-    });
-    let _ = js_sys::Reflect::set(&win, &key, &promise);
-    Some(promise)
+    let warm: js_sys::Function = js_sys::Reflect::get(&win, &JsValue::from_str("motcuaWarm")).ok()?.dyn_into().ok()?;
+    warm.call0(&win).ok()?.dyn_into().ok()
 }
 
 /// The index's folder and core, fetched once. A copy that fails its checksum is fetched again past the HTTP
-/// cache; a failed fetch is forgotten, so the next keystroke tries again.
+/// cache.
 async fn core() -> Option<(String, Rc<Core>)> {
     let cached = STATE.with(|s| {
         let s = s.borrow();
@@ -137,14 +114,8 @@ async fn core() -> Option<(String, Rc<Core>)> {
     if cached.is_some() {
         return cached;
     }
-    let answer = JsFuture::from(shared_core()?).await.ok().and_then(|v| v.dyn_into::<js_sys::Array>().ok());
-    let base = answer.as_ref().and_then(|pair| pair.get(0).as_string());
-    let (Some(pair), Some(base)) = (answer, base) else {
-        if let Some(win) = web_sys::window() {
-            let _ = js_sys::Reflect::delete_property(&win, &JsValue::from_str(SHARED_CORE));
-        }
-        return None;
-    };
+    let pair: js_sys::Array = JsFuture::from(shared_core()?).await.ok()?.dyn_into().ok()?;
+    let base = pair.get(0).as_string()?;
     let core = match Core::parse(&js_sys::Uint8Array::new(&pair.get(1)).to_vec()) {
         Some(core) => core,
         None => Core::parse(&fetch_verified(vec![base.clone() + "core.bin"]).await.pop().flatten()?)?,

@@ -31,19 +31,24 @@ function start() {
 
 /**
  * Fetches the search index's core file (and, when the page does not name the index's folder, /search.txt
- * first) while the app starts, so the first query waits only for its own index files. The app takes the
- * answer from `window.motcuaIndex` (src/search/ui.rs) and fetches for itself if this failed.
+ * first) while the app starts, so the first query waits only for its own index files. Returns the one shared
+ * promise of [folder, bytes]; the app asks for it through `window.motcuaWarm` (src/search/ui.rs). A failed
+ * fetch is forgotten, so the next query tries again.
  */
 function warmSearch() {
-  if (window.motcuaIndex) return;
-  const holder = document.querySelector("[data-index]");
-  const named = holder && holder.dataset.index;
-  const base = named ? Promise.resolve(named) : fetch("/search.txt").then((r) => (r.ok ? r.text() : Promise.reject()));
-  window.motcuaIndex = base
-    .then((b) => b.trim())
-    .then((b) => fetch(b + "core.bin").then((r) => (r.ok ? r.arrayBuffer() : Promise.reject())).then((core) => [b, core]));
-  window.motcuaIndex.catch(() => {});
+  if (!window.motcuaIndex) {
+    const holder = document.querySelector("[data-index]");
+    const named = holder && holder.dataset.index;
+    const base = named ? Promise.resolve(named) : fetch("/search.txt").then((r) => (r.ok ? r.text() : Promise.reject()));
+    const index = base
+      .then((b) => b.trim())
+      .then((b) => fetch(b + "core.bin").then((r) => (r.ok ? r.arrayBuffer() : Promise.reject())).then((core) => [b, core]));
+    window.motcuaIndex = index;
+    index.catch(() => { if (window.motcuaIndex === index) window.motcuaIndex = null; });
+  }
+  return window.motcuaIndex;
 }
+window.motcuaWarm = warmSearch;
 
 const isSearchBox = (el) => el instanceof HTMLInputElement && el.type === "search";
 function onFocus(e) {
