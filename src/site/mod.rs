@@ -48,7 +48,7 @@ use crate::pages::{Assets, SiteIndex};
 use crate::search::build_index::SearchIndex;
 use anyhow::Result;
 use indicatif::{ProgressBar, ProgressStyle};
-use output::{Cleanup, Output};
+use output::Output;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -118,21 +118,18 @@ impl Build<'_> {
 
 /// Builds the whole site into `opts.out`. On any error `opts.out` is left as it was.
 pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
-    let (summary, cleanup) = build_keeping(opts, None)?;
-    cleanup.wait();
-    Ok(summary)
+    build_keeping(opts, None)
 }
 
-/// [`build`], keeping the compiled browser bundles in `keep` between calls (content never changes them), and
-/// returning as soon as the new site is in place, with what is left to clean up.
-fn build_keeping(opts: &BuildOptions, keep: Option<&mut Option<bundles::Compiled>>) -> Result<(BuildSummary, Cleanup)> {
+/// [`build`], keeping the compiled browser bundles in `keep` between calls (content never changes them).
+fn build_keeping(opts: &BuildOptions, keep: Option<&mut Option<bundles::Compiled>>) -> Result<BuildSummary> {
     let started = Instant::now();
     let out = Output::create(&opts.out)?;
     let mut b = Build { opts, out, keep, timings: Vec::new(), step: 0 };
     match run_stages(&mut b) {
         Ok(mut summary) => {
             summary.stages = std::mem::take(&mut b.timings);
-            let cleanup = b.out.finish()?;
+            b.out.finish()?;
             if opts.timings {
                 for (name, took) in &summary.stages {
                     println!("{name}\t{:.2}", took.as_secs_f64());
@@ -145,7 +142,7 @@ fn build_keeping(opts: &BuildOptions, keep: Option<&mut Option<bundles::Compiled
                 started.elapsed().as_secs_f64(),
                 summary.compressed
             );
-            Ok((summary, cleanup))
+            Ok(summary)
         }
         Err(e) => {
             b.out.abandon();

@@ -203,11 +203,9 @@ impl Output {
         Ok(())
     }
 
-    /// Replaces `dist/` with the staging folder in two renames, so `dist/` is never half-written. Deleting the
-    /// old site's ~30,000 files and pruning the cache of entries this build did not use (so it never holds more
-    /// than one site's worth) take seconds of disk time, so they run after, in the background: the new site is
-    /// served meanwhile. Wait for the returned [`Cleanup`] before the next build.
-    pub fn finish(self) -> Result<Cleanup> {
+    /// Replaces `dist/` with the staging folder in two renames, so `dist/` is never half-written, then drops
+    /// cache entries this build did not use (the cache never holds more than one site's worth).
+    pub fn finish(self) -> Result<()> {
         let old = sibling(&self.out, "old");
         if old.exists() {
             std::fs::remove_dir_all(&old)?;
@@ -216,33 +214,17 @@ impl Output {
             std::fs::rename(&self.out, &old).with_context(|| format!("cannot move the old {} aside", self.out.display()))?;
         }
         std::fs::rename(&self.stage, &self.out).with_context(|| format!("cannot move the new site to {}", self.out.display()))?;
+        if old.exists() {
+            std::fs::remove_dir_all(&old)?;
+        }
         let used = self.used.into_inner().expect("not poisoned");
-        let cache = self.cache;
-        Ok(Cleanup(Some(std::thread::spawn(move || {
-            if old.exists() {
-                let _ = std::fs::remove_dir_all(&old);
-            }
-            prune(&cache, &used);
-        }))))
+        prune(&self.cache, &used);
+        Ok(())
     }
 
     /// Removes the staging folder of a failed build; `dist/` and the cache stay as they were.
     pub fn abandon(self) {
         let _ = std::fs::remove_dir_all(&self.stage);
-    }
-}
-
-/// What a finished build still does in the background: delete the site it replaced, prune the cache.
-#[derive(Debug, Default)]
-pub struct Cleanup(Option<std::thread::JoinHandle<()>>);
-
-impl Cleanup {
-    /// Waits until the clean-up is done: before the next build (which must not find the cache being pruned
-    /// under it), and before `motcua build` exits.
-    pub fn wait(mut self) {
-        if let Some(thread) = self.0.take() {
-            let _ = thread.join();
-        }
     }
 }
 

@@ -9,7 +9,6 @@
 //!
 //! The browser bundles are compiled once per preview: content edits never change them.
 
-use super::output::Cleanup;
 use super::{BuildOptions, build_keeping, bundles};
 use anyhow::Result;
 use axum::Router;
@@ -40,10 +39,7 @@ struct Status {
 /// Builds, then serves `opts.out` on `127.0.0.1:port` with live reload until Ctrl+C.
 pub fn preview(opts: &BuildOptions, port: u16) -> Result<()> {
     let mut keep: Option<bundles::Compiled> = None;
-    let (first, cleanup) = match build_keeping(opts, Some(&mut keep)) {
-        Ok((summary, cleanup)) => (Ok(summary), cleanup),
-        Err(e) => (Err(e), Cleanup::default()),
-    };
+    let first = build_keeping(opts, Some(&mut keep));
     let mut status = Status { version: 1, error: String::new() };
     if let Err(e) = &first {
         // Serve what there is (an older dist/, or nothing) and show the error; the next good edit builds.
@@ -56,7 +52,7 @@ pub fn preview(opts: &BuildOptions, port: u16) -> Result<()> {
     let (tx, rx) = watch::channel(status);
     let watched = vec![opts.content.clone(), opts.public.clone()];
     let rebuild_opts = opts.clone();
-    std::thread::spawn(move || watch_and_rebuild(&rebuild_opts, &watched, keep, cleanup, tx));
+    std::thread::spawn(move || watch_and_rebuild(&rebuild_opts, &watched, keep, tx));
     eprintln!("Xem trước trực tiếp: sửa tệp trong {} hoặc {} thì trang tự tải lại.", opts.content.display(), opts.public.display());
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(super::serve::listen(&opts.out, port, router(&opts.out, rx)))
@@ -115,13 +111,7 @@ async fn inject_reload(mut request: Request, next: Next) -> Response {
 
 /// Polls the watched folders; after a change (and a quiet moment, so a save of many files is one build),
 /// rebuilds and tells the open pages.
-fn watch_and_rebuild(
-    opts: &BuildOptions,
-    watched: &[PathBuf],
-    mut keep: Option<bundles::Compiled>,
-    mut cleanup: Cleanup,
-    tx: watch::Sender<Status>,
-) {
+fn watch_and_rebuild(opts: &BuildOptions, watched: &[PathBuf], mut keep: Option<bundles::Compiled>, tx: watch::Sender<Status>) {
     let mut last = snapshot(watched);
     loop {
         std::thread::sleep(POLL);
@@ -141,13 +131,8 @@ fn watch_and_rebuild(
         }
         last = settled;
         eprintln!("\nCó thay đổi, dựng lại…");
-        // The last build's clean-up (old site, cache pruning) must not run under this one.
-        std::mem::take(&mut cleanup).wait();
         let error = match build_keeping(opts, Some(&mut keep)) {
-            Ok((_, pending)) => {
-                cleanup = pending;
-                String::new()
-            }
+            Ok(_) => String::new(),
             Err(e) => {
                 let text = format!("{e:#}");
                 eprintln!("lỗi: {text}\n(Trang cũ vẫn được phục vụ; sửa lỗi rồi lưu lại.)");
