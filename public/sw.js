@@ -57,7 +57,7 @@ async function refreshPages() {
   for (const req of await pages.keys()) {
     try {
       const res = await fetch(req.url, { cache: "no-cache" });
-      if (res.ok) await pages.put(req.url, res);
+      if (keepable(res)) await pages.put(req.url, res);
     } catch (_) { /* offline: the old page and its old assets stay together */ }
   }
 }
@@ -70,7 +70,7 @@ async function keepOpenPages() {
     if (url.origin !== self.location.origin || (await pages.match(pageKey(url)))) continue;
     try {
       const res = await fetch(url.pathname, { cache: "no-cache" });
-      if (res.ok) await pages.put(pageKey(url), res);
+      if (keepable(res)) await pages.put(pageKey(url), res);
     } catch (_) { /* offline already: nothing to keep */ }
   }
 }
@@ -120,20 +120,29 @@ self.addEventListener("fetch", (event) => {
   }
 });
 
+/**
+ * Whether a response may be kept for later. A server that says `no-store` means it: the live preview's pages
+ * and its reload endpoint (`motcua serve` while editing) change with every save, and a kept copy would answer
+ * the next reload with an old build.
+ */
+function keepable(res) {
+  return res.ok && !/no-store/i.test(res.headers.get("cache-control") ?? "");
+}
+
 async function cacheFirst(req) {
   // `cache: "reload"` is the app saying its copy was damaged (an index file failed its checksum): go to the
   // network and replace the cached copy instead of handing the same bytes back.
   const cached = req.cache === "reload" ? null : await caches.match(req, { ignoreSearch: true });
   if (cached) return cached;
   const res = await fetch(req);
-  if (res.ok) (await caches.open(ASSETS)).put(req, res.clone());
+  if (keepable(res)) (await caches.open(ASSETS)).put(req, res.clone());
   return res;
 }
 
 async function staleWhileRevalidate(req) {
   const cached = await caches.match(req);
   const fresh = fetch(req).then(async (res) => {
-    if (res.ok) (await caches.open(SHELL)).put(req, res.clone());
+    if (keepable(res)) (await caches.open(SHELL)).put(req, res.clone());
     return res;
   });
   if (cached) {
@@ -151,7 +160,7 @@ function pageKey(url) {
 async function page(req, url) {
   const key = pageKey(url);
   const network = fetch(req).then(async (res) => {
-    if (res.ok && res.type === "basic") (await caches.open(PAGES)).put(key, res.clone());
+    if (keepable(res) && res.type === "basic") (await caches.open(PAGES)).put(key, res.clone());
     return res;
   });
   const timeout = new Promise((resolve) => setTimeout(resolve, NETWORK_TIMEOUT_MS, null));
