@@ -83,6 +83,8 @@ pub struct BuildSummary {
     pub stages: Vec<(&'static str, Duration)>,
     /// How many files were compressed afresh (the rest came from the cache).
     pub compressed: usize,
+    /// The built assets the pages name (the live preview renders edited pages with them until the next build).
+    pub assets: Assets,
 }
 
 /// Everything a build's stages share: the options, what earlier stages made, and where it is all written.
@@ -157,7 +159,8 @@ fn run_stages(b: &mut Build) -> Result<BuildSummary> {
     let search: SearchIndex = b.stage("Chỉ mục tìm kiếm (tantivy)", |b| search_index::build(&catalogue, &b.opts.content))?;
     let apps = b.stage("Ứng dụng trình duyệt và giao diện", |b| bundles::write(&b.out, &b.opts.public, b.keep.as_deref_mut()))?;
     let search_dir = b.stage("Tệp tìm kiếm", |b| search_files::write(&b.out, &catalogue, &search))?;
-    let index = SiteIndex::new(catalogue, Assets { search_index: search_dir, ..apps.assets.clone() });
+    let assets = Assets { search_index: search_dir, ..apps.assets.clone() };
+    let index = SiteIndex::new(catalogue, assets.clone());
     let pages = b.stage("Dựng trang", |b| pages::write(&b.out, &index, &b.opts.public))?;
     b.stage("Mã QR và áp phích", |b| posters::write(&b.out, &index))?;
     b.stage("Tin cập nhật", |b| updates::write(&b.out, &index))?;
@@ -170,6 +173,7 @@ fn run_stages(b: &mut Build) -> Result<BuildSummary> {
         wasm_optimized: apps.optimized,
         stages: Vec::new(),
         compressed,
+        assets,
     })
 }
 

@@ -8,8 +8,16 @@
 //! `/__motcua/wait?v=<build>`, which answers when a build finishes.
 //!
 //! The browser bundles are compiled once per preview: content edits never change them.
+//!
+//! A content edit is shown in two steps, so an editor sees it in about a second and not after a whole build:
+//! 1. the content folder is loaded and checked again (stage 1 of a build); if it is good, the preview serves
+//!    every page from memory, rendered on request with the last build's assets ([`LivePages`]), and reloads
+//!    the open pages;
+//! 2. the whole site is then built as `motcua build` would; when it is swapped in, the pages come from `dist/`
+//!    again (open pages reload once more only if the build changed an asset a page names: the search index).
 
 use super::{BuildOptions, build_keeping, bundles};
+use crate::pages::{Assets, Page, SiteIndex, render_page};
 use anyhow::Result;
 use axum::Router;
 use axum::body::Body;
@@ -18,9 +26,10 @@ use axum::http::{HeaderValue, Uri, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime};
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant, SystemTime};
 use tokio::sync::watch;
 
 /// How often the watched folders are looked at. Polling (a few thousand `stat` calls) needs no platform file
@@ -36,11 +45,37 @@ struct Status {
     error: String,
 }
 
+/// Every page of an edited catalogue, rendered on request from memory until the build that follows the edit
+/// is swapped into `dist/`.
+struct LivePages {
+    index: SiteIndex,
+    /// Each page by where a build writes it (`p/1.001193/index.html`).
+    by_path: HashMap<String, Page>,
+}
+
+impl LivePages {
+    fn new(index: SiteIndex) -> LivePages {
+        let by_path = Page::all(&index).into_iter().map(|page| (page.output_path(&index), page)).collect();
+        LivePages { index, by_path }
+    }
+
+    /// The HTML of the page at the URL path `path` (`/p/1.001193/`), or `None` when no page is there.
+    fn render(&self, path: &str) -> Option<String> {
+        let rel = path.trim_start_matches('/');
+        let rel = if rel.is_empty() || rel.ends_with('/') { format!("{rel}index.html") } else { rel.to_string() };
+        self.by_path.get(&rel).map(|page| render_page(*page, &self.index))
+    }
+}
+
+/// What the server answers pages from: `Some` between a content edit and the build that follows it.
+type Live = Arc<RwLock<Option<Arc<LivePages>>>>;
+
 /// Builds, then serves `opts.out` on `127.0.0.1:port` with live reload until Ctrl+C.
 pub fn preview(opts: &BuildOptions, port: u16) -> Result<()> {
     let mut keep: Option<bundles::Compiled> = None;
     let first = build_keeping(opts, Some(&mut keep));
     let mut status = Status { version: 1, error: String::new() };
+    let assets = first.as_ref().ok().map(|summary| summary.assets.clone());
     if let Err(e) = &first {
         // Serve what there is (an older dist/, or nothing) and show the error; the next good edit builds.
         status.error = format!("{e:#}");
@@ -50,21 +85,36 @@ pub fn preview(opts: &BuildOptions, port: u16) -> Result<()> {
         }
     }
     let (tx, rx) = watch::channel(status);
-    let watched = vec![opts.content.clone(), opts.public.clone()];
-    let rebuild_opts = opts.clone();
-    std::thread::spawn(move || watch_and_rebuild(&rebuild_opts, &watched, keep, tx));
+    let live: Live = Arc::default();
+    let rebuild = Rebuild { opts: opts.clone(), keep, assets, live: live.clone(), tx, generation: 0 };
+    std::thread::spawn(move || rebuild.watch());
     eprintln!("Xem trước trực tiếp: sửa tệp trong {} hoặc {} thì trang tự tải lại.", opts.content.display(), opts.public.display());
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
-    runtime.block_on(super::serve::listen(&opts.out, port, router(&opts.out, rx)))
+    runtime.block_on(super::serve::listen(&opts.out, port, router(&opts.out, rx, live)))
 }
 
-/// The preview app: the site as `motcua serve --no-build` serves it, plus the reload script and its endpoint.
-fn router(dist: &Path, status: watch::Receiver<Status>) -> Router {
+/// The preview app: the site as `motcua serve --no-build` serves it, plus the reload script and its endpoint,
+/// and pages rendered from memory after an edit.
+fn router(dist: &Path, status: watch::Receiver<Status>, live: Live) -> Router {
+    let site = super::serve::files(dist).layer(middleware::from_fn_with_state(live, live_pages));
     Router::new()
         .route("/__motcua/reload.js", get(reload_script))
         .route("/__motcua/wait", get(wait))
         .with_state(status)
-        .merge(super::serve::router(dist).layer(middleware::from_fn(inject_reload)))
+        .merge(super::serve::with_headers(dist, site).layer(middleware::from_fn(inject_reload)))
+}
+
+/// Answers a page from memory while an edit's build runs; everything else (and every page once the build is in
+/// `dist/`) comes from the built files.
+async fn live_pages(State(live): State<Live>, request: Request, next: Next) -> Response {
+    let pages = live.read().ok().and_then(|l| l.clone());
+    if let Some(pages) = pages {
+        let path = request.uri().path().to_string();
+        if let Ok(Some(html)) = tokio::task::spawn_blocking(move || pages.render(&path)).await {
+            return ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response();
+        }
+    }
+    next.run(request).await
 }
 
 async fn reload_script() -> impl IntoResponse {
@@ -109,47 +159,136 @@ async fn inject_reload(mut request: Request, next: Next) -> Response {
     Response::from_parts(parts, Body::from(html))
 }
 
-/// Polls the watched folders; after a change (and a quiet moment, so a save of many files is one build),
-/// rebuilds and tells the open pages.
-fn watch_and_rebuild(opts: &BuildOptions, watched: &[PathBuf], mut keep: Option<bundles::Compiled>, tx: watch::Sender<Status>) {
-    let mut last = snapshot(watched);
-    loop {
-        std::thread::sleep(POLL);
-        let now = snapshot(watched);
-        if now == last {
-            continue;
-        }
-        // Let a burst of saves settle.
-        let mut settled = now;
+/// The preview's rebuilding side: what it watches, what it keeps between builds, and whom it tells.
+///
+/// Builds run on their own thread, so an edit saved while one runs is shown from memory at once; a build that
+/// finishes after a newer edit is stale (its `dist/` is replaced by the next one) and changes nothing the open
+/// pages see.
+struct Rebuild {
+    opts: BuildOptions,
+    /// The compiled browser bundles (content edits never change them); away on the build thread while it runs.
+    keep: Option<bundles::Compiled>,
+    /// The last good build's assets, which pages rendered from memory name; `None` until a build succeeds.
+    assets: Option<Assets>,
+    live: Live,
+    tx: watch::Sender<Status>,
+    /// Counts the changes seen; a build is tagged with the count it started at.
+    generation: u64,
+}
+
+/// A build on its own thread, tagged with the generation of the change it builds.
+type Running = (u64, std::thread::JoinHandle<(Result<super::BuildSummary>, Option<bundles::Compiled>)>);
+
+impl Rebuild {
+    /// Polls the watched folders; after a change (and a quiet moment, so a save of many files is one change),
+    /// shows the edit from memory when only content changed, and builds the site (after the running build,
+    /// if any).
+    fn watch(mut self) {
+        let folders = [self.opts.content.clone(), self.opts.public.clone()];
+        let look = || folders.clone().map(|dir| snapshot(&dir));
+        let mut last = look();
+        let mut running: Option<Running> = None;
+        let mut wanted = false;
         loop {
-            std::thread::sleep(POLL / 2);
-            let again = snapshot(watched);
-            if again == settled {
-                break;
+            std::thread::sleep(POLL);
+            if running.as_ref().is_some_and(|(_, thread)| thread.is_finished()) {
+                let (generation, thread) = running.take().expect("checked above");
+                let (result, keep) = thread.join().unwrap_or_else(|_| (Err(anyhow::anyhow!("the build stopped unexpectedly")), None));
+                self.keep = keep;
+                self.finished(generation, result);
             }
-            settled = again;
+            if look() != last {
+                // Let a burst of saves settle.
+                let mut settled = look();
+                loop {
+                    std::thread::sleep(POLL / 2);
+                    let again = look();
+                    if again == settled {
+                        break;
+                    }
+                    settled = again;
+                }
+                let public_changed = settled[1] != last[1];
+                last = settled;
+                self.generation += 1;
+                eprintln!("\nCó thay đổi, dựng lại…");
+                wanted = public_changed || self.show_from_memory();
+            }
+            if wanted && running.is_none() {
+                wanted = false;
+                let (opts, mut keep) = (self.opts.clone(), self.keep.take());
+                let thread = std::thread::spawn(move || (build_keeping(&opts, Some(&mut keep)), keep));
+                running = Some((self.generation, thread));
+            }
         }
-        last = settled;
-        eprintln!("\nCó thay đổi, dựng lại…");
-        let error = match build_keeping(opts, Some(&mut keep)) {
-            Ok(_) => String::new(),
-            Err(e) => {
-                let text = format!("{e:#}");
-                eprintln!("lỗi: {text}\n(Trang cũ vẫn được phục vụ; sửa lỗi rồi lưu lại.)");
-                text
+    }
+
+    /// Loads and checks the content again and, if it is good, serves its pages from memory and reloads the open
+    /// pages. Returns whether a build should follow (not when the content has errors: they are shown instead).
+    fn show_from_memory(&mut self) -> bool {
+        let Some(assets) = self.assets.clone() else { return true };
+        let started = Instant::now();
+        match super::load_catalogue(&self.opts.content) {
+            Ok(catalogue) => {
+                let pages = LivePages::new(SiteIndex::new(catalogue, assets));
+                if let Ok(mut live) = self.live.write() {
+                    *live = Some(Arc::new(pages));
+                }
+                eprintln!("      Trang đã cập nhật trong {:.1} s; đang dựng cả trang…", started.elapsed().as_secs_f64());
+                self.tell(String::new());
+                true
             }
-        };
-        tx.send_modify(|s| {
+            Err(e) => {
+                self.failed(format!("{e:#}"));
+                false
+            }
+        }
+    }
+
+    /// A build of change `generation` finished. If no change came since, pages come from `dist/` again (or,
+    /// when it failed, the last good site with the error over it).
+    fn finished(&mut self, generation: u64, result: Result<super::BuildSummary>) {
+        if let Ok(summary) = &result {
+            // Its files are in dist/ now, stale or not: pages shown from memory from now on name them.
+            self.assets = Some(summary.assets.clone());
+        }
+        if generation != self.generation {
+            return;
+        }
+        let shown = self.live.write().ok().and_then(|mut live| live.take());
+        match result {
+            Ok(summary) => {
+                // Pages shown from memory were the built ones unless an asset they name changed.
+                let same = |a: &Assets| {
+                    (&a.search_index, &a.js, &a.css, &a.poster_js)
+                        == (&summary.assets.search_index, &summary.assets.js, &summary.assets.css, &summary.assets.poster_js)
+                };
+                if !shown.is_some_and(|pages| same(&pages.index.assets)) {
+                    self.tell(String::new());
+                }
+            }
+            Err(e) => self.failed(format!("{e:#}")),
+        }
+    }
+
+    fn failed(&self, error: String) {
+        eprintln!("lỗi: {error}\n(Trang cũ vẫn được phục vụ; sửa lỗi rồi lưu lại.)");
+        self.tell(error);
+    }
+
+    /// Tells the open pages a build finished (they reload, or show `error`).
+    fn tell(&self, error: String) {
+        self.tx.send_modify(|s| {
             s.version += 1;
             s.error = error;
         });
     }
 }
 
-/// Every file under the watched folders with its size and modification time.
-fn snapshot(dirs: &[PathBuf]) -> BTreeMap<PathBuf, (u64, Option<SystemTime>)> {
+/// Every file under `dir` with its size and modification time.
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, (u64, Option<SystemTime>)> {
     let mut files = BTreeMap::new();
-    let mut stack: Vec<PathBuf> = dirs.to_vec();
+    let mut stack: Vec<PathBuf> = vec![dir.to_path_buf()];
     while let Some(dir) = stack.pop() {
         let Ok(entries) = std::fs::read_dir(&dir) else { continue };
         for entry in entries.flatten() {

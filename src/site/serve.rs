@@ -44,12 +44,22 @@ pub async fn listen(dir: &Path, port: u16, app: Router) -> Result<()> {
 
 /// The HTTP app: static files, a 404 page, cache and security headers.
 pub fn router(dir: &Path) -> Router {
+    with_headers(dir, files(dir))
+}
+
+/// The built files of `dir`, their precompressed variants, and its 404 page.
+pub fn files(dir: &Path) -> Router {
     let files = ServeDir::new(dir)
         .precompressed_br()
         .precompressed_gzip()
         .append_index_html_on_directories(true)
         .not_found_service(ServeFile::new(dir.join("404.html")).precompressed_br().precompressed_gzip());
-    Router::new().fallback_service(files).layer(middleware::from_fn_with_state(Arc::new(Policy::new(dir)), headers))
+    Router::new().fallback_service(files)
+}
+
+/// `app` with the site's cache and security headers on every response (the policy read from `dir`'s build).
+pub fn with_headers(dir: &Path, app: Router) -> Router {
+    app.layer(middleware::from_fn_with_state(Arc::new(Policy::new(dir)), headers))
 }
 
 /// The Content-Security-Policy the server sends: the one the site's pages carry, which names their inline
