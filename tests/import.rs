@@ -318,6 +318,7 @@ fn every_problem_is_reported_in_one_run_with_file_line_field() {
         ("1.000007.toml", &GOOD.replace("1.000001", "1.000007").replace("https://", "http://")),
         ("1.000008.toml", &format!("{}\n[[methods]]\nchannel = \"trực tiếp\"\n[methods.time]\nunit = \"ngày\"\n[[methods.fees]]\namount = -5\n", GOOD.replace("1.000001", "1.000008"))),
         ("1.000009.toml", &GOOD.replace("1.000001", "1.000010")),                                       // file name ≠ code
+        ("1.000011.toml", &GOOD.replace("1.000001", "1.000011").replace(r#"["xã"]"#, r#"["xã""#)),      // array left open
     ]);
     let errs = errors(&dir);
     let find = |file: &str, needle: &str| {
@@ -331,6 +332,8 @@ fn every_problem_is_reported_in_one_run_with_file_line_field() {
     assert!(find("1.000007.toml", "not an https address").contains("1.000007.toml:5: portal_url: "));
     assert!(find("1.000008.toml", "whole đồng").contains("1.000008.toml:12: methods[0].fees[0].amount: "));
     assert!(find("1.000009.toml", "rename the file").contains("1.000009.toml:1: code: "));
+    // The parser notices the open array at the next key; the message names the line that left it open.
+    assert!(find("1.000011.toml", "TOML syntax error").contains("1.000011.toml:4: levels: "));
     assert_eq!(errs.iter().filter(|e| e.contains("/1.000001.toml:")).count(), 0, "{}", errs.join("\n"));
 }
 

@@ -162,13 +162,36 @@ fn parse_table<'a>(path: &Path, text: &'a str, errors: &mut Vec<ContentError>) -
     // Only the first syntax error is reported: the parser's later ones are nearly always the same mistake seen
     // again (an unclosed quote shifts every quote after it), and would send people to lines that are fine.
     let Some(e) = errs.first() else { return Some(table) };
-    let line = e.span().map(|s| line_of(text, s.start));
+    let line = e.span().map(|s| line_of(text, s.start)).map(|l| opened_before(text, l));
     let more = if errs.len() > 1 { " (the file is checked again once this is fixed)" } else { "" };
     // The key written on that line, when there is one, names the field to look at.
     let key = line.and_then(|l| text.lines().nth(l - 1)).and_then(|l| l.split_once('=')).map(|(k, _)| k.trim()).unwrap_or("");
     let key = if !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-' || b == b'.') { key } else { "" };
     errors.push(err(path, line, key, format!("TOML syntax error: {}; fix the syntax (quotes, brackets, `key = value`){more}", e.message().trim())));
     None
+}
+
+/// The line a syntax error really is on. An array or string left open (`levels = ["xã"`) is noticed only at the
+/// next key, so the parser names the line after the mistake; when the nearest non-blank line before `line`
+/// opens more brackets than it closes, or leaves a quote open, that line is the one to fix.
+fn opened_before(text: &str, line: usize) -> usize {
+    let lines: Vec<&str> = text.lines().collect();
+    let Some(before) = (1..line).rev().find(|&l| lines.get(l - 1).is_some_and(|t| !t.trim().is_empty())) else { return line };
+    let t = lines[before - 1];
+    let (mut depth, mut quoted, mut escaped) = (0i32, false, false);
+    for c in t.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if quoted => escaped = true,
+            '"' => quoted = !quoted,
+            '#' if !quoted => break,
+            '[' if !quoted => depth += 1,
+            ']' if !quoted => depth -= 1,
+            _ => {}
+        }
+    }
+    // A table header (`[[papers]]`) balances; a key's value that opens an array and stops does not.
+    if (depth > 0 && t.contains('=')) || quoted { before } else { line }
 }
 
 /// A lookup in the spanned tree: `key` in a table.
