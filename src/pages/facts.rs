@@ -8,7 +8,7 @@
 //! An editor's summary, when a procedure has one, is the procedure's short fee and time everywhere.
 
 use crate::content::{Fee, Method, Procedure, ProcessingTime, TimeUnit};
-use crate::pages::format::{excerpt, number, thousands};
+use crate::pages::format::{excerpt, number, sentences, thousands};
 
 /// What the official text says about one fee, read with its note.
 #[derive(Debug, Clone, PartialEq)]
@@ -188,6 +188,43 @@ fn per_method(methods: &[Method], value: impl Fn(&Method) -> String) -> String {
     }
     groups.iter().map(|(channels, v)| format!("{}: {v}", channels.join(", "))).collect::<Vec<_>>().join("; ")
 }
+
+/// The four facts a poster prints beside its QR code, in order: fee, time, how to submit, where. Both posters
+/// (the HTML one under `/in/p/`, the SVG one under `/posters/`) print exactly these, so they never disagree.
+/// An editor's summary is printed in whole sentences up to [`POSTER_EDITED_MAX`] (they are written short and a
+/// cut one misleads); the portal's own words, often long legal text, are cut shorter.
+pub fn poster_facts(p: &Procedure, centre: &str) -> [(&'static str, String); 4] {
+    let channels = p.methods.iter().map(|m| m.channel.label()).collect::<Vec<_>>().join(", ");
+    let channels = if channels.is_empty() { "Không ghi".to_string() } else { excerpt(&channels, 70) };
+    match &p.summary {
+        Some(s) => [
+            ("Lệ phí", sentences(&s.cost, POSTER_EDITED_MAX)),
+            ("Thời gian giải quyết", sentences(&s.time, POSTER_EDITED_MAX)),
+            ("Cách nộp", channels),
+            ("Nơi nộp", sentences(&s.place, POSTER_EDITED_MAX)),
+        ],
+        None => {
+            let a = &p.agencies;
+            let place = if !a.receiving_address.trim().is_empty() {
+                a.receiving_address.clone()
+            } else if !a.carrying_out.is_empty() {
+                a.carrying_out.join("; ")
+            } else {
+                centre.to_string()
+            };
+            [
+                ("Lệ phí", excerpt(&fee(p), 70)),
+                ("Thời gian giải quyết", excerpt(&time(p), 70)),
+                ("Cách nộp", channels),
+                ("Nơi nộp", excerpt(&place, 90)),
+            ]
+        }
+    }
+}
+
+/// How long an editor's fee, time or place may run on a poster (whole sentences up to this many characters):
+/// about five lines of the facts column, which leaves the paper list most of the sheet.
+pub const POSTER_EDITED_MAX: usize = 200;
 
 #[cfg(test)]
 mod tests {

@@ -50,9 +50,35 @@ pub fn excerpt(s: &str, max: usize) -> String {
     }
 }
 
+/// `s` in whole sentences, as many as fit in `max` characters, then "…" when any were left out; a first sentence
+/// longer than `max` is cut at a word ([`excerpt`]). For facts printed beside a QR code: an editor's "Miễn phí
+/// nếu đúng hạn. Quá hạn: theo mức của tỉnh." must not lose its second half mid-word.
+pub fn sentences(s: &str, max: usize) -> String {
+    let s = s.trim();
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let mut kept = String::new();
+    for sentence in s.split_inclusive(". ") {
+        if kept.chars().count() + sentence.trim_end().chars().count() > max {
+            break;
+        }
+        kept.push_str(sentence);
+    }
+    if kept.is_empty() { excerpt(s, max) } else { format!("{} …", kept.trim_end()) }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentences_are_kept_whole() {
+        let fee = "Miễn phí nếu đúng hạn. Quá hạn: theo mức của tỉnh. Bản sao thì nộp phí cấp bản sao.";
+        assert_eq!(sentences(fee, 200), fee);
+        assert_eq!(sentences(fee, 55), "Miễn phí nếu đúng hạn. Quá hạn: theo mức của tỉnh. …");
+        assert_eq!(sentences(fee, 10), "Miễn phí…");
+    }
 
     #[test]
     fn money_reads_like_vietnamese() {

@@ -47,6 +47,9 @@ pub use render::{Page, SiteIndex, render_page};
 /// A paper's counts as the page shows them ("xuất trình 1 bản chính" in a condition's group), also on the SVG posters.
 #[cfg(feature = "ssr")]
 pub use procedure::paper_counts;
+/// The papers a poster lists (the editor's summary first), shared by the HTML and SVG posters.
+#[cfg(feature = "ssr")]
+pub use poster::{PosterPaper, poster_papers};
 /// How long requirements may be before they get their own page (`/p/<code>/dieu-kien/`).
 #[cfg(feature = "ssr")]
 pub use procedure::LONG_REQUIREMENTS;

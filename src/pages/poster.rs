@@ -107,12 +107,14 @@ fn name_block(name: &str) -> (&'static str, String) {
     (class, format::excerpt(name, max))
 }
 
-/// A paper line on a poster: its number, name (shortened past [`PAPER_NAME_MAX`]) and counts.
+/// A paper line on a poster: its name (shortened past [`PAPER_NAME_MAX`]) and counts.
 #[cfg(feature = "ssr")]
 #[derive(Clone, Debug)]
-struct PosterPaper {
-    name: String,
-    counts: String,
+pub struct PosterPaper {
+    /// The paper's name.
+    pub name: String,
+    /// "1 bản chính", or empty.
+    pub counts: String,
 }
 
 /// An editor's summary as poster groups ([`Summary::groups`](crate::content::Summary::groups): everyone's
@@ -132,9 +134,9 @@ fn summary_papers(s: &crate::content::Summary) -> (Vec<(String, usize, Vec<Poste
 
 /// The papers as poster groups (at most [`PAPERS_MAX`] papers) in the page's arrangement: everyone's first,
 /// then each condition under its heading; the total count; and how many notes were left off (posters carry no
-/// notes, the page does). The editor's summary when the procedure has one.
+/// notes, the page does). The editor's summary when the procedure has one. Both posters (HTML and SVG) print these.
 #[cfg(feature = "ssr")]
-fn poster_papers(p: &Procedure) -> (Vec<(String, usize, Vec<PosterPaper>)>, usize, usize) {
+pub fn poster_papers(p: &Procedure) -> (Vec<(String, usize, Vec<PosterPaper>)>, usize, usize) {
     if let Some(s) = &p.summary {
         let (groups, total) = summary_papers(s);
         return (groups, total, 0);
@@ -162,25 +164,6 @@ fn poster_papers(p: &Procedure) -> (Vec<(String, usize, Vec<PosterPaper>)>, usiz
     (out, a.paper_count(), a.note_count())
 }
 
-/// One fact beside the QR code: label and text, shortened so the facts stay beside the code.
-#[cfg(feature = "ssr")]
-fn fact(label: &'static str, text: String, max: usize) -> (&'static str, String) {
-    (label, format::excerpt(&text, max))
-}
-
-/// Where to submit, in a few words: the portal's receiving address or agency, else the centre.
-#[cfg(feature = "ssr")]
-fn where_to_submit(p: &Procedure, site: &Site) -> String {
-    let a = &p.agencies;
-    if !a.receiving_address.trim().is_empty() {
-        a.receiving_address.clone()
-    } else if !a.carrying_out.is_empty() {
-        a.carrying_out.join("; ")
-    } else {
-        site.centre.name.clone()
-    }
-}
-
 /// A URL that wraps, if it must, before its path rather than inside the code: `https://host` `<wbr>` `/p/…/`.
 #[cfg(feature = "ssr")]
 fn url_breakable(url: &str) -> impl IntoView + use<> {
@@ -195,22 +178,7 @@ pub fn procedure_poster(idx: &SiteIndex, i: usize) -> String {
     let p = &idx.catalogue.procedures[i];
     let url = page_url(&site.base_url, &p.code);
     let (name_class, name) = name_block(&p.name);
-    let channels = p.methods.iter().map(|m| m.channel.label()).collect::<Vec<_>>().join(", ");
-    let fact_lines = match &p.summary {
-        // The editor's words, written from the official text (fees and times the portal's table got wrong).
-        Some(s) => vec![
-            fact("Lệ phí", s.cost.clone(), 110),
-            fact("Thời gian giải quyết", s.time.clone(), 90),
-            fact("Cách nộp", if channels.is_empty() { "Không ghi".into() } else { channels }, 70),
-            fact("Nơi nộp", s.place.clone(), 110),
-        ],
-        None => vec![
-            fact("Lệ phí", facts::fee(p), 70),
-            fact("Thời gian giải quyết", facts::time(p), 70),
-            fact("Cách nộp", if channels.is_empty() { "Không ghi".into() } else { channels }, 70),
-            fact("Nơi nộp", where_to_submit(p, site), 90),
-        ],
-    };
+    let fact_lines = facts::poster_facts(p, &site.centre.name);
     // Every paper goes in (up to 40); the list box shows those that fit whole and hides the rest (see
     // poster.css), so the heading gives the total and the last line says where to read the full list.
     let (groups, total, notes) = poster_papers(p);

@@ -208,25 +208,10 @@ mod svg {
         };
         let cap = page.lines(qr_x, cap, 11.0, true, &url_lines);
         let fact_w = qr_x - M - 6.0;
-        let time = crate::pages::facts::time(p);
-        let channels = p.methods.iter().map(|m| m.channel.label()).collect::<Vec<_>>().join(", ");
-        let fee = crate::pages::facts::fee(p);
-        let place = if !p.agencies.receiving_address.trim().is_empty() {
-            p.agencies.receiving_address.clone()
-        } else if !p.agencies.carrying_out.is_empty() {
-            p.agencies.carrying_out.join("; ")
-        } else {
-            site.centre.name.clone()
-        };
         let mut fy = top;
-        for (label, text, max) in [
-            ("Lệ phí", fee, 70),
-            ("Thời gian giải quyết", time, 70),
-            ("Cách nộp", if channels.is_empty() { "Không ghi".into() } else { channels }, 70),
-            ("Nơi nộp", place, 90),
-        ] {
+        for (label, text) in crate::pages::facts::poster_facts(p, &site.centre.name) {
             fy = page.text(M, fy, fact_w, 13.0, true, label);
-            fy = page.text(M, fy, fact_w, 13.0, false, &format::excerpt(&text, max)) + 2.0;
+            fy = page.text(M, fy, fact_w, 13.0, false, &text) + 2.0;
         }
         y = fy.max(cap) + 3.0;
         page.rule(y);
@@ -234,35 +219,25 @@ mod svg {
         // Papers until the space left (above the "xem đầy đủ" line and the footer) runs out.
         let foot = H - M - 2.0 * 10.0 * PT * 1.3;
         let limit = foot - 3.0 * 12.0 * PT * 1.3 - 3.0;
-        // The page's arrangement: everyone's papers first, then each condition under its heading; no notes.
-        let arranged = crate::content::arrange(&p.papers);
-        let sections = arranged.shown();
-        let total = arranged.paper_count();
+        // What the HTML poster lists: the editor's summary, else the page's arrangement (everyone's papers
+        // first, then each condition under its heading); no notes.
+        let (groups, total, notes) = crate::pages::poster_papers(p);
         let mut shown = 0;
-        let mut n = 0;
-        'groups: for (heading, section, case) in &sections {
-            let heading = (sections.len() > 1 || *case).then(|| wrap(&format::excerpt(heading, 110), width, 12.0, true));
-            let mut first = true;
-            for row in &section.rows {
-                n += 1;
-                let counts = crate::pages::paper_counts(row, *case);
-                let text = if counts.is_empty() {
-                    format::excerpt(&row.paper.name, 220)
-                } else {
-                    format!("{} ({counts})", format::excerpt(&row.paper.name, 220))
-                };
+        'groups: for (heading, start, list) in &groups {
+            let heading = (!heading.is_empty()).then(|| wrap(heading, width, 12.0, true));
+            for (k, paper) in list.iter().enumerate() {
+                let text = if paper.counts.is_empty() { paper.name.clone() } else { format!("{} ({})", paper.name, paper.counts) };
                 let lines = wrap(&text, width - 8.0, 12.0, false);
-                let head_h = if first { heading.as_ref().map_or(0.0, |h| h.len() as f64 * 12.0 * PT * 1.3 + 1.5) } else { 0.0 };
+                let head_h = if k == 0 { heading.as_ref().map_or(0.0, |h| h.len() as f64 * 12.0 * PT * 1.3 + 1.5) } else { 0.0 };
                 if y + head_h + lines.len() as f64 * 12.0 * PT * 1.3 + 1.0 > limit {
                     break 'groups;
                 }
-                if first {
+                if k == 0 {
                     if let Some(h) = &heading {
                         y = page.lines(M, y + 1.5, 12.0, true, h);
                     }
-                    first = false;
                 }
-                page.lines(M, y + 1.0, 12.0, false, &[format!("{n}.")]);
+                page.lines(M, y + 1.0, 12.0, false, &[format!("{}.", start + k)]);
                 y = page.lines(M + 8.0, y + 1.0, 12.0, false, &lines);
                 shown += 1;
             }
@@ -275,7 +250,7 @@ mod svg {
         } else {
             format!("Xem đầy đủ các bước, điều kiện, mẫu đơn tại {url}")
         };
-        if arranged.note_count() > 0 {
+        if notes > 0 {
             // Before the URL, so the address stays last and no full stop reads as part of it.
             more.insert_str(0, "Xem ghi chú trên trang. ");
         }
@@ -360,6 +335,28 @@ mod tests {
             }
         }
         assert!(stack.is_empty(), "unclosed {stack:?}");
+    }
+
+    /// The SVG poster and the HTML poster print the same facts and papers (one function each computes them):
+    /// checked on real procedures with an editor's summary, whose fee runs to several sentences.
+    #[test]
+    fn svg_poster_prints_the_shared_facts_and_summary_papers() {
+        let squash = |s: &str| s.replace("&amp;", "&").replace("&quot;", "\"").replace("&#39;", "'").split_whitespace().collect::<String>();
+        for code in ["1.000656", "1.001193", "1.004194"] {
+            let path = format!("{}/content/procedures/{code}.toml", env!("CARGO_MANIFEST_DIR"));
+            let p: Procedure = toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            let site = Site::default();
+            let svg = super::svg::procedure(&site, &p);
+            // The words of every <text>, in order, without the markup or the line breaks.
+            let words: String = svg.split('<').filter_map(|t| t.split_once('>').map(|(_, text)| text)).collect::<Vec<_>>().join(" ");
+            let words = squash(&words);
+            for (label, text) in crate::pages::facts::poster_facts(&p, &site.centre.name) {
+                assert!(words.contains(&squash(&text)), "{code}: the SVG poster lacks its {label} «{text}»");
+            }
+            let summary = p.summary.as_ref().expect("a core procedure with a summary");
+            let first = &summary.groups()[0].1[0].item;
+            assert!(words.contains(&squash(first)), "{code}: the SVG poster does not lead with the summary's «{first}»");
+        }
     }
 
     #[test]
