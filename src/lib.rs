@@ -11,12 +11,14 @@
 //! - [`text`]: Vietnamese text helpers (accent folding, slugs) shared by the builder and the browser;
 //! - [`pages`]: the Leptos pages and islands;
 //! - [`search`]: the Vietnamese analyzer, the exported tantivy index and the engine the browser and CLI share;
+//! - [`routes`]: every URL the site has, built in one place;
 //! - [`qr`]: QR codes of procedure URLs, for pages, posters and the browser's counter sheet;
 //! - `site` (native): the site builder (`motcua build`) and server (`motcua serve`).
 
 pub mod content;
 pub mod pages;
 pub mod qr;
+pub mod routes;
 pub mod search;
 pub mod text;
 

@@ -33,7 +33,7 @@ pub fn home(idx: &SiteIndex) -> (PageMeta, AnyView) {
     by_use.truncate(MOST_USED);
     let levels: Vec<(Level, usize)> = idx.levels.iter().map(|(l, v)| (*l, v.len())).collect();
     let fields: Vec<(String, String, usize)> =
-        idx.fields.iter().map(|f| (f.name.clone(), f.slug.clone(), f.procedures.len())).collect();
+        idx.fields.iter().map(|f| (f.name.clone(), crate::routes::field(&f.name), f.procedures.len())).collect();
     let most_used = by_use.iter().map(|i| idx.catalogue.procedures[*i].clone()).collect::<Vec<_>>();
     let body = view! {
         <section class="hero">
@@ -51,15 +51,15 @@ pub fn home(idx: &SiteIndex) -> (PageMeta, AnyView) {
             <h2 id="theo-cap">"Theo cấp thực hiện"</h2>
             <ul class="chips">
                 {levels.into_iter().map(|(l, count)| view! {
-                    <li><a href=format!("/cap/{}/", l.slug())>{l.label()} <span class="n">{count}</span></a></li>
+                    <li><a href=crate::routes::level(l.slug())>{l.label()} <span class="n">{count}</span></a></li>
                 }).collect_view()}
             </ul>
         </section>
         <section aria-labelledby="theo-linh-vuc">
             <h2 id="theo-linh-vuc">"Theo lĩnh vực"</h2>
             <ul class="fields">
-                {fields.into_iter().map(|(name, slug, count)| view! {
-                    <li><a href=format!("/linh-vuc/{slug}/")>{name} <span class="n">{count}</span></a></li>
+                {fields.into_iter().map(|(name, path, count)| view! {
+                    <li><a href=path>{name} <span class="n">{count}</span></a></li>
                 }).collect_view()}
             </ul>
         </section>

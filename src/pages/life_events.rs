@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 /// The URL of an event's page.
 pub fn event_path(ev: &LifeEvent) -> String {
-    format!("/su-kien/{}/", ev.slug)
+    crate::routes::life_event(&ev.slug)
 }
 
 fn procedures_of(idx: &SiteIndex, codes: &[String]) -> Vec<Procedure> {

@@ -17,7 +17,7 @@ pub fn ProcedureList(procedures: Vec<Procedure>) -> impl IntoView {
                 let time = (!p.methods.is_empty() || p.summary.is_some()).then(|| format::excerpt(&facts::time(&p), 40));
                 view! {
                     <li>
-                        <a href=format!("/p/{}/", p.code)>{p.name.clone()}</a>
+                        <a href=crate::routes::procedure(&p.code)>{p.name.clone()}</a>
                         <span class="plist-meta">
                             <span>{p.code.clone()}</span>
                             <span>{levels}</span>
@@ -38,7 +38,7 @@ pub fn field(idx: &SiteIndex, i: usize) -> (PageMeta, AnyView) {
     let meta = PageMeta {
         title: format!("Lĩnh vực {}", f.name),
         description: format!("{} thủ tục hành chính thuộc lĩnh vực {}: giấy tờ, lệ phí, thời gian, nơi nộp.", procs.len(), f.name),
-        path: format!("/linh-vuc/{}/", f.slug),
+        path: crate::routes::field(&f.name),
         og_type: "website",
     };
     let body = view! {
@@ -70,7 +70,7 @@ pub fn level(idx: &SiteIndex, level: Level) -> (PageMeta, AnyView) {
     let meta = PageMeta {
         title: format!("Thủ tục {}", level.label().to_lowercase()),
         description: format!("{} thủ tục hành chính {}, theo lĩnh vực.", all.len(), level.label().to_lowercase()),
-        path: format!("/cap/{}/", level.slug()),
+        path: crate::routes::level(level.slug()),
         og_type: "website",
     };
     let body = view! {
@@ -153,7 +153,7 @@ fn BrowseLinks<'a>(idx: &'a SiteIndex) -> impl IntoView {
     view! {
         <ul class="chips">
             <li><a href="/">"Trang chủ"</a></li>
-            {levels.into_iter().map(|l| view! { <li><a href=format!("/cap/{}/", l.slug())>{l.label()}</a></li> }).collect_view()}
+            {levels.into_iter().map(|l| view! { <li><a href=crate::routes::level(l.slug())>{l.label()}</a></li> }).collect_view()}
         </ul>
     }
 }

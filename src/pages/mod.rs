@@ -61,5 +61,5 @@ pub use procedure::ProcedureBody;
 /// link to it (also in the `csr` comparison build, which has no site index).
 #[cfg(any(feature = "ssr", feature = "csr"))]
 pub fn field_path(name: &str) -> String {
-    format!("/linh-vuc/{}/", crate::text::slug(name))
+    crate::routes::field(name)
 }

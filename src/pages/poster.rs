@@ -37,7 +37,7 @@ pub fn QrBox(code: String, url: String) -> impl IntoView {
                 <p>"Mã QR mở trang này:"</p>
                 <p class="qr-url">{url}</p>
                 <p>
-                    <a href=format!("/in/p/{code}/")>"In áp phích"</a> " · "
+                    <a href=crate::routes::procedure_poster(&code)>"In áp phích"</a> " · "
                     <a href=format!("/qr/{code}.svg") download=format!("ma-qr-{code}.svg")>"Tải mã QR (SVG)"</a> " · "
                     <a href=format!("/qr/{code}.png") download=format!("ma-qr-{code}.png")>"Tải mã QR (PNG)"</a>
                 </p>
@@ -232,7 +232,7 @@ pub fn procedure_poster(idx: &SiteIndex, i: usize) -> String {
         </main>
     }
     .into_any();
-    document(site, &idx.assets, format!("Áp phích: {}", format::excerpt(&p.name, 80)), (format!("/p/{}/", p.code), "← Về trang thủ tục"), body)
+    document(site, &idx.assets, format!("Áp phích: {}", format::excerpt(&p.name, 80)), (crate::routes::procedure(&p.code), "← Về trang thủ tục"), body)
 }
 
 /// `/in/linh-vuc/<slug>/`: a field's procedures as QR tiles, 12 to an A4 sheet.
@@ -252,7 +252,7 @@ pub fn field_poster(idx: &SiteIndex, i: usize) -> String {
         <main><TileSheet centre=site.centre.clone() base_url=site.base_url.clone() title=format!("Lĩnh vực {}", f.name) items=items/></main>
     }
     .into_any();
-    document(site, &idx.assets, format!("Mã QR lĩnh vực {}", f.name), (format!("/linh-vuc/{}/", f.slug), "← Về lĩnh vực"), body)
+    document(site, &idx.assets, format!("Mã QR lĩnh vực {}", f.name), (crate::routes::field(&f.name), "← Về lĩnh vực"), body)
 }
 
 /// `/in/`: the counter sheet builder. Without JavaScript it still offers each field's ready-made poster.
@@ -269,7 +269,7 @@ pub fn builder(idx: &SiteIndex) -> String {
                     <summary>{f.name.clone()} " " <span class="n">{format!("({})", f.procedures.len())}</span></summary>
                     <p class="field-links">
                         <label><input type="checkbox" data-all=""/> " Chọn cả lĩnh vực"</label>
-                        " · " <a href=format!("/in/linh-vuc/{}/", f.slug)>"Áp phích cả lĩnh vực (in được cả khi tắt JavaScript)"</a>
+                        " · " <a href=crate::routes::field_poster(&f.slug)>"Áp phích cả lĩnh vực (in được cả khi tắt JavaScript)"</a>
                     </p>
                     <ul>
                         {f.procedures.iter().map(|j| {

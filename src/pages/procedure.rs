@@ -17,7 +17,7 @@ pub fn procedure(idx: &SiteIndex, i: usize) -> (PageMeta, AnyView) {
     let meta = PageMeta {
         title: p.name.clone(),
         description: description(p),
-        path: format!("/p/{}/", p.code),
+        path: crate::routes::procedure(&p.code),
         og_type: "article",
     };
     let qr_url = crate::qr::page_url(&idx.catalogue.site.base_url, &p.code);
@@ -69,7 +69,7 @@ pub fn has_requirements_page(p: &Procedure) -> bool {
 
 /// Where a procedure's long requirements are published in full.
 pub fn requirements_path(code: &str) -> String {
-    format!("/p/{code}/dieu-kien/")
+    crate::routes::requirements(code)
 }
 
 /// The first whole lines of `text` within about `max` bytes (at least one line).
@@ -99,7 +99,7 @@ pub fn requirements(idx: &SiteIndex, i: usize) -> (PageMeta, AnyView) {
         path: requirements_path(&p.code),
         og_type: "article",
     };
-    let back = format!("/p/{}/", p.code);
+    let back = crate::routes::procedure(&p.code);
     let body = view! {
         <nav class="crumbs" aria-label="Đường dẫn">
             <a href="/">"Trang chủ"</a> " › " <a href=back.clone()>{p.name.clone()}</a>

@@ -68,7 +68,7 @@ pub fn related_view(r: RelatedData) -> Option<AnyView> {
     if r.listed.is_empty() && r.events.is_empty() {
         return None;
     }
-    let link = |code: String, name: String| view! { <a href=format!("/p/{code}/")>{name}</a> };
+    let link = |code: String, name: String| view! { <a href=crate::routes::procedure(&code)>{name}</a> };
     Some(
         view! {
             <section aria-labelledby="lien-quan" class="related">

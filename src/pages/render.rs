@@ -99,37 +99,38 @@ pub enum Page {
 }
 
 impl Page {
-    /// Where the page is written, relative to `dist/`.
+    /// Where the page is written, relative to `dist/`: the file that answers its URL.
     pub fn output_path(self, idx: &SiteIndex) -> String {
+        crate::routes::file_of(&self.path(idx))
+    }
+
+    /// The page's URL path (every page has one; [`Page::url_path`] says which are listed).
+    pub fn path(self, idx: &SiteIndex) -> String {
+        use crate::routes;
+        let code = |i: usize| idx.catalogue.procedures[i].code.as_str();
         match self {
-            Page::Home => "index.html".into(),
-            Page::Procedure(i) => format!("p/{}/index.html", idx.catalogue.procedures[i].code),
-            Page::Field(i) => format!("linh-vuc/{}/index.html", idx.fields[i].slug),
-            Page::Level(l) => format!("cap/{}/index.html", l.slug()),
-            Page::Search => "tim-kiem/index.html".into(),
-            Page::NotFound => "404.html".into(),
-            Page::Offline => "offline/index.html".into(),
-            Page::PosterProcedure(i) => format!("in/p/{}/index.html", idx.catalogue.procedures[i].code),
-            Page::PosterField(i) => format!("in/linh-vuc/{}/index.html", idx.fields[i].slug),
-            Page::PosterBuilder => "in/index.html".into(),
-            Page::LifeEvent(i) => format!("su-kien/{}/index.html", idx.catalogue.life_events[i].slug),
-            Page::Requirements(i) => format!("p/{}/dieu-kien/index.html", idx.catalogue.procedures[i].code),
-            Page::Updates => "cap-nhat/index.html".into(),
+            Page::Home => "/".into(),
+            Page::Procedure(i) => routes::procedure(code(i)),
+            Page::Field(i) => routes::field(&idx.fields[i].name),
+            Page::Level(l) => routes::level(l.slug()),
+            Page::Search => "/tim-kiem/".into(),
+            Page::NotFound => "/404.html".into(),
+            Page::Offline => "/offline/".into(),
+            Page::PosterProcedure(i) => routes::procedure_poster(code(i)),
+            Page::PosterField(i) => routes::field_poster(&idx.fields[i].slug),
+            Page::PosterBuilder => "/in/".into(),
+            Page::LifeEvent(i) => routes::life_event(&idx.catalogue.life_events[i].slug),
+            Page::Requirements(i) => routes::requirements(code(i)),
+            Page::Updates => updates::PATH.into(),
         }
     }
 
     /// The page's URL path, for canonical links and the sitemap; `None` for pages not to be listed.
     pub fn url_path(self, idx: &SiteIndex) -> Option<String> {
         match self {
-            Page::Home => Some("/".into()),
-            Page::Procedure(i) => Some(format!("/p/{}/", idx.catalogue.procedures[i].code)),
-            Page::Field(i) => Some(format!("/linh-vuc/{}/", idx.fields[i].slug)),
-            Page::Level(l) => Some(format!("/cap/{}/", l.slug())),
-            Page::LifeEvent(i) => Some(life_events::event_path(&idx.catalogue.life_events[i])),
-            Page::Requirements(i) => Some(procedure::requirements_path(&idx.catalogue.procedures[i].code)),
-            Page::Updates => Some(updates::PATH.into()),
             // Posters are for printing, not for search engines.
             Page::Search | Page::NotFound | Page::Offline | Page::PosterProcedure(_) | Page::PosterField(_) | Page::PosterBuilder => None,
+            _ => Some(self.path(idx)),
         }
     }
 

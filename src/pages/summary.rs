@@ -93,7 +93,7 @@ fn finish(mut out: String, p: &Procedure, site: &Site, place: &str) -> String {
         out.push_str(&format!("Cách nộp: {}\n", labels.join(", ")));
     }
     out.push_str(&format!("Nơi nộp: {place}\n"));
-    out.push_str(&format!("Chi tiết: {}/p/{}/", site.base_url.trim_end_matches('/'), p.code));
+    out.push_str(&format!("Chi tiết: {}", crate::routes::absolute(&site.base_url, &crate::routes::procedure(&p.code))));
     out
 }
 

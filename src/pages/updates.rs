@@ -47,7 +47,7 @@ pub fn updates(idx: &SiteIndex) -> (PageMeta, AnyView) {
 fn change_row(idx: &SiteIndex, c: &Change) -> impl IntoView {
     let name = match (c.kind, idx.procedure_by_code(&c.code)) {
         (ChangeKind::Removed, _) | (_, None) => view! { <span>{c.name.clone()}</span> }.into_any(),
-        (_, Some(p)) => view! { <a href=format!("/p/{}/", p.code)>{p.name.clone()}</a> }.into_any(),
+        (_, Some(p)) => view! { <a href=crate::routes::procedure(&p.code)>{p.name.clone()}</a> }.into_any(),
     };
     let parts = (!c.parts.is_empty()).then(|| format!("Đổi: {}", c.parts.join(", ")));
     view! {

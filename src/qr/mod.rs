@@ -11,7 +11,7 @@ pub const QUIET: usize = 4;
 
 /// The URL a procedure's QR code encodes: `<base_url>/p/<code>/` — short, stable, the page's canonical URL.
 pub fn page_url(base_url: &str, code: &str) -> String {
-    format!("{}/p/{}/", base_url.trim_end_matches('/'), code)
+    crate::routes::absolute(base_url, &crate::routes::procedure(code))
 }
 
 /// A QR code's dark and light modules, without the quiet zone.

@@ -439,7 +439,7 @@ pub fn key(key: &str) -> bool {
         }
         Some(Some(code)) => {
             if let Some(w) = web_sys::window() {
-                let _ = w.location().set_href(&format!("/p/{code}/"));
+                let _ = w.location().set_href(&crate::routes::procedure(&code));
             }
             true
         }

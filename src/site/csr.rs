@@ -80,7 +80,7 @@ pub fn build_csr(opts: &CsrOptions) -> Result<()> {
         // The display settings script, inlined as on the site's pages (the CSP allows it by its hash).
         prefs = include_str!("prefs.js"),
     );
-    out.write(&format!("p/{}/index.html", p.code), shell.as_bytes())?;
+    out.write(&crate::routes::file_of(&crate::routes::procedure(&p.code)), shell.as_bytes())?;
 
     let data = CsrData { related: crate::pages::related::related_data(&index, &p), site: site.clone(), procedure: p.clone() };
     let json = serde_json::to_vec(&data)?;

@@ -1,0 +1,66 @@
+//! Every URL the site has, built in one place: pages, the sitemap, posters, QR codes, the offline manifest and
+//! the browser's search all ask here, so a path never drifts between the page that links and the file written.
+//!
+//! Plain string functions, compiled into the browser app too (the search box links results with them).
+
+/// A procedure's page: `/p/<code>/`.
+pub fn procedure(code: &str) -> String {
+    format!("/p/{code}/")
+}
+
+/// A procedure's long requirements, published in full on their own page: `/p/<code>/dieu-kien/`.
+pub fn requirements(code: &str) -> String {
+    format!("/p/{code}/dieu-kien/")
+}
+
+/// A procedure's printable A4 poster: `/in/p/<code>/`.
+pub fn procedure_poster(code: &str) -> String {
+    format!("/in/p/{code}/")
+}
+
+/// A field's page (lĩnh vực), `/linh-vuc/<slug>/`, from its name as the content writes it.
+pub fn field(name: &str) -> String {
+    format!("/linh-vuc/{}/", crate::text::slug(name))
+}
+
+/// The procedures carried out at one level (xã, tỉnh, bộ): `/cap/<slug>/`.
+pub fn level(slug: &str) -> String {
+    format!("/cap/{slug}/")
+}
+
+/// A field's printable QR tiles: `/in/linh-vuc/<slug>/`.
+pub fn field_poster(slug: &str) -> String {
+    format!("/in/linh-vuc/{slug}/")
+}
+
+/// A life event's page: `/su-kien/<slug>/`.
+pub fn life_event(slug: &str) -> String {
+    format!("/su-kien/{slug}/")
+}
+
+/// `path` (from this module) on the site's public address, as QR codes, posters and copied text give it.
+pub fn absolute(base_url: &str, path: &str) -> String {
+    format!("{}{path}", base_url.trim_end_matches('/'))
+}
+
+/// The file under `dist/` that answers `path`: `/p/1.001193/` is `p/1.001193/index.html`.
+pub fn file_of(path: &str) -> String {
+    let rel = path.trim_start_matches('/');
+    if rel.is_empty() || rel.ends_with('/') { format!("{rel}index.html") } else { rel.to_string() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_and_their_files_agree() {
+        assert_eq!(procedure("1.001193"), "/p/1.001193/");
+        assert_eq!(file_of(&procedure("1.001193")), "p/1.001193/index.html");
+        assert_eq!(file_of(&requirements("1.001193")), "p/1.001193/dieu-kien/index.html");
+        assert_eq!(file_of("/"), "index.html");
+        assert_eq!(file_of("/404.html"), "404.html");
+        assert_eq!(absolute("https://a.vn/", &procedure("1.001193")), "https://a.vn/p/1.001193/");
+        assert_eq!(field("Hộ tịch"), "/linh-vuc/ho-tich/");
+    }
+}
