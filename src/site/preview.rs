@@ -61,9 +61,7 @@ impl LivePages {
 
     /// The HTML of the page at the URL path `path` (`/p/1.001193/`), or `None` when no page is there.
     fn render(&self, path: &str) -> Option<String> {
-        let rel = path.trim_start_matches('/');
-        let rel = if rel.is_empty() || rel.ends_with('/') { format!("{rel}index.html") } else { rel.to_string() };
-        self.by_path.get(&rel).map(|page| render_page(*page, &self.index))
+        self.by_path.get(&crate::routes::file_of(path)).map(|page| render_page(*page, &self.index))
     }
 }
 
