@@ -39,7 +39,7 @@ const POLL: Duration = Duration::from_millis(250);
 /// The state of the preview the browser asks about: which build is current and whether the last one failed.
 #[derive(Clone, Debug, Default)]
 struct Status {
-    /// Counts finished builds (good or bad).
+    /// Counts what the open pages were told: an edit shown from memory, a finished build (good or bad).
     version: u64,
     /// The last build's error, with every `file:line`; empty when it succeeded.
     error: String,
