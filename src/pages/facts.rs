@@ -112,16 +112,47 @@ pub fn method_fee(fees: &[Fee]) -> String {
     if parts.iter().all(|p| p == "Miễn phí") { "Miễn phí".into() } else { parts.join(" + ") }
 }
 
+/// One method's fees as a sum that can be added to others (the dossier basket's totals): the đồng when every
+/// fee is free or an amount; `None` when a rule, the province or an unclear figure decides, or nothing is listed.
+pub fn method_amount(fees: &[Fee]) -> Option<u64> {
+    if fees.is_empty() || fees.iter().any(|f| per_unit(f).is_some()) {
+        return None;
+    }
+    fees.iter().map(|f| match fee_says(f) { FeeSays::Amount(n) => Some(n), FeeSays::Free => Some(0), _ => None }).sum()
+}
+
+/// The unit an amount is charged per when it grows with how many one asks for ("/trang", "/bản"): the
+/// portal splits "2.000 đồng/trang" into an amount and the rule "/trang". Per dossier or per time ("/hồ sơ",
+/// "/lần") is once per procedure, so not a unit here.
+fn per_unit(f: &Fee) -> Option<&str> {
+    let rule = f.rule.trim();
+    let unit = rule.strip_prefix('/')?;
+    let folded = crate::text::fold(unit).to_lowercase();
+    let counted = ["trang", "ban", "khau", "chiec", "nguoi", "m2", "con", "cay", "tau"];
+    (f.amount.is_some_and(|n| n >= SMALLEST_FEE) && counted.iter().any(|w| folded.starts_with(w)))
+        .then(|| rule.split(|c: char| c == '(' || c == '.' || c == ',').next().unwrap_or(rule).trim())
+}
+
 /// One method's fees in a few words.
-fn method_short(fees: &[Fee]) -> String {
+pub fn method_short(fees: &[Fee]) -> String {
     if fees.is_empty() {
         return "Không ghi".into();
+    }
+    if fees.iter().any(|f| per_unit(f).is_some()) {
+        let parts: Vec<String> = fees
+            .iter()
+            .map(|f| match (per_unit(f), f.amount) {
+                (Some(unit), Some(n)) => format!("{} đồng{unit}", thousands(n)),
+                _ => short(&fee_says(f)),
+            })
+            .collect();
+        return parts.join(" + ");
     }
     let says: Vec<FeeSays> = fees.iter().map(fee_says).collect();
     if says.iter().all(|s| *s == FeeSays::Free) {
         return "Miễn phí".into();
     }
-    if let Some(total) = says.iter().map(|s| match s { FeeSays::Amount(n) => Some(*n), FeeSays::Free => Some(0), _ => None }).sum::<Option<u64>>() {
+    if let Some(total) = method_amount(fees) {
         return format!("{} đồng", thousands(total));
     }
     // A rule or the province decides: say that, once.
@@ -156,6 +187,18 @@ fn time_short(t: &ProcessingTime) -> String {
         _ if !t.text.trim().is_empty() => t.text.trim().to_string(),
         (Some(_), _) => NO_TIME.into(),
         _ => "Không ghi thời hạn".into(),
+    }
+}
+
+/// How long one method takes in days, to compare procedures (the dossier basket names the longest): hours as
+/// a fraction of a working day, months as 30 days, "trong ngày" as half a day; `None` for prose or no unit.
+pub fn time_days(t: &ProcessingTime) -> Option<f64> {
+    match (t.amount, t.unit) {
+        (_, TimeUnit::SameDay) => Some(0.5),
+        (Some(a), TimeUnit::WorkingDays | TimeUnit::Days) => Some(a),
+        (Some(a), TimeUnit::Hours) => Some(a / 8.0),
+        (Some(a), TimeUnit::Months) => Some(a * 30.0),
+        _ => None,
     }
 }
 
@@ -247,6 +290,16 @@ mod tests {
         assert!(matches!(fee_says(&fee(Some(0), "áp dụng mức phí 2.500.000 đồng/hồ sơ")), FeeSays::Rule(_)));
         assert!(matches!(fee_says(&fee(Some(0), "Miễn lệ phí đối với những trường hợp sau: người có công")), FeeSays::Rule(_)));
         assert!(matches!(fee_says(&fee(Some(0), "Theo quy định của Luật phí và lệ phí")), FeeSays::Rule(_)));
+    }
+
+    #[test]
+    fn an_amount_per_page_is_said_per_page_and_not_added_up() {
+        let per_page = [fee(Some(2000), "/trang")];
+        assert_eq!(method_short(&per_page), "2.000 đồng/trang");
+        assert_eq!(method_amount(&per_page), None);
+        let per_file = [fee(Some(20_000), "/hồ sơ (Thông tư số 61/2023/TT-BTC)")];
+        assert_eq!(method_amount(&per_file), Some(20_000));
+        assert_eq!(method_amount(&[fee(Some(0), ""), fee(Some(8000), "")]), Some(8000));
     }
 
     #[test]
