@@ -38,6 +38,32 @@ pub fn life_event(slug: &str) -> String {
     format!("/su-kien/{slug}/")
 }
 
+/// The dossier basket: `/gio-ho-so/`.
+pub fn basket() -> String {
+    "/gio-ho-so/".to_string()
+}
+
+/// A link that adds procedures to the device's basket and opens it: `/gio-ho-so/?them=<code>,<code>`. A plain
+/// link, so the page that adds needs no code.
+pub fn basket_add<S: AsRef<str>>(codes: &[S]) -> String {
+    format!("/gio-ho-so/?them={}", join(codes))
+}
+
+/// A basket to send to another phone: `/gio-ho-so/?p=<code>,<code>` (the link names the procedures; no server
+/// keeps anything).
+pub fn basket_shared<S: AsRef<str>>(codes: &[S]) -> String {
+    format!("/gio-ho-so/?p={}", join(codes))
+}
+
+/// What one procedure brings to a basket (written at build time): `/gio-ho-so/d/<code>.json`.
+pub fn basket_entry(code: &str) -> String {
+    format!("/gio-ho-so/d/{code}.json")
+}
+
+fn join<S: AsRef<str>>(codes: &[S]) -> String {
+    codes.iter().map(|c| c.as_ref()).collect::<Vec<_>>().join(",")
+}
+
 /// `path` (from this module) on the site's public address, as QR codes, posters and copied text give it.
 pub fn absolute(base_url: &str, path: &str) -> String {
     format!("{}{path}", base_url.trim_end_matches('/'))

@@ -67,16 +67,20 @@ fn check_reports_every_problem_with_its_line() {
     for c in ["9.000001", "9.000002", "9.000003"] {
         std::fs::copy(Path::new(FIXTURE).join(format!("procedures/{c}.toml")), content.join(format!("procedures/{c}.toml"))).unwrap();
     }
-    // A summary citing a paper the file does not have, and a change dated wrongly.
+    // A summary citing a paper the file does not have and naming a shared paper that does not exist, and a
+    // change dated wrongly.
     let p = content.join("procedures/9.000001.toml");
-    let text = std::fs::read_to_string(&p).unwrap().replace("papers = [\"Tờ khai đăng ký chăn nuôi ong\"]", "papers = [\"Giấy phép nuôi ong\"]");
+    let text = std::fs::read_to_string(&p)
+        .unwrap()
+        .replace("papers = [\"Tờ khai đăng ký chăn nuôi ong\"]", "papers = [\"Giấy phép nuôi ong\"]\nsame = \"giay-la\"");
     std::fs::write(&p, text).unwrap();
     let c = content.join("changes.toml");
     std::fs::write(&c, std::fs::read_to_string(&c).unwrap().replace("2026-11-28", "28/11/2026")).unwrap();
     let out = motcua(&["check", "--content", content.to_str().unwrap()]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success());
-    assert!(stderr.contains("nội dung có 2 lỗi"), "{stderr}");
+    assert!(stderr.contains("nội dung có 3 lỗi"), "{stderr}");
+    assert!(stderr.contains("9.000001.toml:37: summary.bring[0].same: \"giay-la\" is not a paper of content/shared_papers.toml"), "{stderr}");
     assert!(stderr.contains("9.000001.toml:36: summary.bring[0].papers: \"Giấy phép nuôi ong\" is not in any official paper"), "{stderr}");
     assert!(stderr.contains("changes.toml:1: change[0].date: \"28/11/2026\" is not a date"), "{stderr}");
     let _ = std::fs::remove_dir_all(&root);

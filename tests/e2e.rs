@@ -83,6 +83,31 @@ fn site_works_in_a_real_browser() {
         .expect("run node (Node 20 is needed)");
     assert!(status.success(), "browser tests failed (see node's report above)");
     qr_codes_decode_to_their_pages(root, &dist, &content);
+    basket_qr_decodes_to_its_link(root);
+}
+
+/// The dossier basket's QR code, as drawn on screen and as printed, holds the link that opened the same basket
+/// on another phone (basket.test.mjs saved the three).
+fn basket_qr_decodes_to_its_link(root: &Path) {
+    use support::qr_decode::decode_png;
+    let dir = root.join("tests/e2e/out/basket");
+    let link = std::fs::read_to_string(dir.join("link.txt")).expect("tests/e2e/out/basket/link.txt from basket.test.mjs");
+    assert_eq!(decode_png(&dir.join("qr.png")).as_deref(), Ok(link.as_str()), "the basket's QR code on screen");
+    let prefix = Path::new(env!("CARGO_TARGET_TMPDIR")).join("basket-150dpi");
+    let _ = std::fs::remove_dir_all(&prefix);
+    std::fs::create_dir_all(&prefix).unwrap();
+    let ok = Command::new("pdftoppm")
+        .args(["-png", "-r", "150", "-gray"])
+        .arg(dir.join("basket.pdf"))
+        .arg(prefix.join("page"))
+        .status()
+        .expect("pdftoppm (poppler-utils) is installed");
+    assert!(ok.success(), "pdftoppm failed on the basket's PDF");
+    let mut pages: Vec<PathBuf> = std::fs::read_dir(&prefix).unwrap().map(|e| e.unwrap().path()).collect();
+    pages.sort();
+    let printed = pages.iter().find_map(|p| decode_png(p).ok());
+    assert_eq!(printed.as_deref(), Some(link.as_str()), "the printed basket's QR code");
+    eprintln!("basket QR decoded: on screen and printed ({} pages)", pages.len());
 }
 
 mod support {

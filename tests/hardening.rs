@@ -21,12 +21,12 @@ fn temp(name: &str) -> PathBuf {
 /// problem.
 const VICTIMS: [&str; 8] = ["1.000588", "1.001320", "1.002051", "1.002856", "1.003475", "1.004110", "1.004839", "1.007655"];
 
-/// A real content folder (site settings, synonyms, life events and every procedure they need, plus the
+/// A real content folder (site settings, synonyms, life events, shared papers and every procedure they need, plus the
 /// victims), valid as copied.
 fn real_content(dir: &Path) {
     let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
     std::fs::create_dir_all(dir.join("procedures")).unwrap();
-    for f in ["site.toml", "synonyms.toml", "life_events.toml"] {
+    for f in ["site.toml", "synonyms.toml", "life_events.toml", "shared_papers.toml"] {
         std::fs::copy(from.join(f), dir.join(f)).unwrap();
     }
     let events = std::fs::read_to_string(from.join("life_events.toml")).unwrap();
@@ -117,7 +117,7 @@ fn broken_content_fails_the_build_precisely_all_at_once_and_leaves_dist_alone() 
     });
     expected.push((p("1.007655"), l, "methods[0].channel".into(), "missing field `channel`", "add it"));
     // A life event naming a procedure that does not exist.
-    let l = break_file(&content, "life_events.toml", "9.999999", |t| t.replacen("\"1.004222\"", "\"9.999999\"", 1));
+    let l = break_file(&content, "life_events.toml", "9.999999", |t| t.replacen("\"1.001939\"", "\"9.999999\"", 1));
     let events = std::fs::read_to_string(content.join("life_events.toml")).unwrap();
     let event = events[..events.find("9.999999").unwrap()].matches("[[event]]").count() - 1;
     expected.push(("life_events.toml".into(), l, format!("event[{event}].procedures"), "unknown procedure code \"9.999999\"", "fix the code or remove it"));
@@ -416,8 +416,8 @@ fn site_with(text: &str, p: Procedure) -> SiteIndex {
     site.centre.address = text.into();
     site.centre.phone = text.into();
     site.centre.hours = text.into();
-    let event = LifeEvent { slug: "sinh-con".into(), title: text.into(), description: text.into(), combined: vec![], procedures: vec![p.code.clone()] };
-    let catalogue = Catalogue { site, procedures: vec![p], life_events: vec![event], changes: Vec::new() };
+    let event = LifeEvent { slug: "sinh-con".into(), title: text.into(), description: text.into(), combined: vec![], procedures: vec![p.code.clone()], covers: Default::default() };
+    let catalogue = Catalogue { site, procedures: vec![p], life_events: vec![event], changes: Vec::new(), shared_papers: Vec::new() };
     let assets = Assets {
         css: "/assets/style.t.css".into(),
         css_text: SITE_CSS.into(),
@@ -425,6 +425,8 @@ fn site_with(text: &str, p: Procedure) -> SiteIndex {
         js: "/assets/app.t.js".into(),
         poster_js: "/assets/app-in.t.js".into(),
         poster_css: "/assets/poster.t.css".into(),
+        speak_js: "/assets/speak.t.js".into(),
+        basket_css: "/assets/basket.t.css".into(),
         search_index: "/assets/search-t/".into(),
     };
     SiteIndex::new(catalogue, assets)

@@ -28,6 +28,10 @@ pub struct LifeEvent {
     pub combined: Vec<String>,
     /// Procedure codes in the order people usually do them.
     pub procedures: Vec<String>,
+    /// For a liên thông procedure of `combined`, the procedures of `procedures` it does in one file: a dossier
+    /// basket holding all of them is offered the liên thông procedure in their place.
+    #[serde(default)]
+    pub covers: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 impl LifeEvent {
@@ -87,6 +91,25 @@ pub fn check(path: &Path, text: &str, known: &BTreeSet<String>) -> (Vec<LifeEven
         if ev.procedures.is_empty() && ev.combined.is_empty() {
             errors.push(error(path, line, &field("procedures"), "the event lists no procedures; add their codes, e.g. [\"1.001193\"]".into()));
         }
+        // Where this event's `covers` starts, so its codes are not found in `procedures` above it.
+        let covers_at = text.get(start..).and_then(|t| t.find("covers")).map_or(start, |i| start + i);
+        for (joint, parts) in &ev.covers {
+            // The key's own line (`"2.000986" = [...]`), not an earlier mention inside another key's list.
+            let key_at = text.get(covers_at..).and_then(|t| t.find(&format!("\"{joint}\" ="))).map_or(covers_at, |i| covers_at + i);
+            let at = line_of_quoted(text, joint, key_at);
+            if !ev.combined.contains(joint) {
+                errors.push(error(path, at, &field("covers"), format!(
+                    "\"{joint}\" is not in this event's `combined`; covers says what a liên thông procedure of `combined` does in one file"
+                )));
+            }
+            for part in parts {
+                if !ev.procedures.contains(part) {
+                    errors.push(error(path, line_of_quoted(text, part, covers_at), &field("covers"), format!(
+                        "\"{part}\" is not in this event's `procedures`; list only procedures of the event that \"{joint}\" does"
+                    )));
+                }
+            }
+        }
         let mut seen = BTreeSet::new();
         for code in ev.codes() {
             let at = line_of_quoted(text, code, start);
@@ -123,6 +146,17 @@ mod tests {
 
     fn known() -> BTreeSet<String> {
         ["1.001193", "2.000986"].iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn covers_names_only_the_events_own_procedures() {
+        let text = "[[event]]\nslug = \"sinh-con\"\ntitle = \"Sinh con\"\ncombined = [\"2.000986\"]\nprocedures = [\"1.001193\"]\n\n[event.covers]\n\"2.000986\" = [\"1.001193\", \"2.000986\"]\n\"1.001193\" = []\n";
+        let (_, errors) = check(Path::new("life_events.toml"), text, &known());
+        let found: Vec<_> = errors.iter().map(|e| (e.line, e.message.split(';').next().unwrap_or("").to_string())).collect();
+        assert_eq!(found, [
+            (Some(9), "\"1.001193\" is not in this event's `combined`".to_string()),
+            (Some(8), "\"2.000986\" is not in this event's `procedures`".to_string()),
+        ]);
     }
 
     #[test]

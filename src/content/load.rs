@@ -14,6 +14,8 @@ pub struct Catalogue {
     pub life_events: Vec<super::life_events::LifeEvent>,
     /// What changed in the catalogue and when (`changes.toml`), newest first.
     pub changes: Vec<super::changes::Change>,
+    /// Papers many procedures ask for (`shared_papers.toml`), which summaries name with `same`.
+    pub shared_papers: Vec<super::shared_papers::SharedPaper>,
 }
 
 /// One problem in one content file (defined in `validate.rs`).
@@ -29,6 +31,7 @@ impl Catalogue {
                 procedures: checked.procedures,
                 life_events: checked.life_events,
                 changes: checked.changes,
+                shared_papers: checked.shared_papers,
             }),
             _ => Err(checked.errors),
         }

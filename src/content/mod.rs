@@ -12,6 +12,8 @@ pub mod changes;
 #[cfg(feature = "ssr")]
 pub mod life_events;
 #[cfg(feature = "ssr")]
+pub mod shared_papers;
+#[cfg(feature = "ssr")]
 pub mod validate;
 #[cfg(feature = "ssr")]
 mod load;

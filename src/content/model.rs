@@ -140,6 +140,10 @@ pub struct SummaryItem {
     /// For an item the official paper list lacks: where the official text says it (steps, notes, requirements).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub added: String,
+    /// The id of a paper in `content/shared_papers.toml` when this item is that paper (the ID card, proof of
+    /// residence…): the dossier basket then lists it once for every procedure that needs it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub same: String,
 }
 
 /// A correction an editor made to the portal's text, with a one-line reason.

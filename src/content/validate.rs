@@ -57,6 +57,8 @@ pub struct Checked {
     pub life_events: Vec<super::life_events::LifeEvent>,
     /// The changes of `changes.toml`, newest first (none when the file is absent).
     pub changes: Vec<super::changes::Change>,
+    /// The papers of `shared_papers.toml` (none when the file is absent).
+    pub shared_papers: Vec<super::shared_papers::SharedPaper>,
 }
 
 /// Reads every content file under `dir` and checks it.
@@ -66,6 +68,10 @@ pub fn check_dir(dir: &Path) -> Checked {
     if let Some(text) = read_text(&site_path, &mut out.errors) {
         out.site = check_site(&site_path, &text, &mut out.errors);
     }
+    let (shared, errors) = super::shared_papers::check_dir(dir);
+    out.errors.extend(errors);
+    let shared_ids: std::collections::BTreeSet<String> = shared.iter().map(|p| p.id.clone()).collect();
+    out.shared_papers = shared;
     let proc_dir = dir.join("procedures");
     let mut paths: Vec<PathBuf> = match std::fs::read_dir(&proc_dir) {
         Ok(rd) => rd
@@ -81,7 +87,7 @@ pub fn check_dir(dir: &Path) -> Checked {
     let mut seen: BTreeMap<String, PathBuf> = BTreeMap::new();
     for path in paths {
         let Some(text) = read_text(&path, &mut out.errors) else { continue };
-        let (procedure, code_line) = check_procedure(&path, &text, &mut out.errors);
+        let (procedure, code_line) = check_procedure(&path, &text, &shared_ids, &mut out.errors);
         if let Some((code, line)) = code_line {
             if let Some(first) = seen.get(&code) {
                 out.errors.push(err(&path, line, "code", format!(
@@ -373,7 +379,7 @@ pub fn valid_code(code: &str) -> bool {
 
 /// Checks one procedure file. Returns the procedure when it deserialised, and its code with the code's line
 /// (for the uniqueness check) when the file has a string code.
-fn check_procedure(path: &Path, text: &str, errors: &mut Vec<ContentError>) -> (Option<Procedure>, Option<(String, Option<usize>)>) {
+fn check_procedure(path: &Path, text: &str, shared: &std::collections::BTreeSet<String>, errors: &mut Vec<ContentError>) -> (Option<Procedure>, Option<(String, Option<usize>)>) {
     let Some(table) = parse_table(path, text, errors) else { return (None, None) };
     let t = table.get_ref();
     let mut problems: Vec<ContentError> = Vec::new();
@@ -452,7 +458,7 @@ fn check_procedure(path: &Path, text: &str, errors: &mut Vec<ContentError>) -> (
     }
 
     if let Some(sum) = get(t, "summary") {
-        check_summary(path, text, t, sum, &mut problems);
+        check_summary(path, text, t, sum, shared, &mut problems);
     }
     for v in array(get(t, "also_called")) {
         if v.get_ref().as_str().is_some_and(|s| s.trim().is_empty()) {
@@ -474,9 +480,16 @@ fn check_procedure(path: &Path, text: &str, errors: &mut Vec<ContentError>) -> (
 }
 
 /// Checks an editor's `[summary]`: its facts are filled in, everyone's papers come before the conditional ones,
-/// and every item cites official papers of this file (a piece of a paper's text, ignoring case and spacing) or
+/// every item cites official papers of this file, and `same` names a paper of `shared_papers.toml` (a piece of a paper's text, ignoring case and spacing) or
 /// says where the official text asks for it.
-fn check_summary(path: &Path, text: &str, t: &DeTable<'_>, sum: &Spanned<DeValue<'_>>, problems: &mut Vec<ContentError>) {
+fn check_summary(
+    path: &Path,
+    text: &str,
+    t: &DeTable<'_>,
+    sum: &Spanned<DeValue<'_>>,
+    shared: &std::collections::BTreeSet<String>,
+    problems: &mut Vec<ContentError>,
+) {
     let line = |v: &Spanned<DeValue<'_>>| Some(line_of(text, v.span().start));
     let Some(st) = sum.get_ref().as_table() else { return };
     for key in ["cost", "time", "where", "how"] {
@@ -510,6 +523,16 @@ fn check_summary(path: &Path, text: &str, t: &DeTable<'_>, sum: &Spanned<DeValue
             seen_case = true;
         } else if seen_case {
             problems.push(err(path, line(item), &field, "a paper everyone brings comes after a case's papers; move it above the first item with `when`".into()));
+        }
+        if let Some(v) = get(it, "same") {
+            let id = v.get_ref().as_str().unwrap_or("");
+            if !shared.contains(id) {
+                problems.push(err(path, line(v), &format!("{field}.same"), format!(
+                    "\"{}\" is not a paper of content/{}; use one of its ids, or add the paper there",
+                    short(id),
+                    super::shared_papers::FILE
+                )));
+            }
         }
         let cites = array(get(it, "papers"));
         let added = get(it, "added").and_then(|v| v.get_ref().as_str()).is_some_and(|s| !s.trim().is_empty());

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 /// The content-hashed URLs of the site's assets, known only once the builder has written them, and the
 /// stylesheet every page carries inline.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Assets {
     /// The one stylesheet as a file, e.g. `/assets/style.3f9a1c2b.css`: pages carry it inline (below); the file
     /// serves the client-side-rendered comparison build and the two-request design the page-load report measures.
@@ -25,6 +25,10 @@ pub struct Assets {
     pub poster_js: String,
     /// The posters' own stylesheet (`/in/` pages only), e.g. `/assets/poster.1a2b3c4d5e.css`.
     pub poster_css: String,
+    /// The dossier basket's stylesheet (`/gio-ho-so/` only), so its rules weigh on no other page.
+    pub basket_css: String,
+    /// "Đọc cho tôi nghe" (`site/speak.js`), loaded only by the pages that read aloud.
+    pub speak_js: String,
     /// The search index's folder, e.g. `/assets/search-9a2e1b2fc2/`. The pages made for searching (home, search)
     /// name it, so the loader can fetch the index's core file while the app starts, without asking
     /// `/search.txt` first; other pages ask `/search.txt` when their box gets focus, so a content edit does not
@@ -88,6 +92,12 @@ pub fn Shell(
     assets: Assets,
     /// False on the home page, which has its own large search box.
     header_search: bool,
+    /// A stylesheet only this page needs, linked after the inline one.
+    #[prop(optional_no_strip)]
+    stylesheet: Option<String>,
+    /// A script only this page needs (a module, so it runs after the page paints).
+    #[prop(optional_no_strip)]
+    script: Option<String>,
     children: Children,
 ) -> impl IntoView {
     let full_title = if meta.title.is_empty() { site.title.clone() } else { format!("{} – {}", meta.title, site.title) };
@@ -116,7 +126,9 @@ pub fn Shell(
                 <meta name="theme-color" content="#0a4d8c"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <link rel="manifest" href="/manifest.webmanifest"/>
+                {stylesheet.map(|href| view! { <link rel="stylesheet" href=href/> })}
                 <script type="module" src=assets.js></script>
+                {script.map(|src| view! { <script type="module" src=src></script> })}
             </head>
             <body>
                 <PageBody site=site header_search=header_search>{children()}</PageBody>

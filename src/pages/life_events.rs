@@ -29,6 +29,7 @@ pub fn life_event(idx: &SiteIndex, i: usize) -> (PageMeta, AnyView) {
     };
     let combined = procedures_of(idx, &ev.combined);
     let procs = procedures_of(idx, &ev.procedures);
+    let whole_set = crate::routes::basket_add(&ev.procedures);
     let body = view! {
         <nav class="crumbs" aria-label="Đường dẫn"><a href="/">"Trang chủ"</a> " › Việc cần làm"</nav>
         <h1>{ev.title.clone()}</h1>
@@ -37,12 +38,16 @@ pub fn life_event(idx: &SiteIndex, i: usize) -> (PageMeta, AnyView) {
             <section aria-labelledby="lien-thong">
                 <h2 id="lien-thong">"Làm một lần cho nhiều việc"</h2>
                 <p>"Thủ tục liên thông: nộp một bộ hồ sơ, nhận nhiều kết quả."</p>
-                <ProcedureList procedures=combined/>
+                <ProcedureList procedures=combined basket=true/>
             </section>
         })}
         <section aria-labelledby="tung-viec">
             <h2 id="tung-viec">"Từng thủ tục, theo thứ tự thường làm"</h2>
-            <ProcedureList procedures=procs/>
+            <p class="add-all">
+                <a class="button" href=whole_set>"Làm cả bộ này"</a>
+                " Đưa cả "{procs.len()}" thủ tục vào giỏ hồ sơ: một danh sách giấy tờ, lệ phí cộng lại."
+            </p>
+            <ProcedureList procedures=procs basket=true/>
         </section>
     };
     (meta, body.into_any())

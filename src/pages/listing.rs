@@ -7,9 +7,15 @@ use crate::pages::render::SiteIndex;
 use crate::pages::save_offline::SaveOffline;
 use leptos::prelude::*;
 
-/// A list of procedures with the facts that tell them apart at a glance: code, level, fee, time.
+/// A list of procedures with the facts that tell them apart at a glance: code, level, fee, time; on the pages
+/// where people gather several procedures (fields, life events) a link that adds each to the dossier basket.
 #[component]
-pub fn ProcedureList(procedures: Vec<Procedure>) -> impl IntoView {
+pub fn ProcedureList(
+    procedures: Vec<Procedure>,
+    /// Whether each row has "Thêm vào giỏ" (a plain link to the basket, see [`crate::pages::basket`]).
+    #[prop(optional)]
+    basket: bool,
+) -> impl IntoView {
     view! {
         <ul class="plist">
             {procedures.into_iter().map(|p| {
@@ -23,6 +29,9 @@ pub fn ProcedureList(procedures: Vec<Procedure>) -> impl IntoView {
                             <span>{levels}</span>
                             {(!p.methods.is_empty() || p.summary.is_some()).then(|| view! { <span>{format::excerpt(&facts::fee(&p), 40)}</span> })}
                             {time.map(|t| view! { <span>{t}</span> })}
+                            {basket.then(|| view! {
+                                <a class="add" href=crate::routes::basket_add(&[&p.code]) aria-label=format!("Thêm vào giỏ hồ sơ: {}", p.name)>"+ Thêm vào giỏ"</a>
+                            })}
                         </span>
                     </li>
                 }
@@ -46,7 +55,7 @@ pub fn field(idx: &SiteIndex, i: usize) -> (PageMeta, AnyView) {
         <h1>{f.name.clone()}</h1>
         <p class="lead">{format!("{} thủ tục, thủ tục nhiều người làm ở trên.", procs.len())}</p>
         <SaveOffline/>
-        <ProcedureList procedures=procs/>
+        <ProcedureList procedures=procs basket=true/>
     };
     (meta, body.into_any())
 }

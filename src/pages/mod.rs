@@ -16,8 +16,11 @@ pub mod tools;
 #[cfg(any(feature = "ssr", feature = "posters"))]
 pub mod sheet;
 
-#[cfg(any(feature = "ssr", feature = "csr"))]
+#[cfg(any(feature = "ssr", feature = "csr", feature = "posters"))]
 pub mod format;
+/// The dossier basket: its data (native), its merged checklist (both) and its island (poster tools bundle).
+#[cfg(any(feature = "ssr", feature = "posters"))]
+pub mod basket;
 /// A procedure's fee and time, read with their notes, in the words every page, poster and result shows.
 #[cfg(any(feature = "ssr", feature = "csr"))]
 pub mod facts;

@@ -7,7 +7,7 @@ use crate::pages::layout::PageMeta;
 use crate::pages::poster::QrBox;
 #[cfg(feature = "ssr")]
 use crate::pages::render::SiteIndex;
-use crate::pages::tools::{COPY_TEXT_ID, Checklist, ProcedureTools, TICKED_ID};
+use crate::pages::tools::{COPY_TEXT_ID, Checklist, ProcedureTools, ReadAloud, TICKED_ID};
 use leptos::prelude::*;
 
 /// The page's head metadata and body.
@@ -137,11 +137,13 @@ pub fn ProcedureBody(p: Procedure, qr_url: String, summary: String, related: Opt
             {(!p.also_called.is_empty()).then(|| view! {
                 <p class="aka">"Còn gọi là: " {p.also_called.join("; ")}</p>
             })}
+            <ReadAloud say=if p.summary.is_some() { "summary" } else { "official" }/>
             {match p.summary.clone() {
                 Some(s) => view! { <Brief s=s/> }.into_any(),
                 None => view! { <Glance p=p.clone()/> }.into_any(),
             }}
             <ProcedureTools/>
+            <p class="add-basket"><a class="add" href=crate::routes::basket_add(&[&p.code])>"+ Thêm vào giỏ hồ sơ"</a>" để làm cùng thủ tục khác"</p>
             <div id=COPY_TEXT_ID hidden>{summary}</div>
 
             <section aria-labelledby="giay-to">
@@ -376,7 +378,7 @@ fn PaperList(
                             <input type="checkbox" data-tick=row.tick.to_string()/>
                             <span>
                                 <span class="paper-name">{paper.name}</span>
-                                {(!counts.is_empty()).then(|| view! { <span class="count">{counts}</span> })}
+                                {(!counts.is_empty()).then(|| view! { " " <span class="count">{counts}</span> })}
                                 {(!paper.form.is_empty()).then(|| view! { <span class="form">"Mẫu: " {paper.form.clone()}</span> })}
                             </span>
                         </label>

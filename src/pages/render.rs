@@ -2,7 +2,7 @@
 
 use crate::content::{Catalogue, Level, Procedure};
 use crate::pages::layout::{Assets, PageMeta, Shell};
-use crate::pages::{home, life_events, listing, poster, procedure, updates};
+use crate::pages::{basket, home, life_events, listing, poster, procedure, updates};
 use crate::text::slug;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -96,6 +96,8 @@ pub enum Page {
     Requirements(usize),
     /// `/cap-nhat/`: what changed in the catalogue, newest first.
     Updates,
+    /// `/gio-ho-so/`: the dossier basket.
+    Basket,
 }
 
 impl Page {
@@ -122,6 +124,7 @@ impl Page {
             Page::LifeEvent(i) => routes::life_event(&idx.catalogue.life_events[i].slug),
             Page::Requirements(i) => routes::requirements(code(i)),
             Page::Updates => updates::PATH.into(),
+            Page::Basket => routes::basket(),
         }
     }
 
@@ -129,14 +132,15 @@ impl Page {
     pub fn url_path(self, idx: &SiteIndex) -> Option<String> {
         match self {
             // Posters are for printing, not for search engines.
-            Page::Search | Page::NotFound | Page::Offline | Page::PosterProcedure(_) | Page::PosterField(_) | Page::PosterBuilder => None,
+            // The basket lives on each device: the static page has nothing to index.
+            Page::Search | Page::NotFound | Page::Offline | Page::Basket | Page::PosterProcedure(_) | Page::PosterField(_) | Page::PosterBuilder => None,
             _ => Some(self.path(idx)),
         }
     }
 
     /// Every page of the site.
     pub fn all(idx: &SiteIndex) -> Vec<Page> {
-        let mut pages = vec![Page::Home, Page::Search, Page::NotFound, Page::Offline, Page::Updates];
+        let mut pages = vec![Page::Home, Page::Search, Page::NotFound, Page::Offline, Page::Updates, Page::Basket];
         pages.extend(idx.levels.keys().map(|l| Page::Level(*l)));
         pages.extend((0..idx.fields.len()).map(Page::Field));
         pages.extend((0..idx.catalogue.procedures.len()).map(Page::Procedure));
@@ -164,16 +168,26 @@ pub fn render_page(page: Page, idx: &SiteIndex) -> String {
         Page::Requirements(i) => procedure::requirements(idx, i),
         Page::Offline => listing::offline(idx),
         Page::Updates => updates::updates(idx),
+        Page::Basket => basket::basket_page(idx),
         // Posters have their own shell and stylesheet.
         Page::PosterProcedure(i) => return poster::procedure_poster(idx, i),
         Page::PosterField(i) => return poster::field_poster(idx, i),
         Page::PosterBuilder => return poster::builder(idx),
     };
-    let assets = idx.assets.clone();
+    let mut assets = idx.assets.clone();
+    // The basket prints and draws its QR code in the browser: it loads the bundle that can, and its stylesheet.
+    let stylesheet = if matches!(page, Page::Basket) {
+        assets.js = assets.poster_js.clone();
+        Some(assets.basket_css.clone())
+    } else {
+        None
+    };
+    // The pages that read their summary aloud.
+    let script = matches!(page, Page::Procedure(_) | Page::Basket).then(|| assets.speak_js.clone());
     let header_search = !matches!(page, Page::Home);
     let owner = Owner::new();
     let html = owner.with(|| {
-        view! { <Shell site=site meta=meta assets=assets header_search=header_search>{body}</Shell> }.to_html()
+        view! { <Shell site=site meta=meta assets=assets header_search=header_search stylesheet=stylesheet script=script>{body}</Shell> }.to_html()
     });
     format!("<!DOCTYPE html>{html}")
 }

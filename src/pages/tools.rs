@@ -91,7 +91,7 @@ pub fn ProcedureTools() -> impl IntoView {
 /// Copies `text`; says so in `status`, or shows the text to copy by hand when the browser refuses (old
 /// phones, pages opened over plain http on a centre's network).
 #[cfg(feature = "hydrate")]
-fn copy_or_show(text: String, status: RwSignal<String>, manual: RwSignal<String>) {
+pub(crate) fn copy_or_show(text: String, status: RwSignal<String>, manual: RwSignal<String>) {
     let show_manual = move |text: String| {
         status.set("Máy không cho sao chép tự động.".into());
         manual.set(text);
@@ -140,6 +140,22 @@ pub fn Checklist() -> impl IntoView {
     view! { <button type="button" class="tool" on:click=reset>"Bỏ hết dấu"</button> }
 }
 
+/// "Đọc cho tôi nghe", with pause and stop (`site/speak.js` runs it): hidden until the script finds a
+/// Vietnamese voice on the device. `say` names what to read: "summary" (a procedure page with an editor's
+/// summary), "official" (one without) or "basket"; `speak.js` keeps the parts each means, so pages carry a
+/// word, not a selector.
+#[cfg(any(feature = "ssr", feature = "csr"))]
+#[component]
+pub fn ReadAloud(say: &'static str) -> impl IntoView {
+    view! {
+        <div class="say" hidden>
+            <button type="button" class="tool" data-say=say>"Đọc cho tôi nghe"</button>
+            <button type="button" class="tool" hidden>"Tạm dừng"</button>
+            <button type="button" class="tool" hidden>"Dừng"</button>
+        </div>
+    }
+}
+
 /// Text size and contrast buttons in every page's header bar; also runs kiosk mode (back to the start when
 /// untouched, no leaving the site). The choice is saved for `prefs.js` to apply on the next page before paint.
 #[island]
@@ -181,7 +197,7 @@ pub fn Settings() -> impl IntoView {
 
 /// What the islands do in the browser: storage, clipboard, share sheet, print, kiosk timers.
 #[cfg(feature = "hydrate")]
-mod browser {
+pub(crate) mod browser {
     use super::*;
     use std::cell::Cell;
     use std::rc::Rc;
@@ -222,7 +238,7 @@ mod browser {
         storage()?.get_item(key).ok().flatten()
     }
 
-    fn save(key: &str, value: Option<&str>) {
+    pub fn save(key: &str, value: Option<&str>) {
         if let Some(s) = storage() {
             let _ = match value {
                 Some(v) => s.set_item(key, v),

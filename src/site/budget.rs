@@ -87,7 +87,7 @@ pub fn report(dist: &Path, sample: &str) -> Result<()> {
         [assets(dist, "app-in.", "js")?, assets(dist, "motcua-in.", "js")?, assets(dist, "motcua-in_bg.", "wasm")?].concat();
     if !posters.is_empty() {
         let br: u64 = posters.iter().map(|p| br_size(p)).sum::<Result<u64>>()?;
-        line("poster tools bundle (/in/ pages only)", br, None);
+        line("poster tools and basket bundle (/in/, /gio-ho-so/)", br, None);
     }
     Ok(())
 }

@@ -80,13 +80,15 @@ pub fn write(out: &Output, public: &Path, keep: Option<&mut Option<Compiled>>) -
     let css_text = inline_stylesheet(&css_bytes).with_context(|| format!("{}", public.join("style.css").display()))?;
     let css = out.write_hashed("style", "css", &css_bytes)?;
     let poster_css = out.write_hashed("poster", "css", &read("poster.css")?)?;
+    let basket_css = out.write_hashed("basket", "css", &read("basket.css")?)?;
+    let speak_js = out.write_hashed("speak", "js", include_bytes!("speak.js"))?;
     let br = |b: &[u8]| super::output::brotli_bytes(b).len();
     let bytes = (
         app.js.len() + app.wasm.len() + loader.len(),
         br(&app.js) + br(&app.wasm) + br(loader.as_bytes()),
     );
     let css_sha256 = super::output::sha256_base64(css_text.as_bytes());
-    let assets = Assets { css, css_text, css_sha256, js, poster_js, poster_css, search_index: String::new() };
+    let assets = Assets { css, css_text, css_sha256, js, poster_js, poster_css, basket_css, speak_js, search_index: String::new() };
     Ok(Apps { assets, bytes, optimized: app.optimized })
 }
 

@@ -11,16 +11,18 @@
 //! | 3 | browser bundles | `bundles.rs` | the wasm apps (main, posters) and stylesheets, content-hashed |
 //! | 4 | search files | `search_files.rs` | `assets/search-<hash>/` and `search.txt` |
 //! | 5 | pages | `pages.rs` | every page rendered to HTML, and `public/` copied |
-//! | 6 | QR and posters | `posters.rs` | `qr/<code>.{svg,png}`, `posters/…` |
-//! | 7 | updates feed | `updates.rs` | `/cap-nhat.xml` from `content/changes.toml` |
-//! | 8 | offline manifest | `offline.rs` | `precache.json`, the service worker's version |
-//! | 9 | sitemap | `sitemap.rs` | `sitemap.xml`, `robots.txt` |
-//! | 10 | compression | `compress.rs` | `.br` and `.gz` beside every text file |
+//! | 6 | dossier basket entries | `basket.rs` | `gio-ho-so/d/<code>.json`, what each procedure brings to a basket |
+//! | 7 | QR and posters | `posters.rs` | `qr/<code>.{svg,png}`, `posters/…` |
+//! | 8 | updates feed | `updates.rs` | `/cap-nhat.xml` from `content/changes.toml` |
+//! | 9 | offline manifest | `offline.rs` | `precache.json`, the service worker's version |
+//! | 10 | sitemap | `sitemap.rs` | `sitemap.xml`, `robots.txt` |
+//! | 11 | compression | `compress.rs` | `.br` and `.gz` beside every text file |
 //!
 //! Every stage writes through [`Output`] (`output.rs`): a fresh staging folder that replaces `dist/` only when
 //! every stage succeeded, so a failed build never leaves a half-written site, and a cache keyed by content hash,
 //! so a file whose bytes did not change is neither rewritten nor recompressed.
 
+mod basket;
 mod bundles;
 mod compress;
 mod content;
@@ -100,7 +102,7 @@ pub struct Build<'a> {
 }
 
 /// How many stages a build runs, for the "[3/10]" in the progress lines.
-const STAGES: usize = 10;
+const STAGES: usize = 11;
 
 impl Build<'_> {
     /// Runs one stage, printing its number and name, and how long it took when that was over a second.
@@ -162,6 +164,7 @@ fn run_stages(b: &mut Build) -> Result<BuildSummary> {
     let assets = Assets { search_index: search_dir, ..apps.assets.clone() };
     let index = SiteIndex::new(catalogue, assets.clone());
     let pages = b.stage("Dựng trang", |b| pages::write(&b.out, &index, &b.opts.public))?;
+    b.stage("Giỏ hồ sơ", |b| basket::write(&b.out, &index))?;
     b.stage("Mã QR và áp phích", |b| posters::write(&b.out, &index))?;
     b.stage("Tin cập nhật", |b| updates::write(&b.out, &index))?;
     b.stage("Danh sách dùng khi mất mạng", |b| offline::write(&b.out).map(|_| ()))?;

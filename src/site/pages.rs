@@ -28,7 +28,7 @@ pub fn copy_public(out: &Output, public: &Path) -> Result<()> {
             let rel = path.strip_prefix(public).expect("walked from public").to_string_lossy().replace('\\', "/");
             if path.is_dir() {
                 stack.push(path);
-            } else if rel != "style.css" && rel != "poster.css" {
+            } else if !["style.css", "poster.css", "basket.css"].contains(&rel.as_str()) {
                 let bytes = std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
                 out.write(&rel, &bytes)?;
             }

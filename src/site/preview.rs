@@ -257,11 +257,7 @@ impl Rebuild {
         match result {
             Ok(summary) => {
                 // Pages shown from memory were the built ones unless an asset they name changed.
-                let same = |a: &Assets| {
-                    (&a.search_index, &a.js, &a.css, &a.poster_js)
-                        == (&summary.assets.search_index, &summary.assets.js, &summary.assets.css, &summary.assets.poster_js)
-                };
-                if !shown.is_some_and(|pages| same(&pages.index.assets)) {
+                if !shown.is_some_and(|pages| pages.index.assets == summary.assets) {
                     self.tell(String::new());
                 }
             }
