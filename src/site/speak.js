@@ -9,7 +9,7 @@
 //
 // The page says what to read: `.say button[data-say]` names one of PARTS below; the matches of its selector,
 // in page order, are read as they are displayed (their innerText), from the top each time the reading starts.
-// The selectors follow the markup of pages/procedure.rs and pages/basket.rs (tests/e2e/speak.test.mjs reads
+// The selectors follow the markup of pages/procedure.rs and pages/basket/island.rs (tests/e2e/speak.test.mjs reads
 // both kinds of page).
 const PARTS = {
   // An editor's summary: the name, the papers, fee, time, place, how to submit.
