@@ -63,13 +63,9 @@ fn line_of_quoted(text: &str, needle: &str, from: usize) -> Option<usize> {
 /// Returns the events that are usable and every problem found.
 pub fn check(path: &Path, text: &str, known: &BTreeSet<String>) -> (Vec<LifeEvent>, Vec<ContentError>) {
     let mut errors = Vec::new();
-    let file: File = match toml::from_str(text) {
+    let file: File = match super::validate::parse_file(path, text, "life events") {
         Ok(f) => f,
-        Err(e) => {
-            let line = e.span().map(|s| text[..s.start.min(text.len())].bytes().filter(|&b| b == b'\n').count() + 1);
-            errors.push(error(path, line, "", format!("not a valid life events file: {}", e.message())));
-            return (Vec::new(), errors);
-        }
+        Err(e) => return (Vec::new(), vec![e]),
     };
     let mut slugs = BTreeSet::new();
     for (i, ev) in file.event.iter().enumerate() {
@@ -132,12 +128,7 @@ fn line_start(text: &str, slug: &str) -> usize {
 
 /// Reads and checks `dir/life_events.toml` when it exists (it is optional: no file, no events).
 pub fn check_dir(dir: &Path, known: &BTreeSet<String>) -> (Vec<LifeEvent>, Vec<ContentError>) {
-    let path = dir.join(FILE);
-    match std::fs::read_to_string(&path) {
-        Ok(text) => check(&path, &text, known),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Vec::new(), Vec::new()),
-        Err(e) => (Vec::new(), vec![error(&path, None, "", format!("cannot read the file ({e}); save it as UTF-8 text"))]),
-    }
+    super::validate::check_optional(dir, FILE, |path, text| check(path, text, known))
 }
 
 #[cfg(test)]

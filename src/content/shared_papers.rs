@@ -63,13 +63,9 @@ pub fn valid_id(id: &str) -> bool {
 /// Parses and checks `text` (read from `path`). Returns the usable papers and every problem found.
 pub fn check(path: &Path, text: &str) -> (Vec<SharedPaper>, Vec<ContentError>) {
     let mut errors = Vec::new();
-    let file: File = match toml::from_str(text) {
+    let file: File = match super::validate::parse_file(path, text, "shared papers") {
         Ok(f) => f,
-        Err(e) => {
-            let line = e.span().map(|s| text[..s.start.min(text.len())].bytes().filter(|&b| b == b'\n').count() + 1);
-            errors.push(error(path, line, "", format!("not a valid shared papers file: {}", e.message())));
-            return (Vec::new(), errors);
-        }
+        Err(e) => return (Vec::new(), vec![e]),
     };
     let mut ids = BTreeSet::new();
     let starts = block_starts(text);
@@ -93,12 +89,7 @@ pub fn check(path: &Path, text: &str) -> (Vec<SharedPaper>, Vec<ContentError>) {
 
 /// Reads and checks `dir/shared_papers.toml` when it exists (optional: no file, no shared papers).
 pub fn check_dir(dir: &Path) -> (Vec<SharedPaper>, Vec<ContentError>) {
-    let path = dir.join(FILE);
-    match std::fs::read_to_string(&path) {
-        Ok(text) => check(&path, &text),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Vec::new(), Vec::new()),
-        Err(e) => (Vec::new(), vec![error(&path, None, "", format!("cannot read the file ({e}); save it as UTF-8 text"))]),
-    }
+    super::validate::check_optional(dir, FILE, check)
 }
 
 #[cfg(test)]

@@ -156,6 +156,30 @@ fn read_text(path: &Path, errors: &mut Vec<ContentError>) -> Option<String> {
     }
 }
 
+/// Reads and checks an optional file of the content folder (`life_events.toml`, `shared_papers.toml`) with
+/// `check`: no file means nothing of that kind; a file that cannot be read is one error saying so.
+pub fn check_optional<T>(
+    dir: &Path,
+    file: &str,
+    check: impl FnOnce(&Path, &str) -> (Vec<T>, Vec<ContentError>),
+) -> (Vec<T>, Vec<ContentError>) {
+    let path = dir.join(file);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => check(&path, &text),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Vec::new(), Vec::new()),
+        Err(e) => (Vec::new(), vec![err(&path, None, "", format!("cannot read the file ({e}); save it as UTF-8 text"))]),
+    }
+}
+
+/// Parses a whole file of the content folder into `T`, or says on which line its TOML is wrong (`what` names
+/// the kind of file in the message: "life events").
+pub fn parse_file<T: serde::de::DeserializeOwned>(path: &Path, text: &str, what: &str) -> Result<T, ContentError> {
+    toml::from_str(text).map_err(|e| {
+        let line = e.span().map(|s| line_of(text, s.start));
+        err(path, line, "", format!("not a valid {what} file: {}", e.message()))
+    })
+}
+
 /// The 1-based line of a byte offset.
 pub fn line_of(text: &str, offset: usize) -> usize {
     let end = offset.min(text.len());

@@ -6,38 +6,21 @@
 // screen and the link it should hold go to out/basket/, which tests/e2e.rs decodes with a real QR decoder.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, execFileSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { BASE_URL, DIST, OUT, PHONE, DESKTOP, launch, waitHydrated } from "./browser.mjs";
+import { BASE_URL, OUT, PHONE, DESKTOP, launch, ownServer, waitHydrated } from "./browser.mjs";
 
-const PORT = 20000 + Math.floor(Math.random() * 20000);
-const BASE = `http://127.0.0.1:${PORT}`;
+const server = ownServer();
+const BASE = server.base;
 const DIR = join(OUT, "basket");
 rmSync(DIR, { recursive: true, force: true });
 mkdirSync(DIR, { recursive: true });
 const ID_CARD = "Căn cước, căn cước công dân, hộ chiếu hoặc giấy tờ có ảnh còn hạn của người đi làm thủ tục";
 let browser;
-let server;
 
-async function startServer() {
-  server = spawn(process.env.MOTCUA_BIN ?? "target/debug/motcua", ["serve", "--no-build", "--port", String(PORT), "--out", DIST], { stdio: "ignore" });
-  for (let i = 0; i < 100; i++) {
-    try { await fetch(BASE + "/"); return; } catch { await new Promise((r) => setTimeout(r, 100)); }
-  }
-  throw new Error("motcua serve did not start");
-}
-
-async function stopServer() {
-  if (!server) return;
-  const exited = new Promise((r) => server.once("exit", r));
-  server.kill();
-  await exited;
-  server = null;
-}
-
-before(async () => { browser = await launch(); await startServer(); });
-after(async () => { await browser?.close(); await stopServer(); });
+before(async () => { browser = await launch(); await server.start(); });
+after(async () => { await browser?.close(); await server.stop(); });
 
 /** Waits until the basket shows `n` procedures, each fetched. */
 async function basketHas(page, n) {
@@ -91,7 +74,7 @@ test("three procedures from three kinds of pages: one checklist, fees added up, 
   await page.reload();
   await basketHas(page, 3);
   assert.ok(await page.locator(".basket-group li", { hasText: ID_CARD }).locator("input").isChecked(), "tick kept after reload");
-  await stopServer();
+  await server.stop();
   await context.setOffline(true);
   await page.reload();
   await basketHas(page, 3);

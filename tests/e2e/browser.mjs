@@ -1,6 +1,7 @@
 // Shared helpers for the end-to-end tests: Debian's Chromium driven by playwright-core.
 // The Rust harness (tests/e2e.rs) builds the site, starts `motcua serve` and sets BASE_URL and DIST.
 import { chromium } from "playwright-core";
+import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -51,4 +52,31 @@ export async function scrollTo(page, locator) {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await locator.scrollIntoViewIfNeeded();
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+/**
+ * A `motcua serve` of the built site for one test file alone, so the file can stop it and be really offline
+ * (DevTools' offline mode does not cover the service worker's own fetches). `stop()` waits until it has exited.
+ */
+export function ownServer() {
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const base = `http://127.0.0.1:${port}`;
+  let child = null;
+  return {
+    base,
+    async start() {
+      child = spawn(process.env.MOTCUA_BIN ?? "target/debug/motcua", ["serve", "--no-build", "--port", String(port), "--out", DIST], { stdio: "ignore" });
+      for (let i = 0; i < 100; i++) {
+        try { await fetch(base + "/"); return; } catch { await new Promise((r) => setTimeout(r, 100)); }
+      }
+      throw new Error("motcua serve did not start");
+    },
+    async stop() {
+      if (!child) return;
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill();
+      await exited;
+      child = null;
+    },
+  };
 }

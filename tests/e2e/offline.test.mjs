@@ -4,33 +4,15 @@
 // and also switches the browser offline through DevTools.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { DIST, OUT, PHONE, launch, waitHydrated } from "./browser.mjs";
+import { OUT, PHONE, launch, ownServer, waitHydrated } from "./browser.mjs";
 
-const PORT = 20000 + Math.floor(Math.random() * 20000);
-const BASE = `http://127.0.0.1:${PORT}`;
+const server = ownServer();
+const BASE = server.base;
 let browser;
-let server;
 
-async function startServer() {
-  server = spawn(process.env.MOTCUA_BIN ?? "target/debug/motcua", ["serve", "--no-build", "--port", String(PORT), "--out", DIST], { stdio: "ignore" });
-  for (let i = 0; i < 100; i++) {
-    try { await fetch(BASE + "/"); return; } catch { await new Promise((r) => setTimeout(r, 100)); }
-  }
-  throw new Error("motcua serve did not start");
-}
-
-async function stopServer() {
-  if (!server) return;
-  const exited = new Promise((r) => server.once("exit", r));
-  server.kill();
-  await exited;
-  server = null;
-}
-
-before(async () => { browser = await launch(); await startServer(); });
-after(async () => { await browser?.close(); await stopServer(); });
+before(async () => { browser = await launch(); await server.start(); });
+after(async () => { await browser?.close(); await server.stop(); });
 
 /** Types a query in the page's search box and waits for a result whose link starts with `href`. */
 async function search(page, query, href) {
@@ -41,7 +23,7 @@ async function search(page, query, href) {
 }
 
 async function goOffline(context, page) {
-  await stopServer();
+  await server.stop();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
   await cdp.send("Network.emulateNetworkConditions", { offline: true, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
