@@ -49,6 +49,12 @@ pub fn basket_add<S: AsRef<str>>(codes: &[S]) -> String {
     format!("/gio-ho-so/?them={}", join(codes))
 }
 
+/// [`basket_add`] for one procedure, without the list: what the search box's result lines link (fewer bytes in
+/// the browser app).
+pub fn basket_add_one(code: &str) -> String {
+    format!("/gio-ho-so/?them={code}")
+}
+
 /// A basket to send to another phone: `/gio-ho-so/?p=<code>,<code>` (the link names the procedures; no server
 /// keeps anything).
 pub fn basket_shared<S: AsRef<str>>(codes: &[S]) -> String {
@@ -82,6 +88,7 @@ mod tests {
     #[test]
     fn paths_and_their_files_agree() {
         assert_eq!(procedure("1.001193"), "/p/1.001193/");
+        assert_eq!(basket_add_one("1.001193"), basket_add(&["1.001193"]));
         assert_eq!(file_of(&procedure("1.001193")), "p/1.001193/index.html");
         assert_eq!(file_of(&requirements("1.001193")), "p/1.001193/dieu-kien/index.html");
         assert_eq!(file_of("/"), "index.html");

@@ -326,13 +326,13 @@ fn show(core: &Core, plan: &engine::Plan, results: &engine::Results, filter: Fil
     }
 }
 
-/// One result line: the name as a link, then code, field, levels, fee, time and "Nộp trực tuyến", then the
-/// query words it does not contain ("Không có: điện"), so a partial match never passes for a full one.
+/// One result line: the name as a link, then code, field, levels, fee, time, "Nộp trực tuyến" and a link that
+/// adds it to the dossier basket, then the query words it does not contain ("Không có: điện"), so a partial match never passes for a full one.
 fn row_html(core: &Core, d: usize, info: &DocInfo, missing: &[String]) -> String {
     let mut h = String::with_capacity(256);
-    h.push_str("<a href=\"/p/");
-    esc(&mut h, &info.code);
-    h.push_str("/\">");
+    h.push_str("<a href=\"");
+    esc(&mut h, &crate::routes::procedure(&info.code));
+    h.push_str("\">");
     esc(&mut h, &info.name);
     h.push_str("</a><span class=\"sr-meta\">");
     let flags = core.doc_flags[d];
@@ -350,7 +350,12 @@ fn row_html(core: &Core, d: usize, info: &DocInfo, missing: &[String]) -> String
             h.push_str("</span>");
         }
     }
-    h.push_str("</span>");
+    // "+ Thêm vào giỏ": a plain link to the dossier basket, like the lists' (no code of the basket here).
+    h.push_str("<a class=\"add\" href=\"");
+    esc(&mut h, &crate::routes::basket_add_one(&info.code));
+    h.push_str("\" aria-label=\"Thêm vào giỏ hồ sơ: ");
+    esc(&mut h, &info.name);
+    h.push_str("\">+ Thêm vào giỏ</a></span>");
     if !missing.is_empty() {
         h.push_str("<span class=\"sr-miss\">Không có: ");
         for (i, w) in missing.iter().enumerate() {

@@ -12,6 +12,7 @@ const PAGES = [
   ["procedure", "/p/1.001193/"],
   ["life event", "/su-kien/sinh-con/"],
   ["poster", "/in/p/1.001193/"],
+  ["dossier basket", "/gio-ho-so/?p=1.001193,2.000635,1.004222"],
 ];
 
 let browser;
@@ -27,6 +28,7 @@ for (const [name, path] of PAGES) {
     assert.equal(res.status(), 200);
     if (!path.startsWith("/in/")) await waitHydrated(page);
     if (path.startsWith("/tim-kiem/")) await page.waitForTimeout(1500); // let the results render
+    if (path.startsWith("/gio-ho-so/")) await page.waitForSelector(".basket-procs li"); // the basket is drawn
     await page.addScriptTag({ path: AXE });
     const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
     const count = { critical: 0, serious: 0, moderate: 0, minor: 0 };

@@ -20,7 +20,8 @@ test("typing an unaccented query shows the right procedure first, and opening it
   const first = page.locator("#sr-list li").first();
   await first.waitFor({ timeout: 15000 });
   await page.waitForFunction(() => /khai sinh/i.test(document.querySelector("#sr-list li a")?.textContent ?? ""));
-  assert.equal(await first.locator("a").getAttribute("href"), "/p/1.001193/");
+  assert.equal(await first.locator("a").first().getAttribute("href"), "/p/1.001193/");
+  assert.equal(await first.locator("a.add").getAttribute("href"), "/gio-ho-so/?them=1.001193", "a result adds itself to the basket");
   assert.match(await page.locator("#sr-count").innerText(), /\d+ thủ tục phù hợp/);
   const meta = await first.locator(".sr-meta").innerText();
   assert.match(meta, /1\.001193/);

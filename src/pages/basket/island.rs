@@ -109,7 +109,7 @@ pub fn Basket(
                             view! {
                                 <li>
                                     <span><a href=href>{e.name.clone()}</a>" "<span class="basket-code">{format!("(mã {})", e.code)}</span></span>
-                                    <button type="button" class="basket-remove no-print" aria-label=format!("Bỏ khỏi giỏ: {}", e.name) on:click=remove(e.code.clone())>"Bỏ ra"</button>
+                                    <button type="button" class="basket-remove no-print" aria-label=format!("Bỏ ra: {}", e.name) on:click=remove(e.code.clone())>"Bỏ ra"</button>
                                 </li>
                             }
                         }).collect_view()}
