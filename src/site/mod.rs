@@ -101,7 +101,7 @@ pub struct Build<'a> {
     step: usize,
 }
 
-/// How many stages a build runs, for the "[3/10]" in the progress lines.
+/// How many stages a build runs, for the "[3/11]" in the progress lines.
 const STAGES: usize = 11;
 
 impl Build<'_> {

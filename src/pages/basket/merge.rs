@@ -116,7 +116,7 @@ pub fn merge(entries: &[Entry]) -> Merged {
 
     let mut shared: Vec<SharedRow> = Vec::new();
     let mut own = Vec::new();
-    for (i, e) in entries.iter().enumerate() {
+    for e in entries {
         let mut groups: Vec<(String, Vec<(String, String, String)>)> = Vec::new();
         for (n, p) in e.papers.iter().enumerate() {
             let id = identity(p);
@@ -142,7 +142,6 @@ pub fn merge(entries: &[Entry]) -> Merged {
         }
         // Everyone's papers first, whatever order the entry gave.
         groups.sort_by_key(|(when, _)| !when.is_empty());
-        let _ = i;
         own.push(OwnPapers { code: e.code.clone(), name: e.name.clone(), groups });
     }
     // A paper someone always needs before one only some cases need.
