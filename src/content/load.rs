@@ -16,6 +16,8 @@ pub struct Catalogue {
     pub changes: Vec<super::changes::Change>,
     /// Papers many procedures ask for (`shared_papers.toml`), which summaries name with `same`.
     pub shared_papers: Vec<super::shared_papers::SharedPaper>,
+    /// Every public service centre, the site's own (`site.centre`, the default) first.
+    pub centres: Vec<super::model::Centre>,
 }
 
 /// One problem in one content file (defined in `validate.rs`).
@@ -32,6 +34,7 @@ impl Catalogue {
                 life_events: checked.life_events,
                 changes: checked.changes,
                 shared_papers: checked.shared_papers,
+                centres: checked.centres,
             }),
             _ => Err(checked.errors),
         }

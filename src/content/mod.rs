@@ -8,9 +8,13 @@ pub mod model;
 #[cfg(feature = "ssr")]
 pub mod core_set;
 #[cfg(feature = "ssr")]
+pub mod centres;
+#[cfg(feature = "ssr")]
 pub mod changes;
 #[cfg(feature = "ssr")]
 pub mod life_events;
+#[cfg(feature = "ssr")]
+pub mod local_fees;
 #[cfg(feature = "ssr")]
 pub mod shared_papers;
 #[cfg(feature = "ssr")]

@@ -79,6 +79,10 @@ pub struct Procedure {
     /// The importer never writes it and keeps it on re-import.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<Summary>,
+    /// The province's own fees for it (`content/local_fees.toml`), attached when the catalogue is loaded: never
+    /// written in the procedure's file, so a re-import or a new national text keeps them apart.
+    #[serde(skip)]
+    pub local_fees: Vec<LocalFee>,
 }
 
 /// An editor's summary of a procedure (`[summary]` at the end of its file): GOV.UK-style plain words, what
@@ -344,6 +348,34 @@ pub struct Fee {
     pub rule: String,
 }
 
+/// A fee the province sets (its People's Council resolution), which the national text cannot state: one row of
+/// `content/local_fees.toml`, checked in `local_fees.rs`.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct LocalFee {
+    /// The procedure's code.
+    pub procedure: String,
+    /// The way of submitting it applies to; none means every way.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<Channel>,
+    /// The amount in đồng; 0 means free. Absent when the resolution states a rule instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<u64>,
+    /// What the amount is charged per, when it grows with how many ("bản", "trang").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub per: String,
+    /// The rule in words, when not a single amount ("3.000 đồng/trang từ trang thứ 3").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub rule: String,
+    /// The resolution that sets it ("Nghị quyết số 12/2025/NQ-HĐND").
+    pub resolution: String,
+    /// When the resolution was passed, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub signed: String,
+    /// When the fee applies from, `YYYY-MM-DD`.
+    pub effective: String,
+}
+
 /// A group of papers: "Giấy tờ phải nộp", "Giấy tờ phải xuất trình", or a case ("Trường hợp …").
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
 #[serde(deny_unknown_fields)]
@@ -422,12 +454,23 @@ pub struct Site {
     pub centre: Centre,
 }
 
-/// A public service centre (Trung tâm Phục vụ hành chính công).
+/// A public service centre (Trung tâm Phục vụ hành chính công): the site's own in `site.toml` (`[centre]`, the
+/// default), and one file per centre in `content/centres/<slug>.toml` (checked in `centres.rs`).
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Centre {
+    /// Its URL segment, `/tt/<slug>/`: the file's name for a centre file; `slug` in `site.toml` (else
+    /// [`DEFAULT_CENTRE_SLUG`]) for the default centre.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub slug: String,
     /// Its name.
     pub name: String,
+    /// The commune or ward it serves, as named since the 2025 reform ("Xã Phong Điền").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub commune: String,
+    /// The communes, wards and towns merged into it, as people still call them ("Xã Phong Mỹ").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub replaces: Vec<String>,
     /// Its street address.
     #[serde(default)]
     pub address: String,
@@ -437,6 +480,60 @@ pub struct Centre {
     /// Opening hours, in words.
     #[serde(default)]
     pub hours: String,
+    /// Other places that receive dossiers for it (an old commune's office), in the order people are told.
+    #[serde(default, rename = "point", skip_serializing_if = "Vec::is_empty")]
+    pub points: Vec<ReceptionPoint>,
+    /// Who handles which fields, and where: the commune police for residence and ID cards, a desk for land.
+    #[serde(default, rename = "desk", skip_serializing_if = "Vec::is_empty")]
+    pub desks: Vec<Desk>,
+}
+
+/// The default centre's slug when `site.toml` names none.
+pub const DEFAULT_CENTRE_SLUG: &str = "trung-tam";
+
+/// A place that receives dossiers for a centre, away from its main address.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ReceptionPoint {
+    /// What people call it ("Điểm tiếp nhận Phong Mỹ").
+    pub name: String,
+    /// Where it is.
+    pub address: String,
+    /// When it is open, when not the centre's hours.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub hours: String,
+    /// Its phone, when it has its own.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub phone: String,
+}
+
+/// Where a centre handles the procedures of some fields, and the officer's phone for them.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Desk {
+    /// The fields (lĩnh vực) it handles, written exactly as procedures name them ("Hộ tịch").
+    pub fields: Vec<String>,
+    /// Who or which desk ("Quầy số 2", "Công an xã").
+    pub place: String,
+    /// Its address, when not the centre's.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub address: String,
+    /// Its hours, when not the centre's.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub hours: String,
+    /// The phone of the officer who handles these dossiers.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub phone: String,
+    /// The officer's name, when the centre publishes it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub officer: String,
+}
+
+impl Centre {
+    /// The desk that handles `field`, when the centre names one.
+    pub fn desk_for(&self, field: &str) -> Option<&Desk> {
+        self.desks.iter().find(|d| d.fields.iter().any(|f| f == field))
+    }
 }
 
 fn is_false(b: &bool) -> bool {

@@ -59,6 +59,8 @@ pub struct Checked {
     pub changes: Vec<super::changes::Change>,
     /// The papers of `shared_papers.toml` (none when the file is absent).
     pub shared_papers: Vec<super::shared_papers::SharedPaper>,
+    /// Every centre: the default (`site.toml`'s) first, then `centres/*.toml` by file name.
+    pub centres: Vec<super::model::Centre>,
 }
 
 /// Reads every content file under `dir` and checks it.
@@ -110,6 +112,11 @@ pub fn check_dir(dir: &Path) -> Checked {
     let (changes, errors) = super::changes::check_dir(dir, &known);
     out.changes = changes;
     out.errors.extend(errors);
+    let fields: std::collections::BTreeSet<String> = out.procedures.iter().map(|p| p.field.clone()).collect();
+    let (centres, errors) = super::centres::check_dir(dir, out.site.as_ref().map(|s| (site_path.as_path(), &s.centre)), &fields);
+    out.centres = centres;
+    out.errors.extend(errors);
+    out.errors.extend(super::local_fees::apply_dir(dir, &mut out.procedures));
     out
 }
 
@@ -357,13 +364,6 @@ fn check_site(path: &Path, text: &str, errors: &mut Vec<ContentError>) -> Option
             problems.push(err(path, Some(line), "base_url", format!("{why}; write the public address, e.g. \"https://motcua.example.vn\"")));
         } else if url.ends_with('/') {
             problems.push(err(path, Some(line), "base_url", "ends with \"/\"; write it without the trailing slash".into()));
-        }
-    }
-    if let Some(centre) = get(t, "centre").and_then(|c| c.get_ref().as_table()) {
-        if let Some((Some(name), line)) = string_at(centre, "name") {
-            if name.trim().is_empty() {
-                problems.push(err(path, Some(line), "centre.name", "the centre's name is empty; write the name of the public service centre".into()));
-            }
         }
     }
     let site = typed::<Site>(path, text, t, errors);

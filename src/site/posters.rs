@@ -1,4 +1,4 @@
-//! Stage 6, QR and posters: each procedure's QR code as `qr/<code>.svg` and `qr/<code>.png` (stable, unhashed
+//! Stage 8, QR and posters: each procedure's QR code as `qr/<code>.svg` and `qr/<code>.png` (stable, unhashed
 //! names an officer can link or download), and the bulk poster export under `posters/`. Thousands of small print
 //! files, fetched rarely: served as they are, without compressed variants.
 
@@ -366,7 +366,7 @@ mod tests {
             title: t(),
             description: t(),
             base_url: "https://motcua.example.vn".into(),
-            centre: Centre { name: t(), address: t(), phone: t(), hours: t() },
+            centre: Centre { name: t(), address: t(), phone: t(), hours: t(), ..Default::default() },
         };
         let paper = Paper { name: t(), originals: 1, copies: 1, form: t(), note: false };
         let p = Procedure {
