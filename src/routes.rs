@@ -66,6 +66,31 @@ pub fn basket_entry(code: &str) -> String {
     format!("/gio-ho-so/d/{code}.json")
 }
 
+/// The centres' list and finder (by the new name or an old commune's): `/tt/`.
+pub fn centres() -> String {
+    "/tt/".to_string()
+}
+
+/// A public service centre's page: `/tt/<slug>/`.
+pub fn centre(slug: &str) -> String {
+    format!("/tt/{slug}/")
+}
+
+/// What the browser needs about a centre to show it beside a procedure (written at build time):
+/// `/tt/<slug>/tt.json`.
+pub fn centre_data(slug: &str) -> String {
+    format!("/tt/{slug}/tt.json")
+}
+
+/// The query parameter that opens a page in a centre's context, as its posters' QR codes do.
+pub const CENTRE_PARAM: &str = "tt";
+
+/// `path` opened in a centre's context: `/p/1.001193/?tt=phong-dien`. The page is the same static file; the
+/// browser shows that centre's desk, address and phone beside the national text, and remembers the centre.
+pub fn with_centre(path: &str, slug: &str) -> String {
+    format!("{path}?{CENTRE_PARAM}={slug}")
+}
+
 fn join<S: AsRef<str>>(codes: &[S]) -> String {
     codes.iter().map(|c| c.as_ref()).collect::<Vec<_>>().join(",")
 }
@@ -84,6 +109,13 @@ pub fn file_of(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn centre_links_are_short_and_well_formed() {
+        assert_eq!(centre("phong-dien"), "/tt/phong-dien/");
+        assert_eq!(file_of(&centre_data("phong-dien")), "tt/phong-dien/tt.json");
+        assert_eq!(with_centre(&procedure("1.001193"), "phong-dien"), "/p/1.001193/?tt=phong-dien");
+    }
 
     #[test]
     fn paths_and_their_files_agree() {

@@ -42,6 +42,7 @@ pub fn PageBody<C: IntoView + 'static>(
                     })}
                 </p>
                 <p>{centre.hours}</p>
+                <p><a href=crate::routes::centres()>"Các trung tâm và nơi nộp hồ sơ"</a></p>
                 <p class="source">
                     "Thông tin lấy từ Cổng Dịch vụ công quốc gia. Khi có thay đổi, văn bản của cơ quan nhà nước là căn cứ cuối cùng. "
                     <a href="/cap-nhat/">"Mới cập nhật"</a>

@@ -164,10 +164,71 @@ pub fn method_short(fees: &[Fee]) -> String {
 /// the editor's words when there is a summary; else the same for every method, else per method
 /// ("Trực tiếp: 50.000 đồng; trực tuyến: 25.000 đồng").
 pub fn fee(p: &Procedure) -> String {
+    local_fee(p).unwrap_or_else(|| national_fee(p))
+}
+
+/// What the national text says the fee is, in one line: [`fee`] without the province's own figure. Pages show
+/// it beside a local fee, so the official text stays one tap away.
+pub fn national_fee(p: &Procedure) -> String {
     if let Some(s) = &p.summary {
         return s.cost.clone();
     }
     per_method(&p.methods, |m| method_short(&m.fees))
+}
+
+/// One local fee's amount in words: "100.000 đồng", "2.000 đồng/trang", "Miễn phí", or its rule.
+fn local_amount(f: &crate::content::LocalFee) -> String {
+    let amount = match f.amount {
+        Some(0) => Some("Miễn phí".to_string()),
+        Some(n) if f.per.is_empty() => Some(format!("{} đồng", thousands(n))),
+        Some(n) => Some(format!("{} đồng/{}", thousands(n), f.per)),
+        None => None,
+    };
+    match (amount, f.rule.trim()) {
+        (Some(a), "") => a,
+        (Some(a), rule) => format!("{a} ({rule})"),
+        (None, rule) => rule.to_string(),
+    }
+}
+
+/// The province's fee with its source, when `content/local_fees.toml` sets one: "Nộp trực tiếp: 100.000 đồng;
+/// Nộp trực tuyến: 50.000 đồng (mức thu của tỉnh theo Nghị quyết số 12/2025/NQ-HĐND, từ 01/08/2025)".
+pub fn local_fee(p: &Procedure) -> Option<String> {
+    if p.local_fees.is_empty() {
+        return None;
+    }
+    let parts: Vec<String> = p
+        .local_fees
+        .iter()
+        .map(|f| match f.channel {
+            Some(ch) => format!("{}: {}", ch.label(), local_amount(f)),
+            None => local_amount(f),
+        })
+        .collect();
+    let mut sources: Vec<String> = Vec::new();
+    for f in &p.local_fees {
+        let s = format!("{}, từ {}", f.resolution.trim(), crate::pages::format::vn_date(&f.effective));
+        if !sources.contains(&s) {
+            sources.push(s);
+        }
+    }
+    Some(format!("{} (mức thu của tỉnh theo {})", parts.join("; "), sources.join("; ")))
+}
+
+/// What one way of submitting costs as a sum the dossier basket can add: the province's amount when it sets
+/// one for that way (or for every way), else [`method_amount`] of the national text.
+pub fn channel_amount(p: &Procedure, m: &Method) -> Option<u64> {
+    let local: Vec<&crate::content::LocalFee> = p.local_fees.iter().filter(|f| f.channel.is_none_or(|c| c == m.channel)).collect();
+    if local.is_empty() {
+        return method_amount(&m.fees);
+    }
+    local.iter().map(|f| if f.per.is_empty() && f.rule.trim().is_empty() { f.amount } else { None }).sum()
+}
+
+/// [`method_short`] with the province's figure for that way of submitting, when it sets one.
+pub fn channel_short(p: &Procedure, m: &Method) -> String {
+    let local: Vec<String> = p.local_fees.iter().filter(|f| f.channel.is_none_or(|c| c == m.channel)).map(local_amount).collect();
+    if local.is_empty() { method_short(&m.fees) } else { local.join(" + ") }
 }
 
 /// How long one method takes, for the methods table: the number with its unit; a number the portal left
@@ -241,7 +302,7 @@ pub fn poster_facts(p: &Procedure, centre: &str) -> [(&'static str, String); 4] 
     let channels = if channels.is_empty() { "Không ghi".to_string() } else { excerpt(&channels, 70) };
     match &p.summary {
         Some(s) => [
-            ("Lệ phí", sentences(&s.cost, POSTER_EDITED_MAX)),
+            ("Lệ phí", sentences(&fee(p), POSTER_EDITED_MAX)),
             ("Thời gian giải quyết", sentences(&s.time, POSTER_EDITED_MAX)),
             ("Cách nộp", channels),
             ("Nơi nộp", sentences(&s.place, POSTER_EDITED_MAX)),

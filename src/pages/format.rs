@@ -93,3 +93,12 @@ mod tests {
         assert_eq!(number(3.0), "3");
     }
 }
+
+/// `2026-11-29` → `29/11/2026`, as dates are written in Vietnam.
+pub fn vn_date(iso: &str) -> String {
+    let mut parts = iso.split('-');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(y), Some(m), Some(d)) => format!("{d}/{m}/{y}"),
+        _ => iso.to_string(),
+    }
+}

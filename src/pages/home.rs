@@ -46,6 +46,15 @@ pub fn home(idx: &SiteIndex) -> (PageMeta, AnyView) {
             <h2 id="dung-nhieu">"Thủ tục nhiều người làm"</h2>
             <ProcedureList procedures=most_used/>
         </section>
+        <section aria-labelledby="noi-nop-o-dau">
+            <h2 id="noi-nop-o-dau">"Nộp hồ sơ ở đâu?"</h2>
+            // A plain form: the list page finds the centre (site/centre.js), and lists them all without JavaScript.
+            <form class="search" role="search" action=crate::routes::centres() method="get">
+                <label class="sr" for="tim-tt-home">"Tên xã, phường của bạn"</label>
+                <input id="tim-tt-home" name="q" type="search" autocomplete="off" placeholder="Tên xã, phường (mới hoặc cũ)"/>
+                <button type="submit">"Tìm trung tâm"</button>
+            </form>
+        </section>
         {(!idx.catalogue.life_events.is_empty()).then(|| view! { <EventLinks events=idx.catalogue.life_events.clone()/> })}
         <section aria-labelledby="theo-cap">
             <h2 id="theo-cap">"Theo cấp thực hiện"</h2>

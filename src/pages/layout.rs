@@ -29,6 +29,9 @@ pub struct Assets {
     pub basket_css: String,
     /// "Đọc cho tôi nghe" (`site/speak.js`), loaded only by the pages that read aloud.
     pub speak_js: String,
+    /// "Your centre" (`site/centre.js`): the finder, the choice kept on the device, the centre's desk beside a
+    /// procedure; loaded by procedure and centre pages.
+    pub centre_js: String,
     /// The search index's folder, e.g. `/assets/search-9a2e1b2fc2/`. The pages made for searching (home, search)
     /// name it, so the loader can fetch the index's core file while the app starts, without asking
     /// `/search.txt` first; other pages ask `/search.txt` when their box gets focus, so a content edit does not
@@ -95,9 +98,9 @@ pub fn Shell(
     /// A stylesheet only this page needs, linked after the inline one.
     #[prop(optional_no_strip)]
     stylesheet: Option<String>,
-    /// A script only this page needs (a module, so it runs after the page paints).
-    #[prop(optional_no_strip)]
-    script: Option<String>,
+    /// Scripts only this page needs (modules, so they run after the page paints).
+    #[prop(optional)]
+    scripts: Vec<String>,
     children: Children,
 ) -> impl IntoView {
     let full_title = if meta.title.is_empty() { site.title.clone() } else { format!("{} – {}", meta.title, site.title) };
@@ -128,7 +131,7 @@ pub fn Shell(
                 <link rel="manifest" href="/manifest.webmanifest"/>
                 {stylesheet.map(|href| view! { <link rel="stylesheet" href=href/> })}
                 <script type="module" src=assets.js></script>
-                {script.map(|src| view! { <script type="module" src=src></script> })}
+                {scripts.into_iter().map(|src| view! { <script type="module" src=src></script> }).collect_view()}
             </head>
             <body>
                 <PageBody site=site header_search=header_search>{children()}</PageBody>

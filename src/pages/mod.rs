@@ -27,6 +27,8 @@ pub mod facts;
 #[cfg(feature = "ssr")]
 mod layout;
 #[cfg(feature = "ssr")]
+mod centres;
+#[cfg(feature = "ssr")]
 mod home;
 #[cfg(feature = "ssr")]
 mod life_events;

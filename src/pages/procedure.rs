@@ -139,7 +139,7 @@ pub fn ProcedureBody(p: Procedure, qr_url: String, summary: String, related: Opt
             })}
             <ReadAloud say=if p.summary.is_some() { "summary" } else { "official" }/>
             {match p.summary.clone() {
-                Some(s) => view! { <Brief s=s/> }.into_any(),
+                Some(s) => view! { <Brief p=p.clone() s=s/> }.into_any(),
                 None => view! { <Glance p=p.clone()/> }.into_any(),
             }}
             <ProcedureTools/>
@@ -248,7 +248,7 @@ pub fn ProcedureBody(p: Procedure, qr_url: String, summary: String, related: Opt
 /// An editor's summary, right under the title: what everyone brings (numbered, with counts), then each case's
 /// papers under its own heading, then cost, time, where and how. The official text follows on the page.
 #[component]
-fn Brief(s: Summary) -> impl IntoView {
+fn Brief(p: Procedure, s: Summary) -> impl IntoView {
     let item = |b: &crate::content::SummaryItem| {
         let count = (!b.count.is_empty()).then(|| view! { " — " <span class="count">{b.count.clone()}</span> });
         view! { <li><b>{b.item.clone()}</b>{count}</li> }
@@ -270,7 +270,7 @@ fn Brief(s: Summary) -> impl IntoView {
             {(!everyone.is_empty()).then(|| view! { <ol class="papers">{everyone}</ol> })}
             {cases}
             <dl class="glance">
-                <div><dt>"Lệ phí"</dt><dd>{s.cost.clone()}</dd></div>
+                <div><dt>"Lệ phí"</dt><dd>{facts::fee(&p)} {(!p.local_fees.is_empty()).then(|| view! { <NationalFee p=p.clone()/> })}</dd></div>
                 <div><dt>"Thời gian"</dt><dd>{s.time.clone()}</dd></div>
                 <div><dt>"Nộp ở đâu"</dt><dd>{s.place.clone()}</dd></div>
             </dl>
@@ -290,10 +290,25 @@ fn Brief(s: Summary) -> impl IntoView {
     }
 }
 
+/// What the national text says the fee is, folded under a province's own fee.
+#[component]
+fn NationalFee(p: Procedure) -> impl IntoView {
+    view! {
+        <details class="national-fee">
+            <summary>"Mức ghi trên Cổng Dịch vụ công quốc gia"</summary>
+            {facts::national_fee(&p)}
+        </details>
+    }
+}
+
 /// The three facts at a glance, right under the title: fee, time, how to submit.
 #[component]
 fn Glance(p: Procedure) -> impl IntoView {
-    let fee = format::excerpt(&facts::fee(&p), 90);
+    // A province's own fee is shown whole, with its source; the national figure stays one tap away.
+    let fee = match facts::local_fee(&p) {
+        Some(local) => view! { {local} <NationalFee p=p.clone()/> }.into_any(),
+        None => format::excerpt(&facts::fee(&p), 90).into_any(),
+    };
     let time = format::excerpt(&facts::time(&p), 90);
     let channels = p.methods.iter().map(|m| m.channel.label()).collect::<Vec<_>>().join(", ");
     view! {

@@ -2,7 +2,7 @@
 
 use crate::content::{Catalogue, Level, Procedure};
 use crate::pages::layout::{Assets, PageMeta, Shell};
-use crate::pages::{basket, home, life_events, listing, poster, procedure, updates};
+use crate::pages::{basket, centres, home, life_events, listing, poster, procedure, updates};
 use crate::text::slug;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -98,6 +98,10 @@ pub enum Page {
     Updates,
     /// `/gio-ho-so/`: the dossier basket.
     Basket,
+    /// `/tt/`: the centres, and the box that finds one by a commune's new or old name.
+    Centres,
+    /// `/tt/<slug>/`: one centre, by index into `catalogue.centres`.
+    Centre(usize),
 }
 
 impl Page {
@@ -125,6 +129,8 @@ impl Page {
             Page::Requirements(i) => routes::requirements(code(i)),
             Page::Updates => updates::PATH.into(),
             Page::Basket => routes::basket(),
+            Page::Centres => routes::centres(),
+            Page::Centre(i) => routes::centre(&idx.catalogue.centres[i].slug),
         }
     }
 
@@ -140,7 +146,8 @@ impl Page {
 
     /// Every page of the site.
     pub fn all(idx: &SiteIndex) -> Vec<Page> {
-        let mut pages = vec![Page::Home, Page::Search, Page::NotFound, Page::Offline, Page::Updates, Page::Basket];
+        let mut pages = vec![Page::Home, Page::Search, Page::NotFound, Page::Offline, Page::Updates, Page::Basket, Page::Centres];
+        pages.extend((0..idx.catalogue.centres.len()).map(Page::Centre));
         pages.extend(idx.levels.keys().map(|l| Page::Level(*l)));
         pages.extend((0..idx.fields.len()).map(Page::Field));
         pages.extend((0..idx.catalogue.procedures.len()).map(Page::Procedure));
@@ -169,6 +176,8 @@ pub fn render_page(page: Page, idx: &SiteIndex) -> String {
         Page::Offline => listing::offline(idx),
         Page::Updates => updates::updates(idx),
         Page::Basket => basket::basket_page(idx),
+        Page::Centres => centres::directory(idx),
+        Page::Centre(i) => centres::centre(idx, i),
         // Posters have their own shell and stylesheet.
         Page::PosterProcedure(i) => return poster::procedure_poster(idx, i),
         Page::PosterField(i) => return poster::field_poster(idx, i),
@@ -182,12 +191,19 @@ pub fn render_page(page: Page, idx: &SiteIndex) -> String {
     } else {
         None
     };
+    let mut scripts = Vec::new();
     // The pages that read their summary aloud.
-    let script = matches!(page, Page::Procedure(_) | Page::Basket).then(|| assets.speak_js.clone());
+    if matches!(page, Page::Procedure(_) | Page::Basket) {
+        scripts.push(assets.speak_js.clone());
+    }
+    // The pages that know the reader's centre, or let them choose it.
+    if matches!(page, Page::Procedure(_) | Page::Centres | Page::Centre(_)) {
+        scripts.push(assets.centre_js.clone());
+    }
     let header_search = !matches!(page, Page::Home);
     let owner = Owner::new();
     let html = owner.with(|| {
-        view! { <Shell site=site meta=meta assets=assets header_search=header_search stylesheet=stylesheet script=script>{body}</Shell> }.to_html()
+        view! { <Shell site=site meta=meta assets=assets header_search=header_search stylesheet=stylesheet scripts=scripts>{body}</Shell> }.to_html()
     });
     format!("<!DOCTYPE html>{html}")
 }

@@ -34,7 +34,7 @@ pub fn updates(idx: &SiteIndex) -> (PageMeta, AnyView) {
         {(changes.is_empty()).then(|| view! { <p>"Chưa có thay đổi nào được ghi lại từ lần nhập dữ liệu đầu tiên."</p> })}
         {days.into_iter().map(|(date, list)| view! {
             <section>
-                <h2>{format!("Ngày {}", vn_date(&date))}</h2>
+                <h2>{format!("Ngày {}", crate::pages::format::vn_date(&date))}</h2>
                 <ul class="updates">
                     {list.into_iter().map(|c| change_row(idx, c)).collect_view()}
                 </ul>
@@ -58,11 +58,3 @@ fn change_row(idx: &SiteIndex, c: &Change) -> impl IntoView {
     }
 }
 
-/// `2026-11-29` → `29/11/2026`, as dates are written in Vietnam.
-fn vn_date(iso: &str) -> String {
-    let mut parts = iso.split('-');
-    match (parts.next(), parts.next(), parts.next()) {
-        (Some(y), Some(m), Some(d)) => format!("{d}/{m}/{y}"),
-        _ => iso.to_string(),
-    }
-}

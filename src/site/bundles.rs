@@ -82,13 +82,14 @@ pub fn write(out: &Output, public: &Path, keep: Option<&mut Option<Compiled>>) -
     let poster_css = out.write_hashed("poster", "css", &read("poster.css")?)?;
     let basket_css = out.write_hashed("basket", "css", &read("basket.css")?)?;
     let speak_js = out.write_hashed("speak", "js", include_bytes!("speak.js"))?;
+    let centre_js = out.write_hashed("centre", "js", include_bytes!("centre.js"))?;
     let br = |b: &[u8]| super::output::brotli_bytes(b).len();
     let bytes = (
         app.js.len() + app.wasm.len() + loader.len(),
         br(&app.js) + br(&app.wasm) + br(loader.as_bytes()),
     );
     let css_sha256 = super::output::sha256_base64(css_text.as_bytes());
-    let assets = Assets { css, css_text, css_sha256, js, poster_js, poster_css, basket_css, speak_js, search_index: String::new() };
+    let assets = Assets { css, css_text, css_sha256, js, poster_js, poster_css, basket_css, speak_js, centre_js, search_index: String::new() };
     Ok(Apps { assets, bytes, optimized: app.optimized })
 }
 

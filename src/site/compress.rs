@@ -1,4 +1,4 @@
-//! Stage 10, compression: a `.br` and a `.gz` beside every text file written so far, so a server sends
+//! Stage 12, compression: a `.br` and a `.gz` beside every text file written so far, so a server sends
 //! compressed bytes without compressing on each request (`motcua serve`, nginx `brotli_static`/`gzip_static`,
 //! most CDNs). Variants of bytes compressed by an earlier build come from the cache (see `output.rs`).
 

@@ -12,11 +12,12 @@
 //! | 4 | search files | `search_files.rs` | `assets/search-<hash>/` and `search.txt` |
 //! | 5 | pages | `pages.rs` | every page rendered to HTML, and `public/` copied |
 //! | 6 | dossier basket entries | `basket.rs` | `gio-ho-so/d/<code>.json`, what each procedure brings to a basket |
-//! | 7 | QR and posters | `posters.rs` | `qr/<code>.{svg,png}`, `posters/…` |
-//! | 8 | updates feed | `updates.rs` | `/cap-nhat.xml` from `content/changes.toml` |
-//! | 9 | offline manifest | `offline.rs` | `precache.json`, the service worker's version |
-//! | 10 | sitemap | `sitemap.rs` | `sitemap.xml`, `robots.txt` |
-//! | 11 | compression | `compress.rs` | `.br` and `.gz` beside every text file |
+//! | 7 | centre data | `centres.rs` | `tt/<slug>/tt.json`, a centre's desks and phones for procedure pages |
+//! | 8 | QR and posters | `posters.rs` | `qr/<code>.{svg,png}`, `posters/…` |
+//! | 9 | updates feed | `updates.rs` | `/cap-nhat.xml` from `content/changes.toml` |
+//! | 10 | offline manifest | `offline.rs` | `precache.json`, the service worker's version |
+//! | 11 | sitemap | `sitemap.rs` | `sitemap.xml`, `robots.txt` |
+//! | 12 | compression | `compress.rs` | `.br` and `.gz` beside every text file |
 //!
 //! Every stage writes through [`Output`] (`output.rs`): a fresh staging folder that replaces `dist/` only when
 //! every stage succeeded, so a failed build never leaves a half-written site, and a cache keyed by content hash,
@@ -24,6 +25,7 @@
 
 mod basket;
 mod bundles;
+mod centres;
 mod compress;
 mod content;
 mod csr;
@@ -101,8 +103,8 @@ pub struct Build<'a> {
     step: usize,
 }
 
-/// How many stages a build runs, for the "[3/11]" in the progress lines.
-const STAGES: usize = 11;
+/// How many stages a build runs, for the "[3/12]" in the progress lines.
+const STAGES: usize = 12;
 
 impl Build<'_> {
     /// Runs one stage, printing its number and name, and how long it took when that was over a second.
@@ -165,6 +167,7 @@ fn run_stages(b: &mut Build) -> Result<BuildSummary> {
     let index = SiteIndex::new(catalogue, assets.clone());
     let pages = b.stage("Dựng trang", |b| pages::write(&b.out, &index, &b.opts.public))?;
     b.stage("Giỏ hồ sơ", |b| basket::write(&b.out, &index))?;
+    b.stage("Trung tâm", |b| centres::write(&b.out, &index))?;
     b.stage("Mã QR và áp phích", |b| posters::write(&b.out, &index))?;
     b.stage("Tin cập nhật", |b| updates::write(&b.out, &index))?;
     b.stage("Danh sách dùng khi mất mạng", |b| offline::write(&b.out).map(|_| ()))?;

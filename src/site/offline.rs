@@ -1,4 +1,4 @@
-//! Stage 8, offline manifest. What the service worker (`public/sw.js`) needs from the build: `precache.json`, listing the app shell and
+//! Stage 10, offline manifest. What the service worker (`public/sw.js`) needs from the build: `precache.json`, listing the app shell and
 //! the content-hashed assets to store on install, and a `VERSION` stamped into `sw.js` so that every build
 //! that changes an asset also changes the worker, and browsers install the update.
 

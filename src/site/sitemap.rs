@@ -1,4 +1,4 @@
-//! Stage 9, sitemap: `sitemap.xml` and `robots.txt`: every listed page, with absolute URLs from `base_url`.
+//! Stage 11, sitemap: `sitemap.xml` and `robots.txt`: every listed page, with absolute URLs from `base_url`.
 
 use crate::pages::{Page, SiteIndex};
 use super::output::Output;

@@ -1,4 +1,4 @@
-//! Stage 7, updates feed: `/cap-nhat.xml`, an Atom feed of what changed in the catalogue (from
+//! Stage 9, updates feed: `/cap-nhat.xml`, an Atom feed of what changed in the catalogue (from
 //! `content/changes.toml`), so officers and provinces can follow new, amended and removed procedures in any feed
 //! reader. The "Mới cập nhật" page (`/cap-nhat/`) shows the same list; both are built from the same entries.
 

@@ -156,7 +156,7 @@ pub fn entry(p: &crate::content::Procedure, catalogue: &crate::content::Catalogu
     for m in &p.methods {
         let channel = m.channel.label().to_string();
         if fees.iter().all(|f| f.channel != channel) {
-            fees.push(ChannelFee { channel, amount: facts::method_amount(&m.fees), words: facts::method_short(&m.fees) });
+            fees.push(ChannelFee { channel, amount: facts::channel_amount(p, m), words: facts::channel_short(p, m) });
         }
     }
     let days = p.methods.iter().filter_map(|m| facts::time_days(&m.time)).reduce(f64::max);
