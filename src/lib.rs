@@ -37,4 +37,7 @@ pub mod csr;
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     leptos::mount::hydrate_islands();
+    // Poster pages print for the centre the link or the device names (poster bundle only).
+    #[cfg(feature = "posters")]
+    pages::for_centre::apply();
 }

@@ -40,6 +40,19 @@ enum Command {
     },
     /// Build the whole static site into dist/.
     Build(motcua::site::BuildOptions),
+    /// Write every centre's posters (SVG, A4) into a folder per centre: its header, its desks, QR codes that
+    /// open each page in its context.
+    Posters {
+        /// Where to write: one folder per centre inside.
+        #[arg(long, default_value = "posters")]
+        out: PathBuf,
+        /// Only these centres (their slugs); every centre when none is given.
+        #[arg(long = "centre")]
+        centres: Vec<String>,
+        /// The content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+    },
     /// Print the byte figures of a built site beside their budgets (procedure page, home, browser app).
     Budget {
         /// The built site.
@@ -124,6 +137,7 @@ fn main() -> ExitCode {
         Command::Check { content } => motcua::site::check(&content),
         Command::Build(opts) => motcua::site::build(&opts).map(|_| ()),
         Command::BuildCsr(opts) => motcua::site::build_csr(&opts),
+        Command::Posters { out, centres, content } => motcua::site::export_centre_posters(&content, &out, &centres),
         Command::Budget { out, sample } => motcua::site::budget::report(&out, &sample),
         Command::Search { query, json, limit, content } => motcua::search::native::run_search(&content, &query, json, limit),
         Command::SearchBytes { queries, content } => motcua::search::native::run_bytes(&content, &queries),

@@ -85,3 +85,82 @@ fn check_reports_every_problem_with_its_line() {
     assert!(stderr.contains("changes.toml:1: change[0].date: \"28/11/2026\" is not a date"), "{stderr}");
     let _ = std::fs::remove_dir_all(&root);
 }
+
+/// Copies the fixture catalogue into `content`, so a test can add files beside it.
+fn fixture_copy(content: &Path) {
+    std::fs::create_dir_all(content.join("procedures")).unwrap();
+    for f in ["site.toml", "synonyms.toml", "changes.toml"] {
+        std::fs::copy(Path::new(FIXTURE).join(f), content.join(f)).unwrap();
+    }
+    for c in ["9.000001", "9.000002", "9.000003"] {
+        std::fs::copy(Path::new(FIXTURE).join(format!("procedures/{c}.toml")), content.join(format!("procedures/{c}.toml"))).unwrap();
+    }
+}
+
+const CENTRE: &str = "name = \"Trung tâm xã Ong Vàng (thử nghiệm)\"\ncommune = \"Xã Ong Vàng\"\nreplaces = [\"Xã Mật Ngọt\"]\naddress = \"2 Đường Thử\"\nphone = \"0999 000 100\"\n\n[[desk]]\nfields = [\"Chăn nuôi thử nghiệm\"]\nplace = \"Quầy số 2\"\nphone = \"0999 000 101\"\n";
+const FEES: &str = "[[fee]]\nprocedure = \"9.000001\"\namount = 30000\nresolution = \"Nghị quyết số 1/2025/NQ-HĐND (thử nghiệm)\"\neffective = \"2025-08-01\"\n";
+
+#[test]
+fn a_province_adds_centres_and_fees_and_a_bad_one_fails_with_its_line_leaving_the_site() {
+    let root = temp("centres");
+    let content = root.join("content");
+    fixture_copy(&content);
+    std::fs::create_dir_all(content.join("centres")).unwrap();
+    std::fs::write(content.join("centres/ong-vang.toml"), CENTRE).unwrap();
+    std::fs::write(content.join("local_fees.toml"), FEES).unwrap();
+    let out = root.join("dist");
+    let built = motcua(&["build", "--content", content.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
+    // The default centre (site.toml) and the file's, each with a page and its data.
+    let list = std::fs::read_to_string(out.join("tt/index.html")).unwrap();
+    assert!(list.contains("Trung tâm thử nghiệm") && list.contains("Trung tâm xã Ong Vàng"), "both centres are listed");
+    assert!(list.contains("xa mat ngot"), "the old commune's name is in the finder's folded words");
+    let page = std::fs::read_to_string(out.join("tt/ong-vang/index.html")).unwrap();
+    assert!(page.contains("Quầy số 2") && page.contains("tel:0999000101") && page.contains("/p/9.000001/?tt=ong-vang"), "desk, phone and the centre's procedures");
+    let data: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("tt/ong-vang/tt.json")).unwrap()).unwrap();
+    assert_eq!(data["desk"][0]["fields"][0], "Chăn nuôi thử nghiệm");
+    assert!(out.join("tt/trung-tam/tt.json").exists(), "the site's own centre is the default, slug trung-tam");
+    // The province's fee, with its source, where the national line was.
+    let proc_page = std::fs::read_to_string(out.join("p/9.000001/index.html")).unwrap();
+    assert!(proc_page.contains("30.000 đồng (mức của tỉnh theo Nghị quyết số 1/2025/NQ-HĐND (thử nghiệm), từ 01/08/2025)"), "the local fee and its source");
+    assert!(proc_page.contains("Mức ghi trên Cổng Dịch vụ công quốc gia"), "the national figure one tap away");
+
+    // A centre with a field no procedure has and a phone nobody can dial; a fee for a procedure that does not
+    // exist: each fails the build with its file and line, and the built site stays as it was.
+    let before = std::fs::read(out.join("tt/ong-vang/index.html")).unwrap();
+    std::fs::write(content.join("centres/ong-vang.toml"), CENTRE.replace("Chăn nuôi thử nghiệm", "Chăn nuôi").replace("0999 000 101", "gọi anh Ba")).unwrap();
+    std::fs::write(content.join("local_fees.toml"), FEES.replace("9.000001", "9.999999")).unwrap();
+    std::fs::write(content.join("centres/Xa Moi.toml"), CENTRE).unwrap();
+    let failed = motcua(&["build", "--content", content.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&failed.stderr);
+    assert!(!failed.status.success());
+    assert!(stderr.contains("nội dung có 4 lỗi"), "{stderr}");
+    assert!(stderr.contains("ong-vang.toml:8: desk[0].fields: no procedure is in the field \"Chăn nuôi\""), "{stderr}");
+    assert!(stderr.contains("ong-vang.toml:10: desk[0].phone: \"gọi anh Ba\" has characters a phone cannot dial"), "{stderr}");
+    assert!(stderr.contains("local_fees.toml:1: fee[0].procedure: no procedure has the code \"9.999999\""), "{stderr}");
+    assert!(stderr.contains("Xa Moi.toml: the file name \"Xa Moi\" is the centre's web address"), "{stderr}");
+    assert_eq!(std::fs::read(out.join("tt/ong-vang/index.html")).unwrap(), before, "a failed build leaves dist/ untouched");
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+#[test]
+fn every_centre_gets_its_own_folder_of_posters() {
+    let root = temp("centre-posters");
+    let content = root.join("content");
+    fixture_copy(&content);
+    std::fs::create_dir_all(content.join("centres")).unwrap();
+    std::fs::write(content.join("centres/ong-vang.toml"), CENTRE).unwrap();
+    let out = root.join("posters");
+    let run = motcua(&["posters", "--content", content.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    // Commune-level procedures only (9.000002 is provincial), in each centre's folder, with its header and desk.
+    let svg = std::fs::read_to_string(out.join("ong-vang/p/9.000001.svg")).unwrap();
+    assert!(svg.contains("Trung tâm xã Ong Vàng") && svg.contains("Quầy số 2"), "the centre's header and its desk");
+    assert!(svg.contains("/p/9.000001/?tt=ong-vang"), "the address printed under the code is the page in the centre's context");
+    assert!(!out.join("ong-vang/p/9.000002.svg").exists(), "a provincial procedure is not on a commune's wall");
+    assert!(out.join("trung-tam/p/9.000001.svg").exists(), "the site's own centre too");
+    assert!(std::fs::read_to_string(out.join("trung-tam/p/9.000001.svg")).unwrap().contains("/p/9.000001/<"), "its posters link the plain page");
+    let unknown = motcua(&["posters", "--content", content.to_str().unwrap(), "--out", out.to_str().unwrap(), "--centre", "khong-co"]);
+    assert!(!unknown.status.success() && String::from_utf8_lossy(&unknown.stderr).contains("không có trung tâm \"khong-co\""));
+    let _ = std::fs::remove_dir_all(&root);
+}

@@ -40,8 +40,9 @@ fn site_works_in_a_real_browser() {
     );
     assert!(Path::new("/usr/bin/chromium").exists(), "Debian's chromium is missing: apt-get install chromium");
 
-    // The content to build from: the real catalogue unless E2E_CONTENT points elsewhere.
-    let content = std::env::var("E2E_CONTENT").unwrap_or_else(|_| "content".into());
+    // The content to build from: the real catalogue with the synthetic centres and fees of tests/fixtures beside
+    // it (a province's site), unless E2E_CONTENT points elsewhere.
+    let content = std::env::var("E2E_CONTENT").unwrap_or_else(|_| with_fixture_centres(root).to_string_lossy().into_owned());
     let dist: PathBuf = Path::new(env!("CARGO_TARGET_TMPDIR")).join("e2e-dist");
     let motcua = env!("CARGO_BIN_EXE_motcua");
     let status = Command::new(motcua)
@@ -84,6 +85,21 @@ fn site_works_in_a_real_browser() {
     assert!(status.success(), "browser tests failed (see node's report above)");
     qr_codes_decode_to_their_pages(root, &dist, &content);
     basket_qr_decodes_to_its_link(root);
+}
+
+/// A content folder that is the real `content/` (linked, not copied) plus `tests/fixtures/centres/` (150
+/// synthetic centres) and `tests/fixtures/local_fees.toml`, as a province's site would have.
+fn with_fixture_centres(root: &Path) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("e2e-content");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for entry in std::fs::read_dir(root.join("content")).unwrap() {
+        let entry = entry.unwrap();
+        std::os::unix::fs::symlink(entry.path(), dir.join(entry.file_name())).unwrap();
+    }
+    std::os::unix::fs::symlink(root.join("tests/fixtures/centres"), dir.join("centres")).unwrap();
+    std::os::unix::fs::symlink(root.join("tests/fixtures/local_fees.toml"), dir.join("local_fees.toml")).unwrap();
+    dir
 }
 
 /// The dossier basket's QR code, as drawn on screen and as printed, holds the link that opened the same basket

@@ -534,6 +534,25 @@ impl Centre {
     pub fn desk_for(&self, field: &str) -> Option<&Desk> {
         self.desks.iter().find(|d| d.fields.iter().any(|f| f == field))
     }
+
+    /// Where this centre receives a field's dossiers, in one line for posters: "Công an xã, Trụ sở UBND xã
+    /// Cẩm Long (cũ). Gọi 0912 345 678 (Đ/c Lan)". `None` when no desk names the field (the centre's own
+    /// address is then the answer, already in the poster's header).
+    pub fn desk_words(&self, field: &str) -> Option<String> {
+        let d = self.desk_for(field)?;
+        let address = if d.address.is_empty() { &self.address } else { &d.address };
+        let mut out = if address.is_empty() { d.place.clone() } else { format!("{}, {address}", d.place) };
+        if !d.hours.is_empty() {
+            out.push_str(&format!(". Giờ: {}", d.hours));
+        }
+        if !d.phone.is_empty() {
+            out.push_str(&format!(". Gọi {}", d.phone));
+            if !d.officer.is_empty() {
+                out.push_str(&format!(" ({})", d.officer));
+            }
+        }
+        Some(out)
+    }
 }
 
 fn is_false(b: &bool) -> bool {

@@ -82,22 +82,25 @@ pub fn centre(idx: &SiteIndex, i: usize) -> (PageMeta, AnyView) {
         path: routes::centre(&c.slug),
         og_type: "website",
     };
-    // The procedures a commune centre receives: those done at commune level, by field (most used first).
-    let groups: Vec<(String, Vec<(String, String)>)> = idx
+    // The procedures a commune centre receives: those done at commune level, by field, the fields people come
+    // for most first (by the portal's usage of their procedures), each field's procedures most used first.
+    let mut groups: Vec<(String, Vec<(String, String)>, u64)> = idx
         .fields
         .iter()
         .filter_map(|f| {
-            let procs: Vec<(String, String)> = f
+            let procs: Vec<&crate::content::Procedure> = f
                 .procedures
                 .iter()
                 .map(|i| &idx.catalogue.procedures[*i])
                 .filter(|p| p.levels.contains(&crate::content::Level::Commune))
-                .map(|p| (p.code.clone(), p.name.clone()))
                 .collect();
-            (!procs.is_empty()).then(|| (f.name.clone(), procs))
+            let uses = procs.iter().map(|p| p.usage_weight).sum();
+            let procs = procs.into_iter().map(|p| (p.code.clone(), p.name.clone())).collect::<Vec<_>>();
+            (!procs.is_empty()).then(|| (f.name.clone(), procs, uses))
         })
         .collect();
-    let total: usize = groups.iter().map(|(_, p)| p.len()).sum();
+    groups.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+    let total: usize = groups.iter().map(|(_, p, _)| p.len()).sum();
     let slug = c.slug.clone();
     let desks = c.desks.clone();
     let body = view! {
@@ -149,8 +152,8 @@ pub fn centre(idx: &SiteIndex, i: usize) -> (PageMeta, AnyView) {
             })}
             <section aria-labelledby="thu-tuc">
                 <h2 id="thu-tuc">{format!("Thủ tục cấp xã ({total})")}</h2>
-                <p>"Bấm vào lĩnh vực để xem các thủ tục."</p>
-                {groups.into_iter().map(|(field, procs)| {
+                <p>"Lĩnh vực nhiều người làm ở trên. Bấm vào lĩnh vực để xem các thủ tục."</p>
+                {groups.into_iter().map(|(field, procs, _)| {
                     let slug = slug.clone();
                     view! {
                         <details class="centre-field">

@@ -201,7 +201,7 @@ pub fn local_fee(p: &Procedure) -> Option<String> {
         .local_fees
         .iter()
         .map(|f| match f.channel {
-            Some(ch) => format!("{}: {}", ch.label(), local_amount(f)),
+            Some(ch) => format!("{} {}", channel_word(ch), local_amount(f)),
             None => local_amount(f),
         })
         .collect();
@@ -212,7 +212,41 @@ pub fn local_fee(p: &Procedure) -> Option<String> {
             sources.push(s);
         }
     }
-    Some(format!("{} (mức thu của tỉnh theo {})", parts.join("; "), sources.join("; ")))
+    let mut line = format!("{} (mức của tỉnh theo {})", parts.join(", "), sources.join("; "));
+    if let Some(first) = line.chars().next() {
+        line.replace_range(..first.len_utf8(), &first.to_uppercase().to_string());
+    }
+    Some(line)
+}
+
+/// A way of submitting in a few lower-case words, inside a sentence: "trực tiếp".
+fn channel_word(ch: crate::content::Channel) -> &'static str {
+    match ch {
+        crate::content::Channel::InPerson => "trực tiếp",
+        crate::content::Channel::Online => "trực tuyến",
+        crate::content::Channel::Post => "qua bưu chính",
+    }
+}
+
+/// The fee on one line of a list or a search result, about 40 characters: a province's fee as its amount or
+/// range ("50.000–100.000 đồng (mức của tỉnh)"), else the start of [`fee`].
+pub fn fee_line(p: &Procedure) -> String {
+    if p.local_fees.is_empty() {
+        return excerpt(&fee(p), 40);
+    }
+    let amounts: Option<Vec<u64>> = p.local_fees.iter().map(|f| if f.per.is_empty() && f.rule.trim().is_empty() { f.amount } else { None }).collect();
+    let amount = match amounts.as_deref() {
+        Some([]) | None => "Theo quy định".to_string(),
+        Some(list) => {
+            let (lo, hi) = (list.iter().min().copied().unwrap_or(0), list.iter().max().copied().unwrap_or(0));
+            match (lo, hi) {
+                (0, 0) => "Miễn phí".to_string(),
+                (lo, hi) if lo == hi => format!("{} đồng", thousands(lo)),
+                (lo, hi) => format!("{}–{} đồng", thousands(lo), thousands(hi)),
+            }
+        }
+    };
+    format!("{amount} (mức của tỉnh)")
 }
 
 /// What one way of submitting costs as a sum the dossier basket can add: the province's amount when it sets
@@ -297,7 +331,17 @@ fn per_method(methods: &[Method], value: impl Fn(&Method) -> String) -> String {
 /// (the HTML one under `/in/p/`, the SVG one under `/posters/`) print exactly these, so they never disagree.
 /// An editor's summary is printed in whole sentences up to [`POSTER_EDITED_MAX`] (they are written short and a
 /// cut one misleads); the portal's own words, often long legal text, are cut shorter.
-pub fn poster_facts(p: &Procedure, centre: &str) -> [(&'static str, String); 4] {
+pub fn poster_facts(p: &Procedure, centre: &crate::content::Centre) -> [(&'static str, String); 4] {
+    let mut facts = national_poster_facts(p, &centre.name);
+    // The centre's own desk for this field is where its posters send people.
+    if let Some(desk) = centre.desk_words(&p.field) {
+        facts[3].1 = desk;
+    }
+    facts
+}
+
+/// [`poster_facts`] from the national text alone ("where" from the procedure, else `centre`'s name).
+fn national_poster_facts(p: &Procedure, centre: &str) -> [(&'static str, String); 4] {
     let channels = p.methods.iter().map(|m| m.channel.label()).collect::<Vec<_>>().join(", ");
     let channels = if channels.is_empty() { "Không ghi".to_string() } else { excerpt(&channels, 70) };
     match &p.summary {
@@ -351,6 +395,27 @@ mod tests {
         assert!(matches!(fee_says(&fee(Some(0), "áp dụng mức phí 2.500.000 đồng/hồ sơ")), FeeSays::Rule(_)));
         assert!(matches!(fee_says(&fee(Some(0), "Miễn lệ phí đối với những trường hợp sau: người có công")), FeeSays::Rule(_)));
         assert!(matches!(fee_says(&fee(Some(0), "Theo quy định của Luật phí và lệ phí")), FeeSays::Rule(_)));
+    }
+
+    #[test]
+    fn a_province_fee_replaces_the_national_line_with_its_source_and_adds_up_by_way() {
+        let m = |channel| Method { channel, time: Default::default(), fees: vec![fee(Some(0), "Mức thu do Hội đồng nhân dân tỉnh quyết định")], description: String::new() };
+        let local = |channel, amount| crate::content::LocalFee {
+            procedure: "1.000001".into(),
+            channel: Some(channel),
+            amount: Some(amount),
+            resolution: "Nghị quyết số 12/2025/NQ-HĐND".into(),
+            effective: "2025-08-01".into(),
+            ..Default::default()
+        };
+        let mut p = Procedure { methods: vec![m(Channel::InPerson), m(Channel::Online)], ..Default::default() };
+        let national = fee(&p);
+        p.local_fees = vec![local(Channel::InPerson, 100_000), local(Channel::Online, 50_000)];
+        assert_eq!(fee(&p), "Trực tiếp 100.000 đồng, trực tuyến 50.000 đồng (mức của tỉnh theo Nghị quyết số 12/2025/NQ-HĐND, từ 01/08/2025)");
+        assert_eq!(national_fee(&p), national, "the national text stays as it was");
+        assert_eq!(fee_line(&p), "50.000–100.000 đồng (mức của tỉnh)");
+        assert_eq!((channel_amount(&p, &p.methods[0]), channel_amount(&p, &p.methods[1])), (Some(100_000), Some(50_000)));
+        assert_eq!(channel_amount(&Procedure { local_fees: Vec::new(), ..p.clone() }, &p.methods[0]), None, "the province decides: no sum");
     }
 
     #[test]

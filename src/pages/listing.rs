@@ -27,7 +27,7 @@ pub fn ProcedureList(
                         <span class="plist-meta">
                             <span>{p.code.clone()}</span>
                             <span>{levels}</span>
-                            {(!p.methods.is_empty() || p.summary.is_some()).then(|| view! { <span>{format::excerpt(&facts::fee(&p), 40)}</span> })}
+                            {(!p.methods.is_empty() || p.summary.is_some()).then(|| view! { <span>{facts::fee_line(&p)}</span> })}
                             {time.map(|t| view! { <span>{t}</span> })}
                             {basket.then(|| view! {
                                 <a class="add" href=crate::routes::basket_add(&[&p.code]) aria-label=format!("Thêm vào giỏ hồ sơ: {}", p.name)>"+ Thêm vào giỏ"</a>

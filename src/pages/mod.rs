@@ -15,6 +15,9 @@ pub mod tools;
 /// The poster islands: compiled natively (to render `/in/` pages) and into the poster bundle only.
 #[cfg(any(feature = "ssr", feature = "posters"))]
 pub mod sheet;
+/// Poster pages redrawn in the browser for any centre (poster bundle).
+#[cfg(any(feature = "ssr", feature = "posters"))]
+pub mod for_centre;
 
 #[cfg(any(feature = "ssr", feature = "csr", feature = "posters"))]
 pub mod format;

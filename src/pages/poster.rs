@@ -74,10 +74,12 @@ fn document(
                 </head>
                 <body>
                     <span id="a3" class="size-anchor"></span>
-                    <nav class="toolbar no-print" aria-label="Công cụ in">
+                    <nav class="toolbar no-print" aria-label="Công cụ in" data-for-centre="">
                         <a href=back.0>{back.1}</a>
                         <span>"Khổ giấy: " <a href="#a4">"A4"</a> " · " <a href="#a3">"A3"</a></span>
                         <PrintButton/>
+                        // Which centre the sheets are drawn for, when not the site's own (pages/for_centre.rs).
+                        <span class="for-centre" hidden></span>
                         <span class="hint">"Khi in: chọn đúng khổ giấy, lề “Không có”, tỉ lệ 100%."</span>
                     </nav>
                     {body()}
@@ -178,7 +180,7 @@ pub fn procedure_poster(idx: &SiteIndex, i: usize) -> String {
     let p = &idx.catalogue.procedures[i];
     let url = page_url(&site.base_url, &p.code);
     let (name_class, name) = name_block(&p.name);
-    let fact_lines = facts::poster_facts(p, &site.centre.name);
+    let fact_lines = facts::poster_facts(p, &site.centre);
     // Every paper goes in (up to 40); the list box shows those that fit whole and hides the rest (see
     // poster.css), so the heading gives the total and the last line says where to read the full list.
     let (groups, total, notes) = poster_papers(p);
@@ -195,14 +197,17 @@ pub fn procedure_poster(idx: &SiteIndex, i: usize) -> String {
     }
     let body = move || view! {
         <main>
-        <article class="sheet poster" data-papers=total.to_string()>
+        <article class="sheet poster" data-papers=total.to_string() data-field=p.field.clone()>
             <CentreHeader centre=site.centre.clone()/>
             <p class="p-kicker">"Hướng dẫn thủ tục hành chính"</p>
             <h1 class=name_class>{name}</h1>
             <p class="p-code">"Mã thủ tục " <b>{p.code.clone()}</b> " · Lĩnh vực " {p.field.clone()}</p>
             <div class="p-main">
                 <dl class="p-facts">
-                    {fact_lines.into_iter().map(|(label, text)| view! { <dt>{label}</dt><dd>{text}</dd> }).collect_view()}
+                    {fact_lines.into_iter().map(|(label, text)| {
+                        let class = (label == "Nơi nộp").then_some("p-where");
+                        view! { <dt>{label}</dt><dd class=class>{text}</dd> }
+                    }).collect_view()}
                 </dl>
                 <figure class="p-qr">
                     <QrSvg url=url.clone() class="p-qr-code"/>

@@ -5,7 +5,7 @@
 //! draws in the browser, so the two look and print alike.
 
 use crate::content::Centre;
-use crate::qr::{Qr, page_url};
+use crate::qr::{Qr, centre_page_url};
 use leptos::prelude::*;
 
 /// QR tiles per A4 sheet: 2 columns × 6 rows, each code 38 mm wide (≥ 2.5 cm for the code itself).
@@ -26,7 +26,8 @@ pub fn QrSvg(
     let (size, d) = qr.as_ref().map(|q| (q.size_with_quiet(), q.svg_path())).unwrap_or((1, String::new()));
     let view_box = format!("0 0 {size} {size}");
     view! {
-        <svg class=class viewBox=view_box shape-rendering="crispEdges" role="img" aria-label=format!("Mã QR: {url}")>
+        // `data-url`: what a poster page redraws for another centre (pages/for_centre.rs).
+        <svg class=class viewBox=view_box shape-rendering="crispEdges" role="img" aria-label=format!("Mã QR: {url}") data-url=url.clone()>
             <rect width=size.to_string() height=size.to_string() fill="#fff"/>
             <path fill="#000" d=d/>
         </svg>
@@ -71,9 +72,16 @@ pub fn tile_name(name: &str) -> String {
     format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
 }
 
-/// Pages of QR tiles, [`TILES_PER_SHEET`] to a printed page, each page headed by the centre and `title`.
+/// Pages of QR tiles, [`TILES_PER_SHEET`] to a printed page, each page headed by the centre and `title`; the
+/// codes open each page in the context of `slug`'s centre when one is given.
 #[component]
-pub fn TileSheet(centre: Centre, base_url: String, title: String, items: Vec<TileItem>) -> impl IntoView {
+pub fn TileSheet(
+    centre: Centre,
+    base_url: String,
+    title: String,
+    items: Vec<TileItem>,
+    #[prop(optional_no_strip)] slug: Option<String>,
+) -> impl IntoView {
     let pages: Vec<Vec<TileItem>> = items.chunks(TILES_PER_SHEET).map(|c| c.to_vec()).collect();
     let total = pages.len();
     pages
@@ -82,6 +90,7 @@ pub fn TileSheet(centre: Centre, base_url: String, title: String, items: Vec<Til
         .map(|(n, page)| {
             let centre = centre.clone();
             let base_url = base_url.clone();
+            let slug = slug.clone();
             let title = if total > 1 { format!("{title} ({}/{total})", n + 1) } else { title.clone() };
             view! {
                 <section class="sheet tiles-sheet">
@@ -90,7 +99,7 @@ pub fn TileSheet(centre: Centre, base_url: String, title: String, items: Vec<Til
                     <p class="sheet-hint">"Quét mã QR bằng điện thoại để xem giấy tờ cần mang, lệ phí, thời gian."</p>
                     <ul class="tiles">
                         {page.into_iter().map(|item| {
-                            let url = page_url(&base_url, &item.code);
+                            let url = centre_page_url(&base_url, &item.code, slug.as_deref());
                             let code = item.code.clone();
                             view! {
                                 <li class="tile" data-code=code>
@@ -177,7 +186,15 @@ pub fn SheetBuilder(
                 if items.is_empty() {
                     view! { <p class="no-print sheets-empty">"Chưa chọn thủ tục nào. Đánh dấu các thủ tục ở trên, tờ mã QR hiện ra ở đây."</p> }.into_any()
                 } else {
-                    view! { <TileSheet centre=centre.clone() base_url=base_url.clone() title="Quét mã để xem hướng dẫn thủ tục".into() items=items/> }.into_any()
+                    // The centre the page prints for, once loaded (pages/for_centre.rs), else the site's own.
+                    #[cfg(feature = "hydrate")]
+                    let (centre, slug) = match crate::pages::for_centre::current() {
+                        Some(c) => (c.clone(), Some(c.slug)),
+                        None => (centre.clone(), None),
+                    };
+                    #[cfg(not(feature = "hydrate"))]
+                    let (centre, slug) = (centre.clone(), None::<String>);
+                    view! { <TileSheet centre=centre base_url=base_url.clone() title="Quét mã để xem hướng dẫn thủ tục".into() items=items slug=slug/> }.into_any()
                 }
             }}
         </div>

@@ -14,6 +14,16 @@ pub fn page_url(base_url: &str, code: &str) -> String {
     crate::routes::absolute(base_url, &crate::routes::procedure(code))
 }
 
+/// The URL a centre's posters encode for a procedure: [`page_url`] in that centre's context
+/// (`…/p/<code>/?tt=<slug>`, see [`crate::routes::with_centre`]), or the plain page when `centre` is `None`
+/// (the site's own centre, whose desks every page already knows).
+pub fn centre_page_url(base_url: &str, code: &str, centre: Option<&str>) -> String {
+    match centre {
+        Some(slug) => crate::routes::absolute(base_url, &crate::routes::with_centre(&crate::routes::procedure(code), slug)),
+        None => page_url(base_url, code),
+    }
+}
+
 /// A QR code's dark and light modules, without the quiet zone.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Qr {

@@ -15,7 +15,7 @@ use std::path::Path;
 /// What a result line shows for a procedure: its fee and time at a glance.
 pub fn doc_info(p: &Procedure) -> DocInfo {
     let known = !p.methods.is_empty() || p.summary.is_some();
-    let fee = if known { fmt::excerpt(&crate::pages::facts::fee(p), 40) } else { String::new() };
+    let fee = if known { crate::pages::facts::fee_line(p) } else { String::new() };
     let time = if known { fmt::excerpt(&crate::pages::facts::time(p), 40) } else { String::new() };
     DocInfo { code: p.code.clone(), name: p.name.clone(), fee, time }
 }

@@ -3,6 +3,7 @@
 //! files, fetched rarely: served as they are, without compressed variants.
 
 use super::output::Output;
+use crate::content::Procedure;
 use crate::pages::SiteIndex;
 use crate::qr::{Qr, page_url};
 use anyhow::{Context, Result};
@@ -30,20 +31,33 @@ fn write_qr_files(out: &Output, index: &SiteIndex) -> Result<()> {
     })
 }
 
-/// The bulk poster export: `posters/p/<code>.svg` (one A4 poster per procedure) and
+/// The bulk poster export of the site's own centre: `posters/p/<code>.svg` (one A4 poster per procedure) and
 /// `posters/linh-vuc/<slug>-<n>.svg` (each field's QR tiles, 12 to an A4 page), so a centre can print its wall
 /// set without a browser. SVG: vector (the codes stay sharp at any size), no PDF library or embedded font (the
 /// printing machine's fonts render Vietnamese), opens in any browser, Inkscape or LibreOffice Draw.
 fn write_bulk(out: &Output, index: &SiteIndex) -> Result<usize> {
     let site = &index.catalogue.site;
-    super::on_all_cores(&index.catalogue.procedures, "Áp phích", |p| {
+    let at = svg::For { site, centre: &site.centre, slug: None };
+    poster_set(&at, index, |_| true, |path, key, draw| {
         // Drawn again only when the procedure, the site settings or this program changed.
-        let key = format!("poster {} {p:?} {site:?}", super::output::build_id());
-        out.write_plain_memo(&format!("posters/p/{}.svg", p.code), key.as_bytes(), || svg::procedure(site, p).into_bytes())
-    })?;
-    let mut files = index.catalogue.procedures.len();
+        let key = format!("{} {key} {site:?}", super::output::build_id());
+        out.write_plain_memo(&format!("posters/{path}"), key.as_bytes(), || draw().into_bytes())
+    })
+}
+
+/// One centre's wall set: each chosen procedure's A4 poster (`p/<code>.svg`) and each field's QR tiles
+/// (`linh-vuc/<slug>-<n>.svg`), handed to `write(path, what it depends on, draw)`. Returns how many files.
+fn poster_set(
+    at: &svg::For,
+    index: &SiteIndex,
+    chosen: impl Fn(&Procedure) -> bool + Sync,
+    write: impl Fn(&str, String, &dyn Fn() -> String) -> Result<()> + Sync,
+) -> Result<usize> {
+    let procs: Vec<&Procedure> = index.catalogue.procedures.iter().filter(|p| chosen(p)).collect();
+    super::on_all_cores(&procs, "Áp phích", |p| write(&format!("p/{}.svg", p.code), format!("poster {p:?} {:?}", at.centre), &|| svg::procedure(at, p)))?;
+    let mut files = procs.len();
     for f in &index.fields {
-        let procs: Vec<&crate::content::Procedure> = f.procedures.iter().map(|i| &index.catalogue.procedures[*i]).collect();
+        let procs: Vec<&Procedure> = f.procedures.iter().map(|i| &index.catalogue.procedures[*i]).filter(|p| chosen(p)).collect();
         let pages: Vec<_> = procs.chunks(crate::pages::sheet::TILES_PER_SHEET).collect();
         for (n, chunk) in pages.iter().enumerate() {
             let title = if pages.len() > 1 {
@@ -52,21 +66,53 @@ fn write_bulk(out: &Output, index: &SiteIndex) -> Result<usize> {
                 format!("Lĩnh vực {}", f.name)
             };
             let codes: Vec<(&str, &str)> = chunk.iter().map(|p| (p.code.as_str(), p.name.as_str())).collect();
-            let key = format!("tiles {} {title} {codes:?} {site:?}", super::output::build_id());
-            out.write_plain_memo(&format!("posters/linh-vuc/{}-{}.svg", f.slug, n + 1), key.as_bytes(), || svg::tiles(site, &title, chunk).into_bytes())?;
+            let key = format!("tiles {title} {codes:?} {:?}", at.centre);
+            write(&format!("linh-vuc/{}-{}.svg", f.slug, n + 1), key, &|| svg::tiles(at, &title, chunk))?;
             files += 1;
         }
     }
     Ok(files)
 }
 
+/// `motcua posters`: every centre's wall set in its own folder, `<out>/<slug>/p/<code>.svg` and
+/// `<out>/<slug>/linh-vuc/…`, for the commune-level procedures a commune centre receives; each header and desk
+/// is that centre's, each QR code opens the page in its context (`?tt=<slug>`). Not part of `motcua build`: a
+/// province's hundred centres would add gigabytes to `dist/` for files printed once a year.
+pub fn export_centres(content: &std::path::Path, out_dir: &std::path::Path, only: &[String]) -> Result<()> {
+    let catalogue = super::load_catalogue(content)?;
+    for slug in only {
+        if !catalogue.centres.iter().any(|c| &c.slug == slug) {
+            anyhow::bail!("không có trung tâm \"{slug}\" (no such centre); the slugs are the file names in {}/centres/", content.display());
+        }
+    }
+    let index = SiteIndex::new(catalogue, Default::default());
+    let site = &index.catalogue.site;
+    for (i, c) in index.catalogue.centres.iter().enumerate() {
+        if !only.is_empty() && !only.contains(&c.slug) {
+            continue;
+        }
+        // The site's own centre (the first) links the plain pages, as the posters in dist/ do.
+        let at = svg::For { site, centre: c, slug: (i > 0).then_some(c.slug.as_str()) };
+        let dir = out_dir.join(&c.slug);
+        let files = poster_set(&at, &index, |p| p.levels.contains(&crate::content::Level::Commune), |path, _, draw| {
+            let file = dir.join(path);
+            if let Some(parent) = file.parent() {
+                std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+            }
+            std::fs::write(&file, draw()).with_context(|| format!("cannot write {}", file.display()))
+        })?;
+        eprintln!("{}: {files} tệp trong {}", c.name, dir.display());
+    }
+    Ok(())
+}
+
 /// Posters drawn as SVG by hand, in millimetres on an A4 page (210 × 297), text wrapped by an estimate of
 /// character widths that errs wide, so nothing runs off the page in any common sans-serif font.
 mod svg {
-    use crate::content::{Procedure, Site};
+    use crate::content::{Centre, Procedure, Site};
     use crate::pages::format;
     use crate::pages::sheet::tile_name;
-    use crate::qr::{Qr, page_url, xml_escape};
+    use crate::qr::{Qr, centre_page_url, xml_escape};
 
     const W: f64 = 210.0;
     const H: f64 = 297.0;
@@ -159,8 +205,7 @@ mod svg {
         }
 
         /// The centre's name, address, phone and hours; returns the y under the rule.
-        fn header(&mut self, site: &Site) -> f64 {
-            let c = &site.centre;
+        fn header(&mut self, c: &Centre) -> f64 {
             let mut y = self.text(M, M, W - 2.0 * M, 12.5, true, &c.name);
             let contact = [c.address.clone(), if c.phone.is_empty() { String::new() } else { format!("Điện thoại: {}", c.phone) }]
                 .into_iter()
@@ -181,12 +226,29 @@ mod svg {
         }
     }
 
+    /// Which centre a poster is for: its header and desks, and the slug its QR codes carry (`None` for the
+    /// site's own centre, whose posters link the plain pages).
+    pub struct For<'a> {
+        /// The site's settings (its address).
+        pub site: &'a Site,
+        /// The centre printed in the header.
+        pub centre: &'a Centre,
+        /// The slug the QR codes carry.
+        pub slug: Option<&'a str>,
+    }
+
+    impl For<'_> {
+        fn url(&self, code: &str) -> String {
+            centre_page_url(&self.site.base_url, code, self.slug)
+        }
+    }
+
     /// One procedure's A4 poster.
-    pub fn procedure(site: &Site, p: &Procedure) -> String {
-        let url = page_url(&site.base_url, &p.code);
+    pub fn procedure(at: &For, p: &Procedure) -> String {
+        let url = at.url(&p.code);
         let mut page = Page::new(&p.name);
         let width = W - 2.0 * M;
-        let mut y = page.header(site);
+        let mut y = page.header(at.centre);
         y = page.text(M, y, width, 10.5, true, "HƯỚNG DẪN THỦ TỤC HÀNH CHÍNH");
         let (size, max) = match p.name.chars().count() {
             0..=120 => (22.0, 120),
@@ -209,7 +271,7 @@ mod svg {
         let cap = page.lines(qr_x, cap, 11.0, true, &url_lines);
         let fact_w = qr_x - M - 6.0;
         let mut fy = top;
-        for (label, text) in crate::pages::facts::poster_facts(p, &site.centre.name) {
+        for (label, text) in crate::pages::facts::poster_facts(p, at.centre) {
             fy = page.text(M, fy, fact_w, 13.0, true, label);
             fy = page.text(M, fy, fact_w, 13.0, false, &text) + 2.0;
         }
@@ -267,10 +329,10 @@ mod svg {
     }
 
     /// A page of up to 12 QR tiles (2 × 6), codes 38 mm wide.
-    pub fn tiles(site: &Site, title: &str, procs: &[&Procedure]) -> String {
+    pub fn tiles(at: &For, title: &str, procs: &[&Procedure]) -> String {
         let mut page = Page::new(title);
         let width = W - 2.0 * M;
-        let mut y = page.header(site);
+        let mut y = page.header(at.centre);
         y = page.text(M, y, width, 16.0, true, title);
         y = page.text(M, y, width, 11.0, false, "Quét mã QR bằng điện thoại để xem giấy tờ cần mang, lệ phí, thời gian.") + 2.0;
         let tile_w = width / 2.0;
@@ -282,7 +344,7 @@ mod svg {
                 "<rect x=\"{x:.1}\" y=\"{ty:.1}\" width=\"{tile_w:.1}\" height=\"{tile_h:.1}\" fill=\"none\" \
                  stroke=\"#999\" stroke-width=\"0.3\" stroke-dasharray=\"1.5 1\"/>\n"
             ));
-            page.qr(&page_url(&site.base_url, &p.code), x + 1.0, ty + 1.0, qr);
+            page.qr(&at.url(&p.code), x + 1.0, ty + 1.0, qr);
             let tx = x + qr + 3.0;
             let tw = tile_w - qr - 5.0;
             let mut lines = wrap(&tile_name(&p.name), tw, 10.5, true);
@@ -346,11 +408,11 @@ mod tests {
             let path = format!("{}/content/procedures/{code}.toml", env!("CARGO_MANIFEST_DIR"));
             let p: Procedure = toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
             let site = Site::default();
-            let svg = super::svg::procedure(&site, &p);
+            let svg = super::svg::procedure(&super::svg::For { site: &site, centre: &site.centre, slug: None }, &p);
             // The words of every <text>, in order, without the markup or the line breaks.
             let words: String = svg.split('<').filter_map(|t| t.split_once('>').map(|(_, text)| text)).collect::<Vec<_>>().join(" ");
             let words = squash(&words);
-            for (label, text) in crate::pages::facts::poster_facts(&p, &site.centre.name) {
+            for (label, text) in crate::pages::facts::poster_facts(&p, &site.centre) {
                 assert!(words.contains(&squash(&text)), "{code}: the SVG poster lacks its {label} «{text}»");
             }
             let summary = p.summary.as_ref().expect("a core procedure with a summary");
@@ -376,8 +438,9 @@ mod tests {
             papers: vec![PaperGroup { name: t(), papers: vec![paper.clone(), paper.clone(), paper] }],
             ..Default::default()
         };
-        let poster = super::svg::procedure(&site, &p);
-        let tiles = super::svg::tiles(&site, PAYLOAD, &[&p, &p]);
+        let at = super::svg::For { site: &site, centre: &site.centre, slug: Some("x") };
+        let poster = super::svg::procedure(&at, &p);
+        let tiles = super::svg::tiles(&at, PAYLOAD, &[&p, &p]);
         for svg in [&poster, &tiles] {
             check_svg(svg);
             assert!(svg.contains("&lt;script&gt;alert(1)"), "the text is printed");
