@@ -417,7 +417,12 @@ fn site_with(text: &str, p: Procedure) -> SiteIndex {
     site.centre.phone = text.into();
     site.centre.hours = text.into();
     let event = LifeEvent { slug: "sinh-con".into(), title: text.into(), description: text.into(), combined: vec![], procedures: vec![p.code.clone()], covers: Default::default() };
-    let catalogue = Catalogue { site, procedures: vec![p], life_events: vec![event], changes: Vec::new(), shared_papers: Vec::new() };
+    // A centre whose every word is hostile, so its page, the list and the finder's keys are checked too.
+    let desk = motcua::content::Desk { fields: vec![p.field.clone()], place: text.into(), address: text.into(), hours: text.into(), phone: text.into(), officer: text.into() };
+    let point = motcua::content::ReceptionPoint { name: text.into(), address: text.into(), hours: text.into(), phone: text.into() };
+    let other = motcua::content::Centre { slug: "thu".into(), commune: text.into(), replaces: vec![text.into()], desks: vec![desk], points: vec![point], ..site.centre.clone() };
+    let centres = vec![motcua::content::Centre { slug: "trung-tam".into(), ..site.centre.clone() }, other];
+    let catalogue = Catalogue { site, procedures: vec![p], life_events: vec![event], changes: Vec::new(), shared_papers: Vec::new(), centres };
     let assets = Assets {
         css: "/assets/style.t.css".into(),
         css_text: SITE_CSS.into(),
@@ -426,6 +431,7 @@ fn site_with(text: &str, p: Procedure) -> SiteIndex {
         poster_js: "/assets/app-in.t.js".into(),
         poster_css: "/assets/poster.t.css".into(),
         speak_js: "/assets/speak.t.js".into(),
+        centre_js: "/assets/centre.t.js".into(),
         basket_css: "/assets/basket.t.css".into(),
         search_index: "/assets/search-t/".into(),
     };

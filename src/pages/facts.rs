@@ -409,9 +409,9 @@ mod tests {
             ..Default::default()
         };
         let mut p = Procedure { methods: vec![m(Channel::InPerson), m(Channel::Online)], ..Default::default() };
-        let national = fee(&p);
+        let national = super::fee(&p);
         p.local_fees = vec![local(Channel::InPerson, 100_000), local(Channel::Online, 50_000)];
-        assert_eq!(fee(&p), "Trực tiếp 100.000 đồng, trực tuyến 50.000 đồng (mức của tỉnh theo Nghị quyết số 12/2025/NQ-HĐND, từ 01/08/2025)");
+        assert_eq!(super::fee(&p), "Trực tiếp 100.000 đồng, trực tuyến 50.000 đồng (mức của tỉnh theo Nghị quyết số 12/2025/NQ-HĐND, từ 01/08/2025)");
         assert_eq!(national_fee(&p), national, "the national text stays as it was");
         assert_eq!(fee_line(&p), "50.000–100.000 đồng (mức của tỉnh)");
         assert_eq!((channel_amount(&p, &p.methods[0]), channel_amount(&p, &p.methods[1])), (Some(100_000), Some(50_000)));

@@ -151,6 +151,18 @@ mod tests {
         assert_eq!(page_url("https://a.vn/", "2.000001"), "https://a.vn/p/2.000001/");
     }
 
+    /// A centre's posters carry `?tt=<slug>`. With the example address a commune's slug ("phong-dien") keeps
+    /// the code at version 4 (33 modules, ECC M) and a 21-letter one makes it version 5 (37): a module is then
+    /// 0.84 mm on a 38 mm counter-sheet tile and 1.8 mm on the 80 mm poster code (quiet zone included), well
+    /// above what a cheap phone's camera reads at arm's length (about 0.5 mm).
+    #[test]
+    fn a_centre_context_keeps_the_code_small() {
+        let url = |slug| centre_page_url("https://motcua.example.vn", "1.001193", Some(slug));
+        assert_eq!(url("phong-dien"), "https://motcua.example.vn/p/1.001193/?tt=phong-dien");
+        assert_eq!(Qr::encode(&url("phong-dien")).unwrap().width, 33, "version 4 is 33 modules");
+        assert_eq!(Qr::encode(&url("thu-nghiem-phong-dien")).unwrap().width, 37, "version 5 is 37 modules");
+    }
+
     #[test]
     fn a_forty_character_url_fits_version_3() {
         let qr = Qr::encode("https://motcua.example.vn/p/1.001193/").unwrap();
