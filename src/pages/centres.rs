@@ -31,6 +31,9 @@ pub fn serves(c: &Centre) -> String {
     parts.join("; ")
 }
 
+/// How many of the most used commune-level procedures a centre's page names.
+const MOST_USED: usize = 10;
+
 /// A phone as a link people can tap to call.
 fn phone_link(phone: &str) -> impl IntoView + use<> {
     view! { <a href=tel_href(phone)>{phone.to_string()}</a> }
@@ -82,25 +85,27 @@ pub fn centre(idx: &SiteIndex, i: usize) -> (PageMeta, AnyView) {
         path: routes::centre(&c.slug),
         og_type: "website",
     };
-    // The procedures a commune centre receives: those done at commune level, by field, the fields people come
-    // for most first (by the portal's usage of their procedures), each field's procedures most used first.
-    let mut groups: Vec<(String, Vec<(String, String)>, u64)> = idx
+    // The procedures a commune centre receives: those done at commune level. The page names the most used
+    // (in the centre's context) and the fields, most used first, each linking to its part of the one shared
+    // list (`/cap/xa/#<field>`): the list is not copied into every centre's page (588 names were 25 KB a page,
+    // 30 MB for 150 centres), so a centre page stays a few kilobytes on 2G.
+    let commune = |p: &&crate::content::Procedure| p.levels.contains(&crate::content::Level::Commune);
+    let mut groups: Vec<(String, String, usize, u64)> = idx
         .fields
         .iter()
         .filter_map(|f| {
-            let procs: Vec<&crate::content::Procedure> = f
-                .procedures
-                .iter()
-                .map(|i| &idx.catalogue.procedures[*i])
-                .filter(|p| p.levels.contains(&crate::content::Level::Commune))
-                .collect();
-            let uses = procs.iter().map(|p| p.usage_weight).sum();
-            let procs = procs.into_iter().map(|p| (p.code.clone(), p.name.clone())).collect::<Vec<_>>();
-            (!procs.is_empty()).then(|| (f.name.clone(), procs, uses))
+            let procs: Vec<&crate::content::Procedure> = f.procedures.iter().map(|i| &idx.catalogue.procedures[*i]).filter(commune).collect();
+            (!procs.is_empty()).then(|| (f.name.clone(), f.slug.clone(), procs.len(), procs.iter().map(|p| p.usage_weight).sum()))
         })
         .collect();
-    groups.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
-    let total: usize = groups.iter().map(|(_, p, _)| p.len()).sum();
+    groups.sort_by(|a, b| b.3.cmp(&a.3).then_with(|| a.0.cmp(&b.0)));
+    let total: usize = groups.iter().map(|g| g.2).sum();
+    let most_used: Vec<(String, String)> = idx
+        .levels
+        .get(&crate::content::Level::Commune)
+        .map(|list| list.iter().take(MOST_USED).map(|i| &idx.catalogue.procedures[*i]).map(|p| (p.code.clone(), p.name.clone())).collect())
+        .unwrap_or_default();
+    let level = routes::level(crate::content::Level::Commune.slug());
     let slug = c.slug.clone();
     let desks = c.desks.clone();
     let body = view! {
@@ -150,22 +155,23 @@ pub fn centre(idx: &SiteIndex, i: usize) -> (PageMeta, AnyView) {
                     </ul>
                 </section>
             })}
+            {(!most_used.is_empty()).then(|| view! {
+                <section aria-labelledby="nhieu-nguoi">
+                    <h2 id="nhieu-nguoi">"Thủ tục nhiều người làm ở đây"</h2>
+                    <ul class="plist">
+                        {most_used.into_iter().map(|(code, name)| view! {
+                            <li><a href=routes::with_centre(&routes::procedure(&code), &slug)>{name}</a></li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+            })}
             <section aria-labelledby="thu-tuc">
-                <h2 id="thu-tuc">{format!("Thủ tục cấp xã ({total})")}</h2>
-                <p>"Lĩnh vực nhiều người làm ở trên. Bấm vào lĩnh vực để xem các thủ tục."</p>
-                {groups.into_iter().map(|(field, procs, _)| {
-                    let slug = slug.clone();
-                    view! {
-                        <details class="centre-field">
-                            <summary>{format!("{field} ({})", procs.len())}</summary>
-                            <ul>
-                                {procs.into_iter().map(|(code, name)| view! {
-                                    <li><a href=routes::with_centre(&routes::procedure(&code), &slug)>{name}</a></li>
-                                }).collect_view()}
-                            </ul>
-                        </details>
-                    }
-                }).collect_view()}
+                <h2 id="thu-tuc">{format!("Tất cả {total} thủ tục cấp xã, theo lĩnh vực")}</h2>
+                <ul class="fields">
+                    {groups.into_iter().map(|(name, field_slug, count, _)| view! {
+                        <li><a href=format!("{level}#{field_slug}")>{name} <span class="n">{count}</span></a></li>
+                    }).collect_view()}
+                </ul>
             </section>
             <p class="no-print">
                 <a href=routes::with_centre("/in/", &c.slug)>"In tờ mã QR cho quầy của trung tâm này"</a>
