@@ -83,7 +83,9 @@ fn numbered(out: &mut String, n: usize, name: &str, counts: &str) {
 
 /// Fee, time, how and where to submit, and the link: the lines after the papers.
 fn finish(mut out: String, p: &Procedure, site: &Site, place: &str) -> String {
-    out.push_str(&format!("Lệ phí: {}\n", format::excerpt(&facts::fee(p), 120)));
+    // A province's fee is copied whole: its source is what makes it trustworthy in a message.
+    let fee = facts::local_fee(p).unwrap_or_else(|| format::excerpt(&facts::fee(p), 120));
+    out.push_str(&format!("Lệ phí: {fee}\n"));
     out.push_str(&format!("Thời gian: {}\n", format::excerpt(&facts::time(p), 120)));
     let mut channels: Vec<Channel> = p.methods.iter().map(|m| m.channel).collect();
     channels.sort();

@@ -97,6 +97,11 @@ test("three procedures from three kinds of pages: one checklist, fees added up, 
   });
   assert.ok(qrOnLastPage, "the QR code is printed");
   assert.ok(pages <= 3, `three procedures print on at most 3 pages (got ${pages})`);
+  // Each printed page says which it is of how many ("trang 2/2"): the print fits the pages it says.
+  for (let n = 1; n <= pages; n++) {
+    const text = execFileSync("pdftotext", ["-f", String(n), "-l", String(n), "-layout", pdf, "-"], { encoding: "utf8" });
+    assert.match(text, new RegExp(`Giỏ hồ sơ · trang ${n}/${pages}`), `page ${n} says "trang ${n}/${pages}"`);
+  }
   console.log(`basket of 3: printed on ${pages} A4 page(s)`);
   assert.deepEqual(errors, []);
   await context.close();

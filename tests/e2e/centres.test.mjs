@@ -146,6 +146,8 @@ test("a province's fee replaces the national line, with its source, on the page 
   await page.goto(`${BASE}/p/1.001612/`);
   const brief = await page.locator(".brief").innerText();
   assert.match(brief, /Trực tiếp 100\.000 đồng, trực tuyến 50\.000 đồng \(mức của tỉnh theo Nghị quyết số 99\/2025\/NQ-HĐND \(thử nghiệm\), từ 01\/08\/2025\)/);
+  const copied = await page.locator("#copy-text").textContent();
+  assert.match(copied, /Lệ phí: Trực tiếp 100\.000 đồng, trực tuyến 50\.000 đồng \(mức của tỉnh theo Nghị quyết số 99\/2025\/NQ-HĐND \(thử nghiệm\), từ 01\/08\/2025\)/, "the text copied for Zalo or SMS");
   await page.getByText("Mức ghi trên Cổng Dịch vụ công quốc gia").click();
   assert.match(await page.locator(".national-fee").innerText(), /Hội đồng nhân dân|HĐND/, "the national text one tap away");
   await page.goto(`${BASE}/tim-kiem/?q=dang+ky+thanh+lap+ho+kinh+doanh`);
