@@ -66,6 +66,22 @@ pub fn basket_entry(code: &str) -> String {
     format!("/gio-ho-so/d/{code}.json")
 }
 
+/// A phone as a link people tap to call: `tel:` and its digits (and a leading `+`), whatever separators the
+/// content wrote ("0234 3512 345", "0912.345.678").
+pub fn tel(phone: &str) -> String {
+    format!("tel:{}", phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect::<String>())
+}
+
+/// One field's part of a level's list: `/cap/xa/#ho-tich`.
+pub fn level_field(level_slug: &str, field_slug: &str) -> String {
+    format!("{}#{field_slug}", level(level_slug))
+}
+
+/// The counter sheet builder: `/in/`.
+pub fn counter_sheet() -> String {
+    "/in/".to_string()
+}
+
 /// The centres' list and finder (by the new name or an old commune's): `/tt/`.
 pub fn centres() -> String {
     "/tt/".to_string()
@@ -84,6 +100,16 @@ pub fn centre_data(slug: &str) -> String {
 
 /// The query parameter that opens a page in a centre's context, as its posters' QR codes do.
 pub const CENTRE_PARAM: &str = "tt";
+
+/// Whether `slug` can name a centre in a URL (`/tt/<slug>/`, `?tt=<slug>`): lower-case ASCII letters, digits
+/// and inner dashes, at most 60. Checked on the centre files and on every `?tt=` the browser reads.
+pub fn valid_centre_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && slug.len() <= 60
+        && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !slug.starts_with('-')
+        && !slug.ends_with('-')
+}
 
 /// `path` opened in a centre's context: `/p/1.001193/?tt=phong-dien`. The page is the same static file; the
 /// browser shows that centre's desk, address and phone beside the national text, and remembers the centre.

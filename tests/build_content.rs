@@ -122,7 +122,7 @@ fn a_province_adds_centres_and_fees_and_a_bad_one_fails_with_its_line_leaving_th
     assert!(out.join("tt/trung-tam/tt.json").exists(), "the site's own centre is the default, slug trung-tam");
     // The province's fee, with its source, where the national line was.
     let proc_page = std::fs::read_to_string(out.join("p/9.000001/index.html")).unwrap();
-    assert!(proc_page.contains("30.000 đồng (mức của tỉnh theo Nghị quyết số 1/2025/NQ-HĐND (thử nghiệm), từ 01/08/2025)"), "the local fee and its source");
+    assert!(proc_page.contains("30.000 đồng (mức của địa phương theo Nghị quyết số 1/2025/NQ-HĐND (thử nghiệm), từ 01/08/2025)"), "the local fee and its source");
     assert!(proc_page.contains("Mức ghi trên Cổng Dịch vụ công quốc gia"), "the national figure one tap away");
 
     // A centre with a field no procedure has and a phone nobody can dial; a fee for a procedure that does not

@@ -92,7 +92,7 @@ fn content_is_escaped_not_interpreted() {
     let mut evil = idx.catalogue.procedures[0].clone();
     evil.name = "<script>alert(1)</script>\"><img src=x onerror=alert(2)>".into();
     evil.papers[0].papers[0].name = "<b>bold</b>".into();
-    let catalogue = Catalogue { site: idx.catalogue.site.clone(), procedures: vec![evil], life_events: Vec::new(), changes: Vec::new(), shared_papers: Vec::new() };
+    let catalogue = Catalogue { site: idx.catalogue.site.clone(), procedures: vec![evil], life_events: Vec::new(), changes: Vec::new(), shared_papers: Vec::new(), centres: Vec::new() };
     let small = SiteIndex::new(catalogue, Assets::default());
     let html = render_page(Page::Procedure(0), &small);
     assert!(!html.contains("<script>alert"), "script tag escaped");

@@ -9,6 +9,7 @@
 
 use super::model::{Centre, DEFAULT_CENTRE_SLUG};
 use super::validate::ContentError;
+use crate::routes::valid_centre_slug;
 use crate::text::fold;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -18,15 +19,6 @@ pub const DIR: &str = "centres";
 
 fn error(path: &Path, line: Option<usize>, field: &str, message: String) -> ContentError {
     ContentError { file: path.to_path_buf(), line, field: field.to_string(), message }
-}
-
-/// Whether `slug` can name a centre in a URL: lower-case ASCII letters, digits and dashes.
-pub fn valid_slug(slug: &str) -> bool {
-    !slug.is_empty()
-        && slug.len() <= 60
-        && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !slug.starts_with('-')
-        && !slug.ends_with('-')
 }
 
 /// What is wrong with a phone number as written, if anything. Vietnamese numbers have 10 or 11 digits from
@@ -53,10 +45,6 @@ pub fn phone_problem(phone: &str) -> Option<&'static str> {
     (!ok).then_some("is not a phone number: write 10 or 11 digits starting with 0 (e.g. \"0234 3512 345\"), or a 1800/1900 number")
 }
 
-/// The tel: link of a phone as written.
-pub fn tel_href(phone: &str) -> String {
-    format!("tel:{}", phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect::<String>())
-}
 
 /// The 1-based line of the first `"<needle>"` (a TOML string as written) in `text` at or after byte `from`.
 fn line_of_quoted_from(text: &str, needle: &str, from: usize) -> Option<usize> {
@@ -94,12 +82,16 @@ fn placeholder(value: &str) -> bool {
 
 /// The checks every centre gets, wherever it is written: names, phones, fields that exist, each field at
 /// one desk. `prefix` is the field path's start (`centre.` in `site.toml`).
-pub fn check_centre(path: &Path, text: &str, prefix: &str, c: &Centre, fields: &BTreeSet<String>) -> Vec<ContentError> {
+/// `fields` is `None` when some procedure file could not be read: fields are then not checked.
+pub fn check_centre(path: &Path, text: &str, prefix: &str, c: &Centre, fields: Option<&BTreeSet<String>>) -> Vec<ContentError> {
     let mut errors = Vec::new();
     let at = |needle: &str| if needle.is_empty() { None } else { line_of_quoted(text, needle) };
-    // A value inside the `n`th `[[desk]]` or `[[point]]`: its own line, not the same words in an earlier block.
+    // A value inside the `n`th `[[desk]]` or `[[point]]`: its own line, not the same words in an earlier block;
+    // the block's first line when the value is empty (nothing to find).
     let in_block = |kind: &str, n: usize, needle: &str| {
-        if needle.is_empty() { None } else { line_of_quoted_from(text, needle, block_start(text, &format!("{prefix}{kind}"), n)) }
+        let start = block_start(text, &format!("{prefix}{kind}"), n);
+        let found = if needle.is_empty() { None } else { line_of_quoted_from(text, needle, start) };
+        found.or_else(|| (start > 0 || text.trim_start().starts_with(&format!("[[{prefix}{kind}]]"))).then(|| super::validate::line_of(text, start)))
     };
     if c.name.trim().is_empty() {
         // An empty value has no words to find: point at its key, under `[centre]` in `site.toml`.
@@ -116,7 +108,7 @@ pub fn check_centre(path: &Path, text: &str, prefix: &str, c: &Centre, fields: &
         phones.push((format!("{prefix}point[{i}].phone"), in_block("point", i, &p.phone), p.phone.as_str()));
     }
     let mut desk_of: BTreeMap<&str, usize> = BTreeMap::new();
-    let folded: BTreeMap<String, &String> = fields.iter().map(|f| (fold(f).to_lowercase(), f)).collect();
+    let folded: BTreeMap<String, &String> = fields.into_iter().flatten().map(|f| (fold(f).to_lowercase(), f)).collect();
     for (i, d) in c.desks.iter().enumerate() {
         let field = |name: &str| format!("{prefix}desk[{i}].{name}");
         if d.place.trim().is_empty() {
@@ -126,7 +118,7 @@ pub fn check_centre(path: &Path, text: &str, prefix: &str, c: &Centre, fields: &
             errors.push(error(path, in_block("desk", i, &d.place), &field("fields"), "the desk names no field; list the fields it handles, as procedures name them (\"Hộ tịch\")".into()));
         }
         for f in &d.fields {
-            if !fields.contains(f) {
+            if fields.is_some_and(|known| !known.contains(f)) {
                 let hint = match folded.get(&fold(f).to_lowercase()) {
                     Some(right) => format!("write it as procedures do: \"{right}\""),
                     None => "write a field exactly as procedures name it (see the field pages, /linh-vuc/)".into(),
@@ -148,7 +140,7 @@ pub fn check_centre(path: &Path, text: &str, prefix: &str, c: &Centre, fields: &
 
 /// Reads and checks every `centres/*.toml` under `dir`, after the default centre (`site.toml`'s, given with
 /// its file for messages). Returns every centre, the default first (its slug filled in), and every problem.
-pub fn check_dir(dir: &Path, default: Option<(&Path, &Centre)>, fields: &BTreeSet<String>) -> (Vec<Centre>, Vec<ContentError>) {
+pub fn check_dir(dir: &Path, default: Option<(&Path, &Centre)>, fields: Option<&BTreeSet<String>>) -> (Vec<Centre>, Vec<ContentError>) {
     let mut errors = Vec::new();
     let mut centres = Vec::new();
     let mut seen: BTreeMap<String, PathBuf> = BTreeMap::new();
@@ -158,7 +150,7 @@ pub fn check_dir(dir: &Path, default: Option<(&Path, &Centre)>, fields: &BTreeSe
             c.slug = DEFAULT_CENTRE_SLUG.to_string();
         }
         let text = std::fs::read_to_string(site_path).unwrap_or_default();
-        if !valid_slug(&c.slug) {
+        if !valid_centre_slug(&c.slug) {
             errors.push(error(site_path, line_of_quoted(&text, &c.slug), "centre.slug", format!("\"{}\" cannot be part of a web address; write lower-case letters without marks, digits and dashes, e.g. \"phong-dien\"", c.slug)));
         }
         errors.extend(check_centre(site_path, &text, "centre.", &c, fields));
@@ -191,7 +183,7 @@ pub fn check_dir(dir: &Path, default: Option<(&Path, &Centre)>, fields: &BTreeSe
         if !c.slug.is_empty() {
             errors.push(error(&path, line_of_quoted(&text, &c.slug), "slug", "a centre file's slug is its file name; remove `slug` (rename the file to change it)".into()));
         }
-        if !valid_slug(&stem) {
+        if !valid_centre_slug(&stem) {
             errors.push(error(&path, None, "", format!("the file name \"{stem}\" is the centre's web address (/tt/{stem}/): use lower-case letters without marks, digits and dashes, e.g. \"phong-dien.toml\"")));
             continue;
         }
@@ -226,7 +218,7 @@ mod tests {
         let text = "name = \"TT xã A\"\nphone = \"12 34\"\n\n[[desk]]\nfields = [\"Hộ tịch\", \"ho tich\"]\nplace = \"Quầy 1\"\n\n[[desk]]\nfields = [\"Hộ tịch\"]\nplace = \"Quầy 2\"\nphone = \"0912 345 678\"\n";
         let c: Centre = toml::from_str(text).unwrap();
         let fields: BTreeSet<String> = ["Hộ tịch".to_string()].into();
-        let errors = check_centre(Path::new("a.toml"), text, "", &c, &fields);
+        let errors = check_centre(Path::new("a.toml"), text, "", &c, Some(&fields));
         let got: Vec<_> = errors.iter().map(|e| (e.line, e.field.as_str(), e.message.split(';').next().unwrap_or(""))).collect();
         assert_eq!(got.len(), 3, "{errors:#?}");
         assert_eq!((got[0].0, got[0].1), (Some(5), "desk[0].fields"));
@@ -238,7 +230,7 @@ mod tests {
 
     #[test]
     fn slugs_are_web_addresses() {
-        assert!(valid_slug("phong-dien") && valid_slug("xa-2"));
-        assert!(!valid_slug("Phong-Dien") && !valid_slug("phong dien") && !valid_slug("-a") && !valid_slug("phòng"));
+        assert!(valid_centre_slug("phong-dien") && valid_centre_slug("xa-2"));
+        assert!(!valid_centre_slug("Phong-Dien") && !valid_centre_slug("phong dien") && !valid_centre_slug("-a") && !valid_centre_slug("phòng"));
     }
 }

@@ -87,6 +87,7 @@ pub fn check_dir(dir: &Path) -> Checked {
     };
     paths.sort();
     let mut seen: BTreeMap<String, PathBuf> = BTreeMap::new();
+    let mut unparsed = 0;
     for path in paths {
         let Some(text) = read_text(&path, &mut out.errors) else { continue };
         let (procedure, code_line) = check_procedure(&path, &text, &shared_ids, &mut out.errors);
@@ -100,23 +101,26 @@ pub fn check_dir(dir: &Path) -> Checked {
                 seen.insert(code, path.clone());
             }
         }
-        if let Some(p) = procedure {
-            out.procedures.push(p);
+        match procedure {
+            Some(p) => out.procedures.push(p),
+            None => unparsed += 1,
         }
     }
     out.procedures.sort_by(|a, b| a.code.cmp(&b.code));
-    let known = seen.into_keys().collect();
+    let known: std::collections::BTreeSet<String> = seen.into_keys().collect();
     let (events, errors) = super::life_events::check_dir(dir, &known);
     out.life_events = events;
     out.errors.extend(errors);
     let (changes, errors) = super::changes::check_dir(dir, &known);
     out.changes = changes;
     out.errors.extend(errors);
-    let fields: std::collections::BTreeSet<String> = out.procedures.iter().map(|p| p.field.clone()).collect();
-    let (centres, errors) = super::centres::check_dir(dir, out.site.as_ref().map(|s| (site_path.as_path(), &s.centre)), &fields);
+    // Fields are known only when every procedure file parsed: a broken one would otherwise make its field
+    // "unknown" at every centre's desk, a hundred errors for one mistake.
+    let fields: Option<std::collections::BTreeSet<String>> = (unparsed == 0).then(|| out.procedures.iter().map(|p| p.field.clone()).collect());
+    let (centres, errors) = super::centres::check_dir(dir, out.site.as_ref().map(|s| (site_path.as_path(), &s.centre)), fields.as_ref());
     out.centres = centres;
     out.errors.extend(errors);
-    out.errors.extend(super::local_fees::apply_dir(dir, &mut out.procedures));
+    out.errors.extend(super::local_fees::apply_dir(dir, &known, &mut out.procedures));
     out
 }
 

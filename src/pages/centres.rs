@@ -4,7 +4,6 @@
 //! "Chọn làm trung tâm của tôi".
 
 use crate::content::Centre;
-use crate::content::centres::tel_href;
 use crate::pages::layout::PageMeta;
 use crate::pages::render::SiteIndex;
 use crate::routes;
@@ -19,14 +18,14 @@ pub fn finder_keys(c: &Centre) -> String {
     analyzer::words(&text.join(" ; ")).into_iter().map(|w| w.folded).collect::<Vec<_>>().join(" ")
 }
 
-/// "Xã Phong Điền; trước là Thị trấn Phong Điền, Xã Phong Mỹ" — what a centre serves, in one line.
+/// "Xã Phong Điền; sáp nhập từ Thị trấn Phong Điền, Xã Phong Mỹ" — what a centre serves, in one line.
 pub fn serves(c: &Centre) -> String {
     let mut parts = Vec::new();
     if !c.commune.is_empty() {
         parts.push(c.commune.clone());
     }
     if !c.replaces.is_empty() {
-        parts.push(format!("gồm {} (cũ)", c.replaces.join(", ")));
+        parts.push(format!("sáp nhập từ {}", c.replaces.join(", ")));
     }
     parts.join("; ")
 }
@@ -36,7 +35,7 @@ const MOST_USED: usize = 10;
 
 /// A phone as a link people can tap to call.
 fn phone_link(phone: &str) -> impl IntoView + use<> {
-    view! { <a href=tel_href(phone)>{phone.to_string()}</a> }
+    view! { <a href=routes::tel(phone)>{phone.to_string()}</a> }
 }
 
 /// `/tt/`: every centre, with a box that finds one by its new or old commune's name.
@@ -105,7 +104,7 @@ pub fn centre(idx: &SiteIndex, i: usize) -> (PageMeta, AnyView) {
         .get(&crate::content::Level::Commune)
         .map(|list| list.iter().take(MOST_USED).map(|i| &idx.catalogue.procedures[*i]).map(|p| (p.code.clone(), p.name.clone())).collect())
         .unwrap_or_default();
-    let level = routes::level(crate::content::Level::Commune.slug());
+    let level = crate::content::Level::Commune.slug();
     let slug = c.slug.clone();
     let desks = c.desks.clone();
     let body = view! {
@@ -130,7 +129,7 @@ pub fn centre(idx: &SiteIndex, i: usize) -> (PageMeta, AnyView) {
                             <li>
                                 <p class="desk-fields">{d.fields.join(", ")}</p>
                                 <p>"Nộp tại: " <b>{d.place.clone()}</b>
-                                    {(!d.address.is_empty()).then(|| format!(", {}", d.address))}</p>
+                                    {(!d.address.trim().is_empty()).then(|| format!(", {}", d.address))}</p>
                                 {(!d.hours.is_empty()).then(|| view! { <p>"Giờ: " {d.hours.clone()}</p> })}
                                 {(!d.phone.is_empty()).then(|| view! {
                                     <p>"Gọi: " {phone_link(&d.phone)} {(!d.officer.is_empty()).then(|| format!(" ({})", d.officer))}</p>
@@ -138,7 +137,7 @@ pub fn centre(idx: &SiteIndex, i: usize) -> (PageMeta, AnyView) {
                             </li>
                         }).collect_view()}
                     </ul>
-                    <p>"Các lĩnh vực khác: nộp tại trung tâm, địa chỉ ở trên."</p>
+                    <p>{if c.address.trim().is_empty() { "Các lĩnh vực khác: nộp tại trung tâm." } else { "Các lĩnh vực khác: nộp tại trung tâm, địa chỉ ở trên." }}</p>
                 </section>
             })}
             {(!c.points.is_empty()).then(|| view! {
@@ -169,12 +168,12 @@ pub fn centre(idx: &SiteIndex, i: usize) -> (PageMeta, AnyView) {
                 <h2 id="thu-tuc">{format!("Tất cả {total} thủ tục cấp xã, theo lĩnh vực")}</h2>
                 <ul class="fields">
                     {groups.into_iter().map(|(name, field_slug, count, _)| view! {
-                        <li><a href=format!("{level}#{field_slug}")>{name} <span class="n">{count}</span></a></li>
+                        <li><a href=routes::level_field(level, &field_slug)>{name} <span class="n">{count}</span></a></li>
                     }).collect_view()}
                 </ul>
             </section>
             <p class="no-print">
-                <a href=routes::with_centre("/in/", &c.slug)>"In tờ mã QR cho quầy của trung tâm này"</a>
+                <a href=routes::with_centre(&routes::counter_sheet(), &c.slug)>"In tờ mã QR cho quầy của trung tâm này"</a>
             </p>
         </article>
     };

@@ -38,7 +38,7 @@ pub fn PageBody<C: IntoView + 'static>(
                 <p>{centre.address}</p>
                 <p>
                     {(!centre.phone.is_empty()).then(|| view! {
-                        "Điện thoại: " <a href=format!("tel:{}", centre.phone.replace(' ', ""))>{centre.phone.clone()}</a>
+                        "Điện thoại: " <a href=crate::routes::tel(&centre.phone)>{centre.phone.clone()}</a>
                     })}
                 </p>
                 <p>{centre.hours}</p>

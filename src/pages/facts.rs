@@ -191,8 +191,10 @@ fn local_amount(f: &crate::content::LocalFee) -> String {
     }
 }
 
-/// The province's fee with its source, when `content/local_fees.toml` sets one: "Nộp trực tiếp: 100.000 đồng;
-/// Nộp trực tuyến: 50.000 đồng (mức thu của tỉnh theo Nghị quyết số 12/2025/NQ-HĐND, từ 01/08/2025)".
+/// The province's fee with its source, when `content/local_fees.toml` sets one: "Trực tiếp 100.000 đồng, trực
+/// tuyến 50.000 đồng (mức của địa phương theo Nghị quyết số 12/2025/NQ-HĐND, từ 01/08/2025)". Ways of
+/// submitting the overlay does not cover keep the national figure, said so ("; qua bưu chính: miễn phí theo
+/// Cổng Dịch vụ công quốc gia"). Rows never overlap (`content/local_fees.rs` refuses it).
 pub fn local_fee(p: &Procedure) -> Option<String> {
     if p.local_fees.is_empty() {
         return None;
@@ -201,9 +203,15 @@ pub fn local_fee(p: &Procedure) -> Option<String> {
         .local_fees
         .iter()
         .map(|f| match f.channel {
-            Some(ch) => format!("{} {}", channel_word(ch), local_amount(f)),
+            Some(ch) => format!("{} {}", channel_word(ch), lower_first(&local_amount(f))),
             None => local_amount(f),
         })
+        .collect();
+    let uncovered: Vec<String> = p
+        .methods
+        .iter()
+        .filter(|m| !p.local_fees.iter().any(|f| f.channel.is_none_or(|c| c == m.channel)))
+        .map(|m| format!("{} {}", channel_word(m.channel), lower_first(&method_short(&m.fees))))
         .collect();
     let mut sources: Vec<String> = Vec::new();
     for f in &p.local_fees {
@@ -212,11 +220,20 @@ pub fn local_fee(p: &Procedure) -> Option<String> {
             sources.push(s);
         }
     }
-    let mut line = format!("{} (mức của tỉnh theo {})", parts.join(", "), sources.join("; "));
+    let mut line = format!("{} (mức của địa phương theo {})", parts.join(", "), sources.join("; "));
+    if !uncovered.is_empty() {
+        line.push_str(&format!("; {} (theo Cổng Dịch vụ công quốc gia)", uncovered.join(", ")));
+    }
     if let Some(first) = line.chars().next() {
         line.replace_range(..first.len_utf8(), &first.to_uppercase().to_string());
     }
     Some(line)
+}
+
+/// "Miễn phí" inside a sentence: "miễn phí".
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// A way of submitting in a few lower-case words, inside a sentence: "trực tiếp".
@@ -229,7 +246,7 @@ fn channel_word(ch: crate::content::Channel) -> &'static str {
 }
 
 /// The fee on one line of a list or a search result, about 40 characters: a province's fee as its amount or
-/// range ("50.000–100.000 đồng (mức của tỉnh)"), else the start of [`fee`].
+/// range ("50.000–100.000 đồng (mức địa phương)"), else the start of [`fee`].
 pub fn fee_line(p: &Procedure) -> String {
     if p.local_fees.is_empty() {
         return excerpt(&fee(p), 40);
@@ -246,7 +263,7 @@ pub fn fee_line(p: &Procedure) -> String {
             }
         }
     };
-    format!("{amount} (mức của tỉnh)")
+    format!("{amount} (mức địa phương)")
 }
 
 /// What one way of submitting costs as a sum the dossier basket can add: the province's amount when it sets
@@ -361,7 +378,8 @@ fn national_poster_facts(p: &Procedure, centre: &str) -> [(&'static str, String)
                 centre.to_string()
             };
             [
-                ("Lệ phí", excerpt(&fee(p), 70)),
+                // A province's fee is printed whole: its source is what makes it worth printing.
+                ("Lệ phí", local_fee(p).unwrap_or_else(|| excerpt(&fee(p), 70))),
                 ("Thời gian giải quyết", excerpt(&time(p), 70)),
                 ("Cách nộp", channels),
                 ("Nơi nộp", excerpt(&place, 90)),
@@ -411,9 +429,13 @@ mod tests {
         let mut p = Procedure { methods: vec![m(Channel::InPerson), m(Channel::Online)], ..Default::default() };
         let national = super::fee(&p);
         p.local_fees = vec![local(Channel::InPerson, 100_000), local(Channel::Online, 50_000)];
-        assert_eq!(super::fee(&p), "Trực tiếp 100.000 đồng, trực tuyến 50.000 đồng (mức của tỉnh theo Nghị quyết số 12/2025/NQ-HĐND, từ 01/08/2025)");
+        assert_eq!(super::fee(&p), "Trực tiếp 100.000 đồng, trực tuyến 50.000 đồng (mức của địa phương theo Nghị quyết số 12/2025/NQ-HĐND, từ 01/08/2025)");
         assert_eq!(national_fee(&p), national, "the national text stays as it was");
-        assert_eq!(fee_line(&p), "50.000–100.000 đồng (mức của tỉnh)");
+        assert_eq!(fee_line(&p), "50.000–100.000 đồng (mức địa phương)");
+        // A way the province does not cover keeps the national figure, said so.
+        let mut one = p.clone();
+        one.local_fees.truncate(1);
+        assert!(super::fee(&one).ends_with("; trực tuyến theo mức của HĐND tỉnh (theo Cổng Dịch vụ công quốc gia)"), "{}", super::fee(&one));
         assert_eq!((channel_amount(&p, &p.methods[0]), channel_amount(&p, &p.methods[1])), (Some(100_000), Some(50_000)));
         assert_eq!(channel_amount(&Procedure { local_fees: Vec::new(), ..p.clone() }, &p.methods[0]), None, "the province decides: no sum");
     }

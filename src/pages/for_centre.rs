@@ -35,7 +35,8 @@ pub fn apply() {
         .and_then(|s| web_sys::UrlSearchParams::new_with_str(&s).ok())
         .and_then(|p| p.get(crate::routes::CENTRE_PARAM));
     let kept = window.local_storage().ok().flatten().and_then(|s| s.get_item(CHOSEN_KEY).ok().flatten());
-    let Some(slug) = from_link.or(kept).filter(|s| valid_slug(s)) else { return };
+    let valid = |s: &String| crate::routes::valid_centre_slug(s);
+    let Some(slug) = from_link.filter(valid).or(kept.filter(valid)) else { return };
     wasm_bindgen_futures::spawn_local(async move {
         let Some(c) = fetch(&slug).await else { return };
         redraw(&doc, &c);
@@ -47,12 +48,6 @@ pub fn apply() {
         }
         CURRENT.with(|cur| *cur.borrow_mut() = Some(c));
     });
-}
-
-/// Lower-case ASCII letters, digits and inner dashes (what `content/centres.rs` accepts).
-#[cfg(any(feature = "hydrate", test))]
-fn valid_slug(s: &str) -> bool {
-    !s.is_empty() && s.len() <= 60 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 #[cfg(feature = "hydrate")]
@@ -72,8 +67,7 @@ async fn fetch(slug: &str) -> Option<crate::content::Centre> {
 /// A page URL in the centre's context: the `?tt=` added once.
 #[cfg(any(feature = "hydrate", test))]
 fn in_context(url: &str, slug: &str) -> String {
-    let plain = url.split('?').next().unwrap_or(url);
-    format!("{plain}?{}={slug}", crate::routes::CENTRE_PARAM)
+    crate::routes::with_centre(url.split('?').next().unwrap_or(url), slug)
 }
 
 #[cfg(feature = "hydrate")]
@@ -132,11 +126,13 @@ fn redraw(doc: &web_sys::Document, c: &crate::content::Centre) {
             let _ = el.append_with_str_1(&path);
         }
     }
-    // "Nơi nộp": the centre's desk for the poster's field.
+    // "Nơi nộp": the centre's desk for the poster's field, else what the national text says (never the desk
+    // of the centre the page was built with).
     for sheet in all("[data-field]") {
         let field = sheet.get_attribute("data-field").unwrap_or_default();
-        if let (Some(words), Ok(Some(dd))) = (c.desk_words(&field), sheet.query_selector(".p-where")) {
-            dd.set_text_content(Some(&words));
+        if let Ok(Some(dd)) = sheet.query_selector(".p-where") {
+            let national = dd.get_attribute("data-national").unwrap_or_default();
+            dd.set_text_content(Some(&c.desk_words(&field).unwrap_or(national)));
         }
     }
 }
@@ -147,6 +143,5 @@ mod tests {
     fn a_page_gets_one_centre_context() {
         assert_eq!(super::in_context("https://a.vn/p/1.001193/", "x-1"), "https://a.vn/p/1.001193/?tt=x-1");
         assert_eq!(super::in_context("https://a.vn/p/1.001193/?tt=old", "x-1"), "https://a.vn/p/1.001193/?tt=x-1");
-        assert!(super::valid_slug("thu-nghiem-phong-dien") && !super::valid_slug("<x>"));
     }
 }

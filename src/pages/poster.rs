@@ -181,6 +181,9 @@ pub fn procedure_poster(idx: &SiteIndex, i: usize) -> String {
     let url = page_url(&site.base_url, &p.code);
     let (name_class, name) = name_block(&p.name);
     let fact_lines = facts::poster_facts(p, &site.centre);
+    // What "Nơi nộp" says without any centre's desk: a poster redrawn for a centre with no desk for this field
+    // says this, not the site's own desk (pages/for_centre.rs).
+    let national_where = facts::poster_facts(p, &crate::content::Centre { name: site.centre.name.clone(), ..Default::default() })[3].1.clone();
     // Every paper goes in (up to 40); the list box shows those that fit whole and hides the rest (see
     // poster.css), so the heading gives the total and the last line says where to read the full list.
     let (groups, total, notes) = poster_papers(p);
@@ -205,8 +208,8 @@ pub fn procedure_poster(idx: &SiteIndex, i: usize) -> String {
             <div class="p-main">
                 <dl class="p-facts">
                     {fact_lines.into_iter().map(|(label, text)| {
-                        let class = (label == "Nơi nộp").then_some("p-where");
-                        view! { <dt>{label}</dt><dd class=class>{text}</dd> }
+                        let place = label == "Nơi nộp";
+                        view! { <dt>{label}</dt><dd class=place.then_some("p-where") data-national=place.then(|| national_where.clone())>{text}</dd> }
                     }).collect_view()}
                 </dl>
                 <figure class="p-qr">

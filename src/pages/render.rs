@@ -124,7 +124,7 @@ impl Page {
             Page::Offline => "/offline/".into(),
             Page::PosterProcedure(i) => routes::procedure_poster(code(i)),
             Page::PosterField(i) => routes::field_poster(&idx.fields[i].slug),
-            Page::PosterBuilder => "/in/".into(),
+            Page::PosterBuilder => routes::counter_sheet(),
             Page::LifeEvent(i) => routes::life_event(&idx.catalogue.life_events[i].slug),
             Page::Requirements(i) => routes::requirements(code(i)),
             Page::Updates => updates::PATH.into(),

@@ -7,7 +7,7 @@
 // The centre's data (`/tt/<slug>/tt.json`, written by the build) is kept on the device too, so the box shows at
 // once and offline; it is fetched again in the background to stay current.
 //
-// Hand-written, not in the Leptos app, for bytes: the main app is at its 100 KB budget and this is about 1 KB
+// Hand-written, not in the Leptos app, for bytes: the main app is at its 100 KB budget and this is about 2.5 KB
 // (brotli), loaded after the page paints by procedure and centre pages only. Every text from the data goes in
 // with textContent, never as HTML. Without JavaScript, pages link to the centres' list instead.
 const KEY = "motcua.trung-tam";
@@ -18,9 +18,11 @@ const get = (k) => { try { return localStorage.getItem(k); } catch (_) { return 
 const set = (k, v) => { try { localStorage.setItem(k, v); } catch (_) { /* private mode: this visit only */ } };
 
 const params = new URLSearchParams(location.search);
-const fromLink = params.get("tt");
-if (fromLink && SLUG.test(fromLink)) set(KEY, fromLink);
-const chosen = get(KEY);
+const linked = params.get("tt");
+// A link's centre counts once its data is found: a mistyped or retired code never erases the reader's choice.
+const fromLink = linked && SLUG.test(linked) ? linked : null;
+const kept = get(KEY);
+const chosen = fromLink ?? (kept && SLUG.test(kept) ? kept : null);
 
 // The search analyzer's folded words (search/analyzer.rs `words`): marks off, đ as d, lower case, a final y
 // after a consonant written i (Mỹ/Mĩ → mi), words of letters and digits. The list's `data-k` holds each
@@ -34,6 +36,7 @@ async function fetchCentre(slug) {
     const c = res.ok ? await res.json() : null;
     if (c && c.slug === slug) {
       set(DATA, JSON.stringify(c));
+      if (slug === fromLink) set(KEY, slug);
       return c;
     }
   } catch (_) { /* offline: the kept copy, if any, is shown */ }
@@ -77,11 +80,14 @@ function link(text, href) {
 }
 
 /** "Ở <centre>": where this procedure's field is handled at the reader's centre. */
-function showHere(c, field, after) {
+function showHere(c, field, atCommune, after) {
   const desk = (c.desk ?? []).find((d) => (d.fields ?? []).includes(field));
+  // A commune centre receives commune-level procedures, and what one of its desks names; not the others.
+  if (!desk && !atCommune) return;
   const box = el("section", "", "brief here");
   box.setAttribute("aria-labelledby", "o-day");
-  const where = c.commune ? c.commune[0].toLowerCase() + c.commune.slice(1) : c.name;
+  // "Xã Phong Điền" inside a sentence: "Ở xã Phong Điền"; a name without such a word stays as written.
+  const where = c.commune ? c.commune.replace(/^(Xã|Phường|Thị trấn|Đặc khu) /, (w) => w.toLowerCase()) : c.name;
   const h = el("h2", `Ở ${where}`);
   h.id = "o-day";
   box.append(h);
@@ -90,18 +96,26 @@ function showHere(c, field, after) {
   const hours = desk?.hours || c.hours;
   if (hours) box.append(line("Giờ: ", hours));
   const phone = desk?.phone || c.phone;
-  if (phone && !/^THAY/.test(phone)) box.append(line("Gọi: ", tel(phone), desk?.officer ? ` (${desk.officer})` : ""));
+  // The officer is named only beside their own phone.
+  if (phone && !/^THAY/.test(phone)) box.append(line("Gọi: ", tel(phone), desk?.phone && desk.officer ? ` (${desk.officer})` : ""));
   const points = (c.point ?? []).map((p) => `${p.name} (${p.address})`);
   if (points.length) box.append(line("Cũng nhận hồ sơ tại: ", points.join("; ")));
-  box.append(line("", link("Xem trung tâm", `/tt/${c.slug}/`), " · ", link("Đổi trung tâm", "/tt/")));
+  // Links, not words to read aloud (speak.js skips .brief-note).
+  const links = line("", link("Xem trung tâm", `/tt/${c.slug}/`), " · ", link("Đổi trung tâm", "/tt/"));
+  links.className = "brief-note";
+  box.append(links);
   after.after(box);
 }
 
 const proc = document.querySelector("article.proc");
 const fieldLink = document.querySelector('.crumbs a[href^="/linh-vuc/"]');
-if (proc && fieldLink && chosen && SLUG.test(chosen)) {
-  const after = proc.querySelector(".aka") ?? proc.querySelector(".proc-meta");
-  centre(chosen).then((c) => { if (c && after) showHere(c, fieldLink.textContent.trim(), after); });
+if (proc && fieldLink && chosen) {
+  const meta = proc.querySelector(".proc-meta");
+  const after = proc.querySelector(".aka") ?? meta;
+  const atCommune = /Cấp xã/.test(meta?.textContent ?? "");
+  centre(chosen).then((c) => { if (c && after) showHere(c, fieldLink.textContent.trim(), atCommune, after); });
+} else if (fromLink) {
+  fetchCentre(fromLink);
 }
 
 // A centre's page: choose it.
@@ -114,7 +128,7 @@ if (page && choose) {
   const show = () => {
     const mine = get(KEY) === slug;
     button.hidden = mine;
-    status.textContent = mine ? "Đây là trung tâm của bạn: trang thủ tục ghi nơi nộp, giờ, số điện thoại ở đây." : "";
+    status.textContent = mine ? "Đã chọn. Trang mỗi thủ tục sẽ ghi nơi nộp, giờ làm việc và số điện thoại của trung tâm này." : "";
   };
   button.addEventListener("click", () => {
     set(KEY, slug);
@@ -141,8 +155,8 @@ if (input) {
     });
     const said = input.value.trim();
     count.textContent = !q.length ? `${items.length} trung tâm`
-      : shown ? `${shown} trung tâm có tên “${said}”`
-      : `Không thấy trung tâm nào có tên “${said}”. Thử tên xã cũ, hoặc gõ ít chữ hơn.`;
+      : shown ? `${shown} trung tâm khớp với “${said}”`
+      : `Không thấy trung tâm nào khớp với “${said}”. Thử tên xã cũ, hoặc gõ ít chữ hơn.`;
   };
   input.value = params.get("q") ?? "";
   input.addEventListener("input", filter);

@@ -32,12 +32,15 @@ pub fn check(dir: &Path) -> Result<()> {
     crate::search::build_index::build(&catalogue.procedures, dir)
         .map_err(|e| anyhow::anyhow!("danh sách tìm kiếm có lỗi (search lists):\n{e}"))?;
     let summaries = catalogue.procedures.iter().filter(|p| p.summary.is_some()).count();
+    let local_fees: usize = catalogue.procedures.iter().map(|p| p.local_fees.len()).sum();
     println!(
-        "{}: nội dung hợp lệ — {} thủ tục ({} có tóm tắt biên tập), {} sự kiện đời sống",
+        "{}: nội dung hợp lệ — {} thủ tục ({} có tóm tắt biên tập), {} sự kiện đời sống, {} trung tâm, {} mức phí của tỉnh",
         dir.display(),
         catalogue.procedures.len(),
         summaries,
-        catalogue.life_events.len()
+        catalogue.life_events.len(),
+        catalogue.centres.len(),
+        local_fees
     );
     Ok(())
 }

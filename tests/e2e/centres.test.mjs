@@ -112,16 +112,22 @@ test("a counter sheet printed for a second centre opens its desk, address and ph
   await page.screenshot({ path: join(DIR, "procedure-with-centre-phone.png"), fullPage: false });
 
   // Reload with no network (the server stopped, the browser offline): the page and the centre are still there.
+  // The worker arrived after this first page loaded; it stores the open page once it is in control.
   await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 60000 });
+  await page.waitForFunction(async () => !!(await caches.match(location.origin + location.pathname)), null, { timeout: 60000, polling: 250 });
   await server.stop();
-  await phone.setOffline(true);
-  await page.goto(`${BASE}/p/1.004222/`);
-  await page.locator(".here").waitFor();
-  assert.match(await page.locator(".here").innerText(), /Gọi: 0999 140 002/, "remembered on the device, without the ?tt= and offline");
-  await phone.setOffline(false);
-  await server.start();
-  await phone.close();
-  await officer.close();
+  try {
+    await phone.setOffline(true);
+    await page.goto(`${BASE}/p/1.004222/`);
+    await page.locator(".here").waitFor();
+    assert.match(await page.locator(".here").innerText(), /Gọi: 0999 140 002/, "remembered on the device, without the ?tt= and offline");
+    await page.screenshot({ path: join(DIR, "procedure-with-centre-offline-phone.png"), fullPage: false });
+  } finally {
+    await phone.setOffline(false);
+    await server.start();
+    await phone.close();
+    await officer.close();
+  }
 });
 
 test("a poster printed for a second centre carries its header, its desk and its QR context", async () => {
@@ -145,14 +151,14 @@ test("a province's fee replaces the national line, with its source, on the page 
   const page = await context.newPage();
   await page.goto(`${BASE}/p/1.001612/`);
   const brief = await page.locator(".brief").innerText();
-  assert.match(brief, /Trực tiếp 100\.000 đồng, trực tuyến 50\.000 đồng \(mức của tỉnh theo Nghị quyết số 99\/2025\/NQ-HĐND \(thử nghiệm\), từ 01\/08\/2025\)/);
+  assert.match(brief, /Trực tiếp 100\.000 đồng, trực tuyến 50\.000 đồng \(mức của địa phương theo Nghị quyết số 99\/2025\/NQ-HĐND \(thử nghiệm\), từ 01\/08\/2025\)/);
   const copied = await page.locator("#copy-text").textContent();
-  assert.match(copied, /Lệ phí: Trực tiếp 100\.000 đồng, trực tuyến 50\.000 đồng \(mức của tỉnh theo Nghị quyết số 99\/2025\/NQ-HĐND \(thử nghiệm\), từ 01\/08\/2025\)/, "the text copied for Zalo or SMS");
+  assert.match(copied, /Lệ phí: Trực tiếp 100\.000 đồng, trực tuyến 50\.000 đồng \(mức của địa phương theo Nghị quyết số 99\/2025\/NQ-HĐND \(thử nghiệm\), từ 01\/08\/2025\)/, "the text copied for Zalo or SMS");
   await page.getByText("Mức ghi trên Cổng Dịch vụ công quốc gia").click();
   assert.match(await page.locator(".national-fee").innerText(), /Hội đồng nhân dân|HĐND/, "the national text one tap away");
   await page.goto(`${BASE}/tim-kiem/?q=dang+ky+thanh+lap+ho+kinh+doanh`);
   const line = page.locator("#sr-list li", { hasText: "Đăng ký thành lập hộ kinh doanh" }).first();
   await line.waitFor({ timeout: 30000 });
-  assert.match(await line.innerText(), /50\.000–100\.000 đồng \(mức của tỉnh\)/);
+  assert.match(await line.innerText(), /50\.000–100\.000 đồng \(mức địa phương\)/);
   await context.close();
 });
