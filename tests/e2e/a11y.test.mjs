@@ -13,6 +13,9 @@ const PAGES = [
   ["life event", "/su-kien/sinh-con/"],
   ["poster", "/in/p/1.001193/"],
   ["dossier basket", "/gio-ho-so/?p=1.001193,2.000635,1.004222"],
+  ["centres, found by an old name", "/tt/?q=phong+my"],
+  ["a centre", "/tt/thu-nghiem-phong-dien/"],
+  ["procedure with a centre", "/p/1.004222/?tt=thu-nghiem-phong-dien"],
 ];
 
 let browser;
@@ -29,6 +32,7 @@ for (const [name, path] of PAGES) {
     if (!path.startsWith("/in/")) await waitHydrated(page);
     if (path.startsWith("/tim-kiem/")) await page.waitForTimeout(1500); // let the results render
     if (path.startsWith("/gio-ho-so/")) await page.waitForSelector(".basket-procs li"); // the basket is drawn
+    if (path.includes("?tt=")) await page.waitForSelector(".here"); // the centre's desk is shown
     await page.addScriptTag({ path: AXE });
     const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
     const count = { critical: 0, serious: 0, moderate: 0, minor: 0 };
