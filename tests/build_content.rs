@@ -158,6 +158,8 @@ fn every_centre_gets_its_own_folder_of_posters() {
     assert!(svg.contains("Trung tâm xã Ong Vàng") && svg.contains("Quầy số 2"), "the centre's header and its desk");
     assert!(svg.contains("/p/9.000001/?tt=ong-vang"), "the address printed under the code is the page in the centre's context");
     assert!(!out.join("ong-vang/p/9.000002.svg").exists(), "a provincial procedure is not on a commune's wall");
+    let tiles = std::fs::read_to_string(out.join("ong-vang/linh-vuc/chan-nuoi-thu-nghiem-1.svg")).unwrap();
+    assert!(tiles.contains("Nộp tại: Quầy số 2"), "a field's sheet names the centre's desk for it");
     assert!(out.join("trung-tam/p/9.000001.svg").exists(), "the site's own centre too");
     assert!(std::fs::read_to_string(out.join("trung-tam/p/9.000001.svg")).unwrap().contains("/p/9.000001/<"), "its posters link the plain page");
     let unknown = motcua(&["posters", "--content", content.to_str().unwrap(), "--out", out.to_str().unwrap(), "--centre", "khong-co"]);

@@ -126,6 +126,19 @@ fn redraw(doc: &web_sys::Document, c: &crate::content::Centre) {
             let _ = el.append_with_str_1(&path);
         }
     }
+    // A field's sheets: where this centre receives that field's dossiers, when a desk names it.
+    for line in all(".sheet-desk[data-field]") {
+        let field = line.get_attribute("data-field").unwrap_or_default();
+        match c.desk_words(&field) {
+            Some(words) => {
+                line.set_text_content(Some(&format!("Nộp tại: {words}")));
+                let _ = line.remove_attribute("hidden");
+            }
+            None => {
+                let _ = line.set_attribute("hidden", "");
+            }
+        }
+    }
     // "Nơi nộp": the centre's desk for the poster's field, else what the national text says (never the desk
     // of the centre the page was built with).
     for sheet in all("[data-field]") {

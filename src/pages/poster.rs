@@ -257,7 +257,7 @@ pub fn field_poster(idx: &SiteIndex, i: usize) -> String {
         })
         .collect();
     let body = move || view! {
-        <main><TileSheet centre=site.centre.clone() base_url=site.base_url.clone() title=format!("Lĩnh vực {}", f.name) items=items/></main>
+        <main><TileSheet centre=site.centre.clone() base_url=site.base_url.clone() title=format!("Lĩnh vực {}", f.name) items=items field=Some(f.name.clone())/></main>
     }
     .into_any();
     document(site, &idx.assets, format!("Mã QR lĩnh vực {}", f.name), (crate::routes::field(&f.name), "← Về lĩnh vực"), body)

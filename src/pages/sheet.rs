@@ -73,7 +73,8 @@ pub fn tile_name(name: &str) -> String {
 }
 
 /// Pages of QR tiles, [`TILES_PER_SHEET`] to a printed page, each page headed by the centre and `title`; the
-/// codes open each page in the context of `slug`'s centre when one is given.
+/// codes open each page in the context of `slug`'s centre when one is given. A field's sheet (`field`) also
+/// says where the centre receives that field's dossiers, when one of its desks names it.
 #[component]
 pub fn TileSheet(
     centre: Centre,
@@ -81,6 +82,7 @@ pub fn TileSheet(
     title: String,
     items: Vec<TileItem>,
     #[prop(optional_no_strip)] slug: Option<String>,
+    #[prop(optional_no_strip)] field: Option<String>,
 ) -> impl IntoView {
     let pages: Vec<Vec<TileItem>> = items.chunks(TILES_PER_SHEET).map(|c| c.to_vec()).collect();
     let total = pages.len();
@@ -91,11 +93,18 @@ pub fn TileSheet(
             let centre = centre.clone();
             let base_url = base_url.clone();
             let slug = slug.clone();
+            // `data-field`: what a sheet redrawn for another centre fills with that centre's desk (for_centre.rs).
+            let desk = field.clone().map(|f| {
+                let words = centre.desk_words(&f).map(|w| format!("Nộp tại: {w}"));
+                let hidden = words.is_none();
+                view! { <p class="sheet-desk" data-field=f hidden=hidden>{words}</p> }
+            });
             let title = if total > 1 { format!("{title} ({}/{total})", n + 1) } else { title.clone() };
             view! {
                 <section class="sheet tiles-sheet">
                     <CentreHeader centre=centre/>
                     <h1 class="sheet-title">{title}</h1>
+                    {desk}
                     <p class="sheet-hint">"Quét mã QR bằng điện thoại để xem giấy tờ cần mang, lệ phí, thời gian."</p>
                     <ul class="tiles">
                         {page.into_iter().map(|item| {

@@ -334,6 +334,10 @@ mod svg {
         let width = W - 2.0 * M;
         let mut y = page.header(at.centre);
         y = page.text(M, y, width, 16.0, true, title);
+        // A field's sheet says where this centre receives that field's dossiers, when a desk names it.
+        if let Some(words) = procs.first().and_then(|p| at.centre.desk_words(&p.field)) {
+            y = page.text(M, y, width, 11.0, true, &format!("Nộp tại: {words}"));
+        }
         y = page.text(M, y, width, 11.0, false, "Quét mã QR bằng điện thoại để xem giấy tờ cần mang, lệ phí, thời gian.") + 2.0;
         let tile_w = width / 2.0;
         let tile_h = (H - M - y) / 6.0;

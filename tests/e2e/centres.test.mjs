@@ -143,6 +143,11 @@ test("a poster printed for a second centre carries its header, its desk and its 
   rmSync(join(DIR, "page-1.png"), { force: true });
   const codes = qrCodesOf(pdf);
   assert.ok(codes.some((c) => c.endsWith("/p/1.001193/?tt=thu-nghiem-an-hop")), `the printed poster's code: ${codes}`);
+  // A field's sheets say where this centre receives the field's dossiers.
+  await page.goto(`${BASE}/in/linh-vuc/ho-tich/?tt=thu-nghiem-an-hop`);
+  await page.waitForSelector(".for-centre:not([hidden])");
+  assert.match(await page.locator(".sheet-desk").first().innerText(), /Nộp tại: Quầy số 1 \(tư pháp – hộ tịch\).*Gọi 0999 140 001/);
+  assert.match(await page.locator(".tiles-sheet svg[data-url]").first().getAttribute("data-url"), /\?tt=thu-nghiem-an-hop$/);
   await context.close();
 });
 
