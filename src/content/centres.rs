@@ -60,18 +60,7 @@ fn line_of_quoted(text: &str, needle: &str) -> Option<usize> {
 
 /// Where the `n`th `[[<header>]]` block starts (0 when there is no such block).
 fn block_start(text: &str, header: &str, n: usize) -> usize {
-    let mut at = 0;
-    let mut seen = 0;
-    for line in text.split_inclusive('\n') {
-        if line.trim_start().starts_with(&format!("[[{header}]]")) {
-            if seen == n {
-                return at;
-            }
-            seen += 1;
-        }
-        at += line.len();
-    }
-    0
+    super::validate::block_starts(text, header).get(n).copied().unwrap_or(0)
 }
 
 /// Whether a value is still the placeholder `site.toml` ships with ("THAY: …"), which the build accepts so a

@@ -28,19 +28,6 @@ fn error(path: &Path, line: Option<usize>, field: &str, message: String) -> Cont
     ContentError { file: path.to_path_buf(), line, field: field.to_string(), message }
 }
 
-/// Where each `[[fee]]` block starts, in file order.
-fn block_starts(text: &str) -> Vec<usize> {
-    let mut at = 0;
-    let mut out = Vec::new();
-    for line in text.split_inclusive('\n') {
-        if line.trim_start().starts_with("[[fee]]") {
-            out.push(at);
-        }
-        at += line.len();
-    }
-    out
-}
-
 /// Parses and checks `text` against the catalogue's codes (`known`, every file's, even one that failed its own
 /// checks) and the procedures that parsed (sorted by code, for their ways of submitting). Returns the rows and
 /// every problem.
@@ -49,7 +36,7 @@ pub fn check(path: &Path, text: &str, known: &BTreeSet<String>, procedures: &[Pr
         Ok(f) => f,
         Err(e) => return (Vec::new(), vec![e]),
     };
-    let starts = block_starts(text);
+    let starts = super::validate::block_starts(text, "fee");
     let mut errors = Vec::new();
     // Which rows already cover which ways of each procedure: two rows for the same way would leave pages to
     // guess which figure holds (an old and a new resolution), so they are refused.

@@ -42,19 +42,6 @@ fn line_of_quoted(text: &str, needle: &str, from: usize) -> Option<usize> {
     Some(text[..at].bytes().filter(|&b| b == b'\n').count() + 1)
 }
 
-/// Where each `[[paper]]` block starts, in file order.
-fn block_starts(text: &str) -> Vec<usize> {
-    let mut at = 0;
-    let mut out = Vec::new();
-    for line in text.split_inclusive('\n') {
-        if line.trim_start().starts_with("[[paper]]") {
-            out.push(at);
-        }
-        at += line.len();
-    }
-    out
-}
-
 /// Whether `id` can be a shared paper's id.
 pub fn valid_id(id: &str) -> bool {
     !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
@@ -68,7 +55,7 @@ pub fn check(path: &Path, text: &str) -> (Vec<SharedPaper>, Vec<ContentError>) {
         Err(e) => return (Vec::new(), vec![e]),
     };
     let mut ids = BTreeSet::new();
-    let starts = block_starts(text);
+    let starts = super::validate::block_starts(text, "paper");
     for (i, p) in file.paper.iter().enumerate() {
         let line = line_of_quoted(text, &p.id, starts.get(i).copied().unwrap_or(0));
         let field = |name: &str| format!("paper[{i}].{name}");

@@ -191,6 +191,21 @@ pub fn parse_file<T: serde::de::DeserializeOwned>(path: &Path, text: &str, what:
     })
 }
 
+/// Where each `[[<header>]]` table of an array starts (byte offsets), in file order, so a problem with the nth
+/// `[[paper]]`, `[[fee]]` or `[[desk]]` points at its own lines.
+pub fn block_starts(text: &str, header: &str) -> Vec<usize> {
+    let opening = format!("[[{header}]]");
+    let mut at = 0;
+    let mut out = Vec::new();
+    for line in text.split_inclusive('\n') {
+        if line.trim_start().starts_with(&opening) {
+            out.push(at);
+        }
+        at += line.len();
+    }
+    out
+}
+
 /// The 1-based line of a byte offset.
 pub fn line_of(text: &str, offset: usize) -> usize {
     let end = offset.min(text.len());
