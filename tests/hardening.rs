@@ -428,6 +428,8 @@ fn site_with(text: &str, p: Procedure) -> SiteIndex {
         css_text: SITE_CSS.into(),
         css_sha256: motcua::site::sha256_base64(SITE_CSS.as_bytes()),
         js: "/assets/app.t.js".into(),
+        app_glue: "/assets/motcua.t.js".into(),
+        app_wasm: "/assets/motcua_bg.t.wasm".into(),
         poster_js: "/assets/app-in.t.js".into(),
         poster_css: "/assets/poster.t.css".into(),
         speak_js: "/assets/speak.t.js".into(),

@@ -127,3 +127,21 @@ fn very_long_requirements_move_to_their_own_page() {
     assert!(!short.contains("/dieu-kien/"));
     assert!(q.requirements.len() <= motcua::pages::LONG_REQUIREMENTS);
 }
+
+/// The pages made for searching ask for the app and the index's core file beside the loader, so a query typed
+/// at once waits one round trip less; a procedure page opened from a QR code asks for nothing before it paints
+/// and leaves the app to the loader, after paint.
+#[test]
+fn search_pages_preload_the_app_and_procedure_pages_do_not() {
+    let idx = index();
+    let head = |page: Page| render_page(page, idx).split("</head>").next().unwrap_or_default().to_string();
+    for page in [Page::Home, Page::Search] {
+        let h = head(page);
+        assert!(h.contains(r#"rel="modulepreload""#), "{page:?}: no modulepreload of the app's glue");
+        assert_eq!(h.matches(r#"rel="preload""#).count(), 2, "{page:?}: the wasm and core.bin preloads");
+        assert!(h.contains("core.bin"), "{page:?}: the index's core file is not preloaded");
+    }
+    let (html, _) = page_of("1.001193");
+    let h = html.split("</head>").next().unwrap_or_default();
+    assert!(!h.contains("preload"), "a procedure page's head asks for more than the page");
+}

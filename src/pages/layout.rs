@@ -21,6 +21,12 @@ pub struct Assets {
     pub css_sha256: String,
     /// The loader module that fetches the wasm after first paint, e.g. `/assets/app.8e1d2f00.js`.
     pub js: String,
+    /// The main app's JS glue and wasm, which the loader fetches: the pages made for searching (home, search)
+    /// ask for them in `<head>` beside the loader, so a query typed at once waits one round trip less (the
+    /// loader no longer has to arrive before the app is asked for).
+    pub app_glue: String,
+    /// See [`Assets::app_glue`].
+    pub app_wasm: String,
     /// The loader of the officers' poster bundle (`/in/` pages only): the main app plus the poster islands.
     pub poster_js: String,
     /// The posters' own stylesheet (`/in/` pages only), e.g. `/assets/poster.1a2b3c4d5e.css`.
@@ -101,6 +107,11 @@ pub fn Shell(
     /// Scripts only this page needs (modules, so they run after the page paints).
     #[prop(optional)]
     scripts: Vec<String>,
+    /// True on the pages made for searching: the app and the index's core file are asked for at once, beside
+    /// the loader, not after it (see [`Assets::app_glue`]). They arrive after the page itself, so the first
+    /// paint still waits for nothing but the page.
+    #[prop(optional)]
+    preload_search: bool,
     children: Children,
 ) -> impl IntoView {
     let full_title = if meta.title.is_empty() { site.title.clone() } else { format!("{} – {}", meta.title, site.title) };
@@ -130,6 +141,11 @@ pub fn Shell(
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <link rel="manifest" href="/manifest.webmanifest"/>
                 {stylesheet.map(|href| view! { <link rel="stylesheet" href=href/> })}
+                {preload_search.then(|| view! {
+                    <link rel="modulepreload" href=assets.app_glue.clone()/>
+                    <link rel="preload" href=assets.app_wasm.clone() r#as="fetch" r#type="application/wasm" crossorigin=""/>
+                    <link rel="preload" href=format!("{}core.bin", assets.search_index) r#as="fetch" crossorigin=""/>
+                })}
                 <script type="module" src=assets.js></script>
                 {scripts.into_iter().map(|src| view! { <script type="module" src=src></script> }).collect_view()}
             </head>

@@ -201,9 +201,10 @@ pub fn render_page(page: Page, idx: &SiteIndex) -> String {
         scripts.push(assets.centre_js.clone());
     }
     let header_search = !matches!(page, Page::Home);
+    let preload_search = matches!(page, Page::Home | Page::Search);
     let owner = Owner::new();
     let html = owner.with(|| {
-        view! { <Shell site=site meta=meta assets=assets header_search=header_search stylesheet=stylesheet scripts=scripts>{body}</Shell> }.to_html()
+        view! { <Shell site=site meta=meta assets=assets header_search=header_search stylesheet=stylesheet scripts=scripts preload_search=preload_search>{body}</Shell> }.to_html()
     });
     format!("<!DOCTYPE html>{html}")
 }

@@ -71,8 +71,9 @@ pub fn write(out: &Output, public: &Path, keep: Option<&mut Option<Compiled>>) -
         None => compile_both(out)?,
     };
     let (app, posters_app) = &compiled;
-    let (loader, js) = write_bundle(out, "motcua", "app", app)?;
-    let (_, poster_js) = write_bundle(out, "motcua-in", "app-in", posters_app)?;
+    let main = write_bundle(out, "motcua", "app", app)?;
+    let posters = write_bundle(out, "motcua-in", "app-in", posters_app)?;
+    let (loader, js, poster_js) = (main.loader, main.url, posters.url);
     let read = |name: &str| {
         std::fs::read(public.join(name)).with_context(|| format!("cannot read the stylesheet {}", public.join(name).display()))
     };
@@ -89,7 +90,20 @@ pub fn write(out: &Output, public: &Path, keep: Option<&mut Option<Compiled>>) -
         br(&app.js) + br(&app.wasm) + br(loader.as_bytes()),
     );
     let css_sha256 = super::output::sha256_base64(css_text.as_bytes());
-    let assets = Assets { css, css_text, css_sha256, js, poster_js, poster_css, basket_css, speak_js, centre_js, search_index: String::new() };
+    let assets = Assets {
+        css,
+        css_text,
+        css_sha256,
+        js,
+        app_glue: main.glue,
+        app_wasm: main.wasm,
+        poster_js,
+        poster_css,
+        basket_css,
+        speak_js,
+        centre_js,
+        search_index: String::new(),
+    };
     Ok(Apps { assets, bytes, optimized: app.optimized })
 }
 
@@ -122,14 +136,21 @@ fn compile_both(out: &Output) -> Result<Compiled> {
     Ok(both)
 }
 
-/// Writes a bundle's JS glue and wasm, and the loader that starts it, under content-hashed names; returns the
-/// loader's text and URL.
-fn write_bundle(out: &Output, stem: &str, loader_stem: &str, app: &BrowserApp) -> Result<(String, String)> {
-    let js = out.write_hashed(stem, "js", &app.js)?;
+/// A bundle as written: the loader's text and URL, and the URLs of the JS glue and wasm it starts.
+struct Written {
+    loader: String,
+    url: String,
+    glue: String,
+    wasm: String,
+}
+
+/// Writes a bundle's JS glue and wasm, and the loader that starts it, under content-hashed names.
+fn write_bundle(out: &Output, stem: &str, loader_stem: &str, app: &BrowserApp) -> Result<Written> {
+    let glue = out.write_hashed(stem, "js", &app.js)?;
     let wasm = out.write_hashed(&format!("{stem}_bg"), "wasm", &app.wasm)?;
-    let loader = include_str!("loader.js").replace("__APP_JS__", &js).replace("__APP_WASM__", &wasm);
+    let loader = include_str!("loader.js").replace("__APP_JS__", &glue).replace("__APP_WASM__", &wasm);
     let url = out.write_hashed(loader_stem, "js", loader.as_bytes())?;
-    Ok((loader, url))
+    Ok(Written { loader, url, glue, wasm })
 }
 
 /// Builds one browser bundle from this crate's sources.

@@ -5,6 +5,9 @@ const APP_WASM = "__APP_WASM__";
 
 let started = null;
 
+/** Resolves in a new task, letting the browser handle input and paint in between. */
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 /** Starts the app once: at idle after load, or at once when someone reaches for a search box. */
 function start() {
   if (started) return started;
@@ -17,8 +20,12 @@ function start() {
     const wasm = fetch(APP_WASM);
     const app = await import(APP_JS);
     await app.default({ module_or_path: wasm });
+    // One short task at a time, so a tap or a keystroke is never kept waiting behind the whole start-up
+    // (on a slow phone, instantiating and waking every island at once was a 250 ms task).
+    await nextTask();
     app.hydrate();
     for (const el of document.querySelectorAll("leptos-island")) {
+      await nextTask();
       const island = app[el.dataset.component];
       if (island) island(el);
       else console.warn("motcua: unknown island", el.dataset.component);
