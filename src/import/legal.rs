@@ -44,6 +44,16 @@ pub const TYPED_NUMBER_RULE: &str =
     "cột số hiệu ghi cả loại văn bản, dính liền tên (\"…Môi trường.Nghị quyết số 17/2026/NQ-CP Luật…\"): hết dòng ở số hiệu";
 /// See [`YEAR_RULE`].
 pub const DASH_RULE: &str = "dòng sau mở đầu bằng gạch đầu dòng, dính liền số hiệu (\"…/QH15- Luật Doanh nghiệp\"): hết dòng ở số hiệu";
+/// See [`YEAR_RULE`].
+pub const LOOKALIKE_RULE: &str =
+    "số hiệu có chữ Kirin giống chữ Latinh (\"…/TT-BTС\" với С Kirin): đổi sang chữ Latinh để tìm được số hiệu";
+/// Cyrillic capitals that look like Latin ones, as the portal sometimes typed them inside a document number
+/// ("85/2024/TT-BTС"): a reader sees "BTC", but a search for "TT-BTC" would not find it.
+const LOOKALIKES: [(char, char); 12] = [
+    ('А', 'A'), ('В', 'B'), ('Е', 'E'), ('К', 'K'), ('М', 'M'), ('Н', 'H'),
+    ('О', 'O'), ('Р', 'P'), ('С', 'C'), ('Т', 'T'), ('Х', 'X'), ('У', 'Y'),
+];
+
 /// Issuer codes of the bodies that publish legal documents (the last part of a number: "…/TT-BTC",
 /// "…/NĐ-CP"), so a code that ran into the next row's first letters can be cut where it ends.
 const ISSUERS: [&str; 36] = [
@@ -122,6 +132,10 @@ pub fn legal(section: &str) -> LegalRead {
         if number.ends_with("/NĐ-C") {
             number.push('P');
             out.repaired.push(DECREE_RULE);
+        }
+        if number.chars().any(|c| LOOKALIKES.iter().any(|(cyr, _)| *cyr == c)) {
+            number = number.chars().map(|c| LOOKALIKES.iter().find(|(cyr, _)| *cyr == c).map_or(c, |(_, lat)| *lat)).collect();
+            out.repaired.push(LOOKALIKE_RULE);
         }
         // The full stop after the previous row's number column is not this title's ("….Nghị định số 262/…").
         out.docs.push(LegalDoc { number: value(&number), title: value(title.trim_start_matches(['.', ';'])) });
@@ -327,6 +341,13 @@ mod tests {
         );
         let r = legal(&format!("{LEGAL_HEADER}Luật28/2023/QH1514/2025/TT-BNNMT14/2025/TT-BNNMT"));
         assert!(r.repaired.contains(&REPEAT_RULE));
+    }
+
+    #[test]
+    fn cyrillic_lookalikes_in_a_number_become_latin() {
+        let r = legal(&format!("{LEGAL_HEADER}Sửa đổi Thông tư về phí85/2024/TT-BTС"));
+        assert_eq!(r.docs[0].number, "85/2024/TT-BTC");
+        assert!(r.repaired.contains(&LOOKALIKE_RULE));
     }
 
     #[test]

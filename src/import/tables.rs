@@ -289,14 +289,29 @@ pub struct ResultsRead {
 pub const CODE_GLUED_RULE: &str =
     "chữ đầu của kết quả dính vào mã kết quả trước (\"Mã: KQ.G19.000427văn bản…\", \"…000215Kho bạc…\"): mã hết ở chữ số cuối";
 
+/// Repair rule: a result's first capital typed twice.
+pub const DOUBLED_CAPITAL_RULE: &str = "chữ hoa đầu kết quả gõ lặp (\"GGiấy xác nhận…\"): bỏ chữ lặp";
+
+/// "GGiấy xác nhận" → "Giấy xác nhận": a first capital typed twice before a lower-case letter, which no
+/// Vietnamese word has.
+fn undouble_first_capital(name: &str) -> Option<String> {
+    let mut chars = name.chars();
+    let (a, b, c) = (chars.next()?, chars.next()?, chars.next()?);
+    (a == b && a.is_uppercase() && c.is_lowercase()).then(|| name[a.len_utf8()..].to_string())
+}
+
 /// Reads the results section: names separated by their result codes.
 pub fn results(section: &str) -> ResultsRead {
     let text = clean::nfc(section);
     let mut out = ResultsRead::default();
     let names = &mut out.names;
+    let mut undoubled = false;
     let mut push = |s: &str| {
         for line in value(s).lines() {
             let l = strip_bullet(line).trim().trim_start_matches(['.', '-', ' ']).trim_end_matches([';', ',']).trim();
+            let fixed = undouble_first_capital(l);
+            undoubled |= fixed.is_some();
+            let l = fixed.as_deref().unwrap_or(l);
             if !l.is_empty() && !clean::is_placeholder(l) && !names.iter().any(|x: &String| x == l) {
                 names.push(l.to_string());
             }
@@ -313,6 +328,9 @@ pub fn results(section: &str) -> ResultsRead {
     push(&text[prev..]);
     if glued {
         out.repaired.push(CODE_GLUED_RULE);
+    }
+    if undoubled {
+        out.repaired.push(DOUBLED_CAPITAL_RULE);
     }
     out
 }
@@ -407,5 +425,9 @@ mod tests {
         assert_eq!(r.names, vec!["Giấy phép", "văn bản không chấp thuận", "Kho bạc Nhà nước chuyển tiền", "văn bản trả lời.."]);
         assert_eq!(r.repaired, vec![CODE_GLUED_RULE]);
         assert!(results("Thẻ căn cướcMã: KQ.G01.000023Phiếu từ chối").repaired.is_empty());
+        let r = results("Không có kết quảMã: KQ.G12.000429GGiấy xác nhận đủ điều kiệnMã: KQ.G12.000240");
+        assert_eq!(r.names, vec!["Không có kết quả", "Giấy xác nhận đủ điều kiện"]);
+        assert!(r.repaired.contains(&DOUBLED_CAPITAL_RULE));
+        assert_eq!(undouble_first_capital("UBND cấp xã"), None);
     }
 }

@@ -245,8 +245,16 @@ def parse_papers(text):
         pos = 0
         for m in COUNT_RE.finditer(body):
             start = m.start()
-            # a count cell is glued to the row text; "… : 01 bản chính; …" inside a name has a space
-            if start > 0 and body[start - 1] in " \t\n":
+            # a count cell is glued to the row text; "… : 01 bản chính; …" inside a name has a space —
+            # unless the next row's text is glued to the count's end ("…; 1 bản chính- Đề án …", "…Mẫu số
+            # 181 bản chính,1 bản saoGiấy …") or the table ends there: inside a sentence a count is followed
+            # by a space or punctuation, a count cell by the next row
+            after = body[m.end():m.end() + 1]
+            # (not a digit: "…nhập khẩu: 01 bản chính1 bản chínhHợp đồng …" states the count in the name, then
+            # the count cell follows)
+            glued_next = after == "" or after.isalpha() or after in "-+"
+            after_space = start > 0 and body[start - 1] in " \t\n"
+            if after_space and not glued_next:
                 continue
             # nor does it open a parenthesis: "… tại Phụ lục (01 bản chính) (khoản 1 Điều 39 …)" and
             # "… (01 bản chính hoặc 01 bản sao có chứng thực) …" are the paper's own text
@@ -257,8 +265,11 @@ def parse_papers(text):
                 continue
             num = m.group(1)
             # digit run glued to a name ending in a number ("Mẫu số 181 bản chính"): the count is the last digit
-            if len(num) >= 2 and not num.startswith("0"):
-                if int(num) > 20:
+            # (after a space the run always is: "theo Mẫu số 081 bản chínhHợp đồng …" is form 08, one original)
+            # and so is a run after a dot, the end of a form code ("theo mẫu BM.NCC.20.031 bản chính")
+            after_dot = start > 0 and body[start - 1] == "."
+            if len(num) >= 2 and (after_space or after_dot or not num.startswith("0")):
+                if after_space or after_dot or int(num) > 20:
                     cut = len(num) - 1
                     start += cut
                     num = num[cut:]
@@ -279,7 +290,9 @@ def parse_papers(text):
 # ---------------------------------------------------------------- raw: legal basis
 
 L_HEAD = "Tên văn bản pháp lýMã văn bản"
-SUF = r"(?:TTg|[A-ZĐ](?![" + LOW + r"]))+(?:(?<=QH)\d{2})?"
+# agency letters; capitals with marks begin a title ("NĐ-CPTHÔNG TƯ"), except in the one agency that has
+# them: the Vietnam Fatherland Front's central committee ("01/2014/NQLT-CP-UBTƯMTTQVN")
+SUF = r"(?:UBTƯMTTQVN|TTg|[A-ZĐ](?![" + LOW + r"]))+(?:(?<=QH)\d{2})?"
 NUM_RE = re.compile(r"(\d+(?:\.\d+)?)\s*/\s*((?:\d{4}\s*/\s*)?)(" + SUF + r"(?:\s?[-–]\s?" + SUF + r")*)")
 
 
@@ -401,7 +414,10 @@ def parse_results(text):
     for i, ch in enumerate(chunks[:-1]):
         if i > 0:
             # drop the previous result's code glued to this name: "KQ.G01.000030Thông báo …"
-            m = re.match(r"[\w.\-/]{0,40}?(?=[A-ZĐÀ-Ỹ][" + LOW + r"]|[^\w.\-/]|$|(?<=\d)[" + LOW + r"])", ch)
+            # the portal's result codes are "KQ.G12.000327" (or "KQ-G12.0001676"): they end at their last digit
+            # ("KQ.G10.000246...văn bản trả lời", "KQ.G19.000427UBND cấp xã …")
+            m = re.match(r"KQ[.\-]G\d+\.\d+", ch) or \
+                re.match(r"[\w.\-/]{0,40}?(?=[A-ZĐÀ-Ỹ][" + LOW + r"]|[^\w.\-/]|$|(?<=\d)[" + LOW + r"])", ch)
             if m:
                 ch = ch[m.end():]
             ch = re.split(r"Từ khóa", ch)[0]
@@ -800,7 +816,7 @@ def check_papers(code, d, raw):
 _REPAIRS = None
 
 
-def report_documents_repair(needle):
+def report_documents_repair(needle, field="legal_basis"):
     """Is a rule mentioning `needle` listed in the import report's "Repairs by rule" table
     (content/IMPORT_REPORT.md)?  Only the report's text is read, never the importer's code."""
     global _REPAIRS
@@ -812,7 +828,11 @@ def report_documents_repair(needle):
                 txt = nfc(fh.read())
             m = re.search(r"^## Repairs by rule.*?(?=^## )", txt, re.S | re.M)
             _REPAIRS = m.group(0) if m else ""
-    return any(needle in line for line in _REPAIRS.splitlines() if line.startswith("| legal_basis"))
+    return any(needle in line for line in _REPAIRS.splitlines() if line.startswith("| " + field))
+
+
+# Cyrillic capitals that look like Latin ones, which the portal sometimes typed in a document number ("TT-BTС")
+LOOKALIKE = str.maketrans("АВЕКМНОРСТХУ", "ABEKMHOPCTXY")
 
 
 def check_legal(code, d, raw):
@@ -852,6 +872,13 @@ def check_legal(code, d, raw):
                     repair = "số hiệu '/NĐ-C' của cổng sửa thành 'NĐ-CP' (quy tắc trong báo cáo nhập)"
                 else:
                     problems.append("số hiệu '/NĐ-C' của cổng sửa thành 'NĐ-CP' không ghi trong báo cáo nhập")
+            elif key not in rawnums and num not in body and num in body.translate(LOOKALIKE):
+                # the portal typed a Cyrillic letter that looks Latin ("85/2024/TT-BTС"): the content's Latin number
+                # is the same number, one a search can find; a repair when the import report documents it
+                if report_documents_repair("Kirin"):
+                    repair = "chữ Kirin trong số hiệu của cổng đổi sang chữ Latinh (quy tắc trong báo cáo nhập)"
+                else:
+                    problems.append("số hiệu đổi chữ Kirin sang Latinh không ghi trong báo cáo nhập")
             elif key not in rawnums:
                 # was the number cut? the raw has a longer digit run ending with this number
                 longer = [k for k in rawnums if k != key and (key in k or (
@@ -908,6 +935,9 @@ def check_results(code, d, raw):
         elif any(a and a in x for x in ca):
             x = next(cr[i] for i, y in enumerate(ca) if a in y)
             rows.append(Row(code, "kết quả", "wrong", "kết quả dính phần thừa (Mã: …) hoặc gộp hai kết quả", short(x), short(n)))
+        elif len(n) > 2 and n[0] == n[1] and n[0].isupper() and alnum(n[1:]) in ca and report_documents_repair("gõ lặp", "results"):
+            # "GGiấy xác nhận …": the portal typed the first capital twice; the import report documents the fix
+            rows.append(Row(code, "kết quả", "repaired", "", short(n[1:]), short(n)))
         elif any(x and x in a for x in ca):
             x = next(cr[i] for i, y in enumerate(ca) if y and y in a)
             fl = flag_for(d, "results")
