@@ -203,7 +203,8 @@ pub fn papers(section: &str) -> PapersRead {
         for m in QUANTITY.captures_iter(body) {
             let whole = m.get(0).unwrap();
             let next = body[whole.end()..].chars().next();
-            if next.is_some_and(|c| c.is_whitespace() || ",;).:".contains(c)) {
+            let starts_row = next_row_follows(&body[whole.end()..]);
+            if next.is_some_and(|c| c.is_whitespace() || ",;).:".contains(c)) && !starts_row {
                 continue; // "01 bản chính" inside a sentence, not the quantity column
             }
             if stated_in_the_name(&body[..whole.start()], &body[whole.end()..]) {
@@ -223,7 +224,11 @@ pub fn papers(section: &str) -> PapersRead {
             }
             let (originals, copies) = if copies == u32::MAX { (0, qty) } else { (qty, copies) };
             let name_raw = format!("{}{}", &body[prev..run.start()], &digits[..digits.len() - 1]);
-            prev = whole.end();
+            // The stray ")" the portal left before the next row (") Bản sao giấy chứng nhận…") is no one's text.
+            prev = whole.end() + if starts_row && body[whole.end()..].starts_with(')') { 1 } else { 0 };
+            if starts_row {
+                out.repaired.push(NEXT_ROW_RULE);
+            }
             let FormSplit { name, form, rule } = split_form(&name_raw);
             out.repaired.extend(rule);
             if ends_with_file_name(&name) {
@@ -261,6 +266,20 @@ fn group_name(heading: &str) -> String {
 /// Repair rule: a count the paper's text states, right before the quantity column.
 pub const STATED_COUNT_RULE: &str =
     "số bản ghi trong tên giấy tờ, dính liền cột số lượng (\"…trị giá thấp: 01 bản chính1 bản chính\"): thuộc tên, số lượng là cột sau";
+
+/// Repair rule: a quantity column the next row follows after a separator a sentence would not have.
+pub const NEXT_ROW_RULE: &str =
+    "cột số lượng rồi dòng sau mở đầu bằng dấu tab, \"...\" hoặc \") \" (\"….doc1 bản chính\\tBản sao…\", \"…1 bản chính...Tài liệu…\"): hết dòng ở số lượng";
+
+/// Whether the text after a count starts the next paper row although it does not touch the count: a tab
+/// (a cell separator), an ellipsis opening the next row's text ("1 bản chính...Tài liệu được lập…"), or a
+/// stray closing parenthesis before a capital ("0 bản chính,1 bản sao) Bản sao giấy chứng nhận…"). A space
+/// and a capital is not enough: "…nộp 02 bản chính Danh mục miễn thuế…" is one paper's sentence.
+fn next_row_follows(after: &str) -> bool {
+    after.starts_with('\t')
+        || after.starts_with("...")
+        || after.strip_prefix(") ").is_some_and(|t| t.chars().next().is_some_and(char::is_uppercase))
+}
 
 /// Whether a count found in a paper row is the row's own words, not the quantity column: it follows a space
 /// ("…: 01 bản chính") and the quantity column follows it at once ("…01 bản chính1 bản chính").
@@ -411,6 +430,21 @@ mod tests {
         assert_eq!((r.groups[0].papers[0].originals, r.groups[0].papers[1].copies), (1, 1));
         assert_eq!(r.repaired, vec![STATED_COUNT_RULE]);
         assert!(r.problems.is_empty());
+    }
+
+    #[test]
+    fn a_tab_an_ellipsis_or_a_stray_parenthesis_after_a_count_starts_the_next_row() {
+        let r = papers("Tên giấy tờMẫu đơn, tờ khaiSố lượngGiấy đề nghị (theo mẫu).Phuluc01.doc1 bản chính\tBản sao giấy đăng ký kinh doanh.0 bản chính,1 bản saoQuyết định thông qua phương án.1 bản chính...Tài liệu bằng tiếng nước ngoài kèm bản dịch.1 bản chínhBản sao giấy công nhận (nếu có).0 bản chính,1 bản sao) Bản sao huy chương.0 bản chính,1 bản sao");
+        let names: Vec<&str> = r.groups[0].papers.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names.len(), 6, "{names:?}");
+        assert!(names[1].starts_with("Bản sao giấy đăng ký"), "{names:?}");
+        assert!(names[3].starts_with("...Tài liệu"), "{names:?}");
+        assert!(names[4].starts_with("Bản sao giấy công nhận"), "{names:?}");
+        assert_eq!(names[5], "Bản sao huy chương.");
+        assert_eq!(r.repaired.iter().filter(|x| **x == NEXT_ROW_RULE).count(), 3);
+        // A space and a capital after a count is one paper's sentence.
+        let r = papers("Tên giấy tờMẫu đơn, tờ khaiSố lượngKhi hệ thống gặp sự cố, nộp 02 bản chính Danh mục miễn thuế bản giấy.1 bản chính");
+        assert_eq!(r.groups[0].papers.len(), 1);
     }
 
     #[test]
