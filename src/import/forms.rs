@@ -40,6 +40,9 @@ pub const NUMBER_END_RULE: &str =
 /// Repair rule: a file name after a closing quote, a comma or a full stop with no space.
 pub const GLUED_MARK_RULE: &str =
     "tên tệp mẫu sau dấu ngoặc kép, dấu phẩy hoặc dấu chấm không cách (\"…),PL 01 TT 62.docx\", \"…cửa khẩu.2.docx\"): tách ở dấu";
+/// Repair rule: a form's file name that cites its decree ("…khiếu nạiMẫu ban hành kèm theo Nghị định 124-2020.doc").
+pub const CITING_NAME_RULE: &str =
+    "tên tệp mẫu ghi cả văn bản ban hành (\"…khiếu nạiMẫu ban hành kèm theo Nghị định 124-2020.doc\"): tách ở chữ Mẫu dính liền, khi không còn chỗ tách nào khác";
 /// Repair rule: a file name that has a comma of its own.
 pub const COMMA_NAME_RULE: &str =
     "tên tệp mẫu có dấu phẩy (\"…Mau don de nghi cap, gia han giay phep.docx\"): tách khi mọi dấu phẩy nằm trong tên tệp";
@@ -96,7 +99,23 @@ fn form_start(before: &str) -> Option<(usize, Option<&'static str>)> {
             .find(|&(j, _)| !before[j..last].contains(',') && looks_like_file_name(&before[j..], true))
             .map(|(j, _)| (j, Some(COMMA_NAME_RULE)))
     };
-    printed.or_else(unmarked).or_else(with_comma)
+    // Last: a file name that cites its decree, which a paper's own text also does ("Mẫu số 13 Phụ lục I ban
+    // hành kèm theo Nghị định…"), so only where a form word starts at a printed mark and nothing else fits.
+    let citing = || {
+        candidates()
+            .find(|&(j, rule)| {
+                let stem = before[j..].trim_start_matches([';', ':', '.', ' ', ')']);
+                // A form word glued to a word or after ".", ";" or ")"; not after "-" ("…cấp lại -Mẫu 85…"),
+                // where the file name began earlier.
+                let mark = before[..j].chars().last().is_some_and(|c| c.is_lowercase() || ".;)".contains(c));
+                rule.is_none()
+                    && mark
+                    && FORM_WORDS.iter().any(|w| stem.starts_with(w))
+                    && looks_like_file_name(&stem.replacen("ban hành kèm theo", "", 1), false)
+            })
+            .map(|(j, _)| (j, Some(CITING_NAME_RULE)))
+    };
+    printed.or_else(unmarked).or_else(with_comma).or_else(citing)
 }
 
 /// Every point of `before` where a file name may start, in text order, with the repair rule that found it
@@ -251,6 +270,20 @@ mod tests {
         assert_eq!(split("Danh sách (nếu có);Mau02-DS(BHYT).doc").1, "Mau02-DS(BHYT).doc");
         assert_eq!(split("a) Tờ khai tham gia bảo hiểm y tế;Mau01-BK(BHYT).doc").0, "a) Tờ khai tham gia bảo hiểm y tế");
         assert_eq!(split_form("Tờ khai;Mau01.doc").rule, None);
+    }
+
+    #[test]
+    fn a_file_name_that_cites_its_decree_is_split_at_its_form_word() {
+        let s = split_form("Đơn khiếu nại hoặc bản ghi lời khiếu nạiMẫu ban hành kèm theo Nghị định 124-2020.doc");
+        assert_eq!((s.name.as_str(), s.form.as_str()), ("Đơn khiếu nại hoặc bản ghi lời khiếu nại", "Mẫu ban hành kèm theo Nghị định 124-2020.doc"));
+        assert_eq!(s.rule, Some(CITING_NAME_RULE));
+        let s = split_form("Bản sao hợp đồng lao động.Mẫu số 02 Phụ lục ban hành kèm theo Nghị định số 158.docx");
+        assert_eq!(s.form, "Mẫu số 02 Phụ lục ban hành kèm theo Nghị định số 158.docx");
+        // A paper's own "theo Mẫu … ban hành kèm theo …" is not cut where a later file name fits.
+        assert_eq!(
+            split("Bản chính theo Mẫu số 13 Phụ lục I ban hành kèm theo Nghị định số 102/2020/NĐ-CP.Mẫu số 13.docx").1,
+            "Mẫu số 13.docx"
+        );
     }
 
     #[test]

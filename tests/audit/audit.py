@@ -685,7 +685,12 @@ def form_problem(p):
         if not stem:
             return "tên mẫu bị cắt (chỉ còn đuôi tệp)"
         words = stem.split()
-        if re.search(r"ban hành kèm theo|theo quy định", stem) or FORM_PROSE.search(part):
+        # a file name that cites its decree ("Mẫu ban hành kèm theo Nghị định 124-2020.doc", "Mẫu số 02 Phụ lục
+        # ban hành kèm theo Nghị định số 158.docx": a form word, a file extension, a short name, no document
+        # number) is a file name; elsewhere "ban hành kèm theo" is the paper's own sentence
+        cites_decree = (re.match(r"(?:Mẫu|Mau|MẪU)\b", stem) and EXT_RE.search(part) and len(words) <= 14
+                        and "theo quy định" not in stem)
+        if (re.search(r"ban hành kèm theo|theo quy định", stem) and not cites_decree) or FORM_PROSE.search(part):
             return "'mẫu' chứa lời văn của giấy tờ"
         if form_title_shape(part):
             # a form's own title or file name, however long: "Mau 03 TS. Don khai bao kiem dich dong vat san pham
