@@ -442,11 +442,11 @@ def unit_support(n, texts):
     n_int = int(n) if n == int(n) else None
     if n_int is None:
         return units
-    pat = re.compile(r"(?<![\d/.,])0*" + str(n_int) + r"\s*(?:\([^)]{1,20}\)\s*)?(ngày làm việc|ngày|giờ|tháng)(?![" + LOW + r"])",
+    pat = re.compile(r"(?<![\d/.,])0*" + str(n_int) + r"\s*(?:\([^)]{1,20}\)\s*)?(ngày\s+làm\s+việc|ngày|giờ|tháng)(?![" + LOW + r"])",
                      re.I)
     for t in texts:
         for m in pat.finditer(nfc(t or "")):
-            u = m.group(1).lower()
+            u = ws(m.group(1).lower())  # "11 ngày  làm việc" (two spaces) is 11 working days
             units.add(u)
     return units
 
