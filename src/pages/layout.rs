@@ -144,7 +144,7 @@ pub fn Shell(
                 {preload_search.then(|| view! {
                     <link rel="modulepreload" href=assets.app_glue.clone()/>
                     <link rel="preload" href=assets.app_wasm.clone() r#as="fetch" r#type="application/wasm" crossorigin=""/>
-                    <link rel="preload" href=format!("{}core.bin", assets.search_index) r#as="fetch" crossorigin=""/>
+                    <link rel="preload" href=format!("{}{}", assets.search_index, crate::search::format::CORE_FILE) r#as="fetch" crossorigin=""/>
                 })}
                 <script type="module" src=assets.js></script>
                 {scripts.into_iter().map(|src| view! { <script type="module" src=src></script> }).collect_view()}

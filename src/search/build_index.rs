@@ -501,7 +501,7 @@ pub fn build(procedures: &[Procedure], content: &Path) -> Result<SearchIndex, St
     question.write(&mut core);
 
     // Each index file carries its checksum, so the browser can tell a damaged download (format::seal).
-    let mut files = vec![("core.bin".to_string(), format::seal(core.buf))];
+    let mut files = vec![(format::CORE_FILE.to_string(), format::seal(core.buf))];
     for (i, w) in shards.into_iter().enumerate() {
         files.push((format!("t{i}.bin"), format::seal(w.buf)));
     }

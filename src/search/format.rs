@@ -21,6 +21,10 @@
 //! way (a dropped connection, a bad proxy or cache) is detected before it is decoded ([`unseal`]), and the
 //! browser fetches it again. It costs 4 bytes a file and one multiply per byte to check.
 
+/// The index's one file every query needs first (the vocabulary's shard table, the synonyms, the outside
+/// needs…), named once for the builder, the browser app, the search pages' preload and the benchmarks.
+pub const CORE_FILE: &str = "core.bin";
+
 /// The first bytes of `core.bin`, changed whenever its layout changes (a cached core of another layout is refused,
 /// not misread).
 pub const CORE_MAGIC: &[u8; 3] = b"MC4";

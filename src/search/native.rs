@@ -4,7 +4,7 @@
 
 use super::build_index::{self, SearchIndex};
 use super::engine::{self, Core, DocInfo, Filter, Plan, Results, TermShard};
-use super::format::DOC_SHARD;
+use super::format::{CORE_FILE, DOC_SHARD};
 use super::metrics::{self, Figures, Outcome};
 use crate::content::{Catalogue, Procedure};
 use crate::pages::format as fmt;
@@ -31,7 +31,7 @@ pub fn site_files(catalogue: &Catalogue, index: &SearchIndex) -> Result<Vec<(Str
 }
 
 fn core_of(files: &[(String, Vec<u8>)]) -> Result<Core> {
-    let bytes = files.iter().find(|(n, _)| n == "core.bin").context("no core.bin in the search index")?;
+    let bytes = files.iter().find(|(n, _)| n == CORE_FILE).context("no core.bin in the search index")?;
     Core::parse(&bytes.1).context("core.bin is not valid")
 }
 
@@ -351,7 +351,7 @@ impl ByteCounter {
     /// than the debounce); without, only the whole query does (typing faster than the debounce).
     pub fn type_query(&mut self, query: &str, every_key: bool) -> QueryBytes {
         let mut q = QueryBytes::default();
-        self.fetch("core.bin".into(), &mut q);
+        self.fetch(CORE_FILE.into(), &mut q);
         let chars: Vec<(usize, char)> = query.char_indices().collect();
         let texts: Vec<&str> = if every_key {
             chars.iter().map(|(i, c)| &query[..i + c.len_utf8()]).collect()
@@ -395,7 +395,7 @@ pub fn run_bytes(content: &Path, queries: &[String]) -> Result<()> {
     let mut counter = ByteCounter::new(&catalogue, &index)?;
     let core_size = {
         let mut q = QueryBytes::default();
-        counter.fetch("core.bin".into(), &mut q);
+        counter.fetch(CORE_FILE.into(), &mut q);
         q.bytes
     };
     println!("Index bytes (brotli) per query typed key by key; core.bin is {:.1} KB", core_size as f64 / 1024.0);

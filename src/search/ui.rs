@@ -118,7 +118,7 @@ async fn core() -> Option<(String, Rc<Core>)> {
     let base = pair.get(0).as_string()?;
     let core = match Core::parse(&js_sys::Uint8Array::new(&pair.get(1)).to_vec()) {
         Some(core) => core,
-        None => Core::parse(&fetch_verified(vec![base.clone() + "core.bin"]).await.pop().flatten()?)?,
+        None => Core::parse(&fetch_verified(vec![base.clone() + format::CORE_FILE]).await.pop().flatten()?)?,
     };
     let core = Rc::new(core);
     STATE.with(|s| {
