@@ -68,100 +68,153 @@ pub fn methods(section: &str) -> MethodsRead {
     if !lead.is_empty() {
         out.problem = Some(format!("bảng cách thức thực hiện có nội dung không thuộc dòng nào: \"{}\"", short(&lead)));
     }
-    for (i, &(_, content, channel)) in starts.iter().enumerate() {
-        let end = starts.get(i + 1).map_or(body.len(), |s| s.0);
-        let row = &body[content..end];
-        let (mut qty, unit, time_end) = match TIME.captures(row) {
-            Some(t) if t.get(0).is_some_and(|m| !m.is_empty()) => {
-                (t.get(1).map(|m| m.as_str().to_string()), t.get(2).map(|m| m.as_str()), t.get(0).unwrap().end())
-            }
-            _ => (None, None, 0),
+    let rows: Vec<(&str, Channel)> = starts
+        .iter()
+        .enumerate()
+        .map(|(i, &(_, content, channel))| (&body[content..starts.get(i + 1).map_or(body.len(), |s| s.0)], channel))
+        .collect();
+    let first: Vec<RowRead> = rows.iter().map(|&(row, channel)| method_row(row, channel, None)).collect();
+    // One procedure's time column: when every row whose time could be read gives the same number, a row whose
+    // time is glued to its fee ("Trực tuyến1Miễn phíTrực tiếp125 VNĐ") is split at that number.
+    let sure: std::collections::BTreeSet<&str> = first.iter().filter_map(|r| r.sure_time.as_deref()).collect();
+    let sibling = if sure.len() == 1 { sure.first().copied() } else { None };
+    for (read, &(row, channel)) in first.iter().zip(&rows) {
+        let read = match (read.unsplit, sibling) {
+            (true, Some(_)) => method_row(row, channel, sibling),
+            _ => read.clone(),
         };
-        if time_end == 0 {
-            // The time is prose ("Không quy định", "Không phải trả kết quả …"): it runs up to the fee.
-            let fee_at = FEE_START.find(row).map(|m| m.start());
-            let prose = value(&row[..fee_at.unwrap_or(row.len())]);
-            let fee = fees::read(&row[fee_at.unwrap_or(row.len())..]);
-            let description = value(&fee.rest);
-            out.methods.push(Method {
+        out.methods.push(read.method);
+        out.times.push(read.time);
+        out.fees.push(read.fee);
+    }
+    out
+}
+
+/// One row of the methods table, read.
+#[derive(Debug, Clone)]
+struct RowRead {
+    method: Method,
+    time: TimeParse,
+    fee: FeeParse,
+    /// The time's digits when they were read without doubt (not glued to the fee, or split where the rule
+    /// confirmed it): what the other rows of the same table can be split by.
+    sure_time: Option<String>,
+    /// The time's digits and the fee's were glued and could not be told apart.
+    unsplit: bool,
+}
+
+/// Reads one row (`<time><fees><description>`, its channel already cut off). `sibling` is the time the
+/// table's other rows give without doubt; a glued row that starts with it is split there.
+fn method_row(row: &str, channel: Channel, sibling: Option<&str>) -> RowRead {
+    let (mut qty, unit, time_end) = match TIME.captures(row) {
+        Some(t) if t.get(0).is_some_and(|m| !m.is_empty()) => {
+            (t.get(1).map(|m| m.as_str().to_string()), t.get(2).map(|m| m.as_str()), t.get(0).unwrap().end())
+        }
+        _ => (None, None, 0),
+    };
+    if time_end == 0 {
+        // The time is prose ("Không quy định", "Không phải trả kết quả …"): it runs up to the fee.
+        let fee_at = FEE_START.find(row).map(|m| m.start());
+        let prose = value(&row[..fee_at.unwrap_or(row.len())]);
+        let fee = fees::read(&row[fee_at.unwrap_or(row.len())..]);
+        let description = value(&fee.rest);
+        return RowRead {
+            method: Method {
                 channel,
                 time: crate::content::ProcessingTime { amount: None, unit: crate::content::TimeUnit::Text, text: prose },
                 fees: fee.fees,
                 description,
-            });
-            out.times.push(TimeParse::Clean);
-            out.fees.push(if fee_at.is_some() { fee.how } else { FeeParse::Uncertain("không tìm thấy cột phí, lệ phí sau thời hạn bằng lời".into()) });
-            continue;
+            },
+            time: TimeParse::Clean,
+            fee: if fee_at.is_some() { fee.how } else { FeeParse::Uncertain("không tìm thấy cột phí, lệ phí sau thời hạn bằng lời".into()) },
+            sure_time: None,
+            unsplit: false,
+        };
+    }
+    let mut rest = row[time_end..].to_string();
+    let mut glued = None;
+    // "Trực tuyến1100,000 Việt Nam Đồng": a unit-less time glued to the amount.
+    if let (Some(q), None) = (&qty, unit) {
+        if CURRENCY_NEXT.is_match(&rest) {
+            if let Some(k) = (1..q.len()).find(|&k| GROUPED_AMOUNT.is_match(&q[k..])) {
+                rest = format!("{}{}", &q[k..], rest);
+                glued = Some(format!("thời gian và phí dính liền \"{q}\"; tách thành {} (thời gian) và {} (phí)", &q[..k], &q[k..]));
+                qty = Some(q[..k].to_string());
+            }
         }
-        let mut rest = row[time_end..].to_string();
-        let mut glued = None;
-        // "Trực tuyến1100,000 Việt Nam Đồng": a unit-less time glued to the amount.
-        if let (Some(q), None) = (&qty, unit) {
-            if CURRENCY_NEXT.is_match(&rest) {
-                if let Some(k) = (1..q.len()).find(|&k| GROUPED_AMOUNT.is_match(&q[k..])) {
-                    rest = format!("{}{}", &q[k..], rest);
+    }
+    // "Trực tuyến120 VNĐ(20.000 vnđ /tờ khai)": a 1–2 digit time glued to an amount in thousands; split where
+    // the rule confirms the amount, or where the table's other rows give the time without doubt. Otherwise
+    // neither number can be trusted: both are set aside.
+    let mut unsplit = None;
+    if let (Some(q), None, None) = (&qty, unit, &glued) {
+        if CURRENCY_NEXT.is_match(&rest) && q.len() >= 3 && q.chars().all(|c| c.is_ascii_digit()) {
+            let named = fees::prose_amounts(&rest);
+            let confirmed = (1..=2).find(|&k| {
+                !q[k..].starts_with('0') && q[k..].parse::<u64>().is_ok_and(|f| named.contains(&f) || named.contains(&(f * 1000)))
+            });
+            let by_sibling = sibling
+                .filter(|t| q.len() > t.len() && q.starts_with(t) && !q[t.len()..].starts_with('0'))
+                .map(str::len);
+            let why = match (confirmed, by_sibling) {
+                (Some(k), _) => Some((k, "khớp mức thu trong phần quy định")),
+                (None, Some(k)) => Some((k, "các hình thức nộp khác của thủ tục này ghi thời gian đó")),
+                (None, None) => None,
+            };
+            match why {
+                Some((k, because)) => {
                     glued = Some(format!(
-                        "thời gian và phí dính liền \"{q}\"; tách thành {} (thời gian) và {} (phí)",
+                        "thời gian và phí dính liền \"{q}\"; tách thành {} (thời gian) và {} (phí), {because}",
                         &q[..k],
                         &q[k..]
                     ));
+                    rest = format!("{}{}", &q[k..], rest);
                     qty = Some(q[..k].to_string());
                 }
-            }
-        }
-        // "Trực tuyến120 VNĐ(20.000 vnđ /tờ khai)": a 1–2 digit time glued to an amount in thousands; split
-        // where the rule confirms the amount. Unconfirmed, neither number can be trusted: both are set aside.
-        let mut unsplit = None;
-        if let (Some(q), None, None) = (&qty, unit, &glued) {
-            if CURRENCY_NEXT.is_match(&rest) && q.len() >= 3 && q.chars().all(|c| c.is_ascii_digit()) {
-                let named = fees::prose_amounts(&rest);
-                let confirmed = (1..=2).find(|&k| {
-                    !q[k..].starts_with('0')
-                        && q[k..].parse::<u64>().is_ok_and(|f| named.contains(&f) || named.contains(&(f * 1000)))
-                });
-                match confirmed {
-                    Some(k) => {
-                        glued = Some(format!(
-                            "thời gian và phí dính liền \"{q}\"; tách thành {} (thời gian) và {} (phí), khớp mức thu trong phần quy định",
-                            &q[..k],
-                            &q[k..]
-                        ));
-                        rest = format!("{}{}", &q[k..], rest);
-                        qty = Some(q[..k].to_string());
-                    }
-                    None => {
-                        unsplit = Some(q.clone());
-                        qty = None;
-                    }
+                None => {
+                    unsplit = Some(q.clone());
+                    qty = None;
                 }
             }
         }
-        let mut fee = fees::read(&rest);
-        if let Some(q) = &unsplit {
-            // The currency had no number of its own: the printed digits were the time and the fee together.
-            let why = format!("cổng ghi \"{q} VNĐ\" (thời gian và phí dính liền, không tách được); cần kiểm tra");
-            for f in fee.fees.iter_mut().filter(|f| f.amount.is_none()) {
-                f.rule = if f.rule.is_empty() { format!("Cổng ghi “{q} VNĐ”") } else { format!("Cổng ghi “{q} VNĐ”: {}", f.rule) };
-            }
-            fee.how = FeeParse::Uncertain(why);
-        }
-        let description = value(&fee.rest);
-        let (time, mut how) = times::build(qty.as_deref(), unit, &description);
-        if let Some(q) = &unsplit {
-            how = TimeParse::Glued(format!("cổng ghi \"{q} VNĐ\": thời gian và phí dính liền, không tách được; không ghi thời hạn"));
-        }
-        if let Some(g) = glued {
-            how = match how {
-                TimeParse::NoUnit => TimeParse::NoUnit,
-                TimeParse::Inferred(r) => TimeParse::Inferred(format!("{g}; {r}")),
-                _ => TimeParse::Inferred(g),
-            };
-        }
-        out.methods.push(Method { channel, time, fees: fee.fees, description });
-        out.times.push(how);
-        out.fees.push(fee.how);
     }
-    out
+    let mut fee = fees::read(&rest);
+    if let Some(q) = &unsplit {
+        // The currency had no number of its own: the printed digits were the time and the fee together.
+        let why = format!("cổng ghi \"{q} VNĐ\" (thời gian và phí dính liền, không tách được); cần kiểm tra");
+        for f in fee.fees.iter_mut().filter(|f| f.amount.is_none()) {
+            f.rule = if f.rule.is_empty() { format!("Cổng ghi “{q} VNĐ”") } else { format!("Cổng ghi “{q} VNĐ”: {}", f.rule) };
+        }
+        fee.how = FeeParse::Uncertain(why);
+    }
+    let description = value(&fee.rest);
+    let (time, mut how) = times::build(qty.as_deref(), unit, &description);
+    if let Some(q) = &unsplit {
+        how = TimeParse::Glued(format!("cổng ghi \"{q} VNĐ\": thời gian và phí dính liền, không tách được; không ghi thời hạn"));
+    }
+    if let Some(g) = glued {
+        // The split is recorded on the fee too: a unit found later in the procedure's text replaces the time's
+        // reason, and what was done to the printed digits must stay said.
+        fee.how = match fee.how {
+            FeeParse::Clean => FeeParse::Fallback(g.clone()),
+            FeeParse::Fallback(r) => FeeParse::Fallback(format!("{g}; {r}")),
+            FeeParse::Check(r) => FeeParse::Check(format!("{g}; {r}")),
+            FeeParse::Uncertain(r) => FeeParse::Uncertain(format!("{g}; {r}")),
+            FeeParse::Empty => FeeParse::Empty,
+        };
+        how = match how {
+            TimeParse::NoUnit => TimeParse::NoUnit,
+            TimeParse::Inferred(r) => TimeParse::Inferred(format!("{g}; {r}")),
+            _ => TimeParse::Inferred(g),
+        };
+    }
+    RowRead {
+        method: Method { channel, time, fees: fee.fees, description },
+        time: how,
+        fee: fee.how,
+        sure_time: if unsplit.is_none() { qty } else { None },
+        unsplit: unsplit.is_some(),
+    }
 }
 
 /// The papers section, read.
@@ -200,10 +253,15 @@ pub fn papers(section: &str) -> PapersRead {
         let last = i + 1 == parts.len();
         let mut group = PaperGroup { name: group_name(&heading), papers: Vec::new() };
         let mut prev = 0;
+        let before_heading = if last { None } else { count_before_heading(body) };
         for m in QUANTITY.captures_iter(body) {
             let whole = m.get(0).unwrap();
             let next = body[whole.end()..].chars().next();
-            let starts_row = next_row_follows(&body[whole.end()..]);
+            let ends_group = before_heading == Some(whole.start());
+            if ends_group {
+                out.repaired.push(HEADING_NEXT_RULE);
+            }
+            let starts_row = next_row_follows(&body[whole.end()..]) || ends_group;
             if next.is_some_and(|c| c.is_whitespace() || ",;).:".contains(c)) && !starts_row {
                 continue; // "01 bản chính" inside a sentence, not the quantity column
             }
@@ -226,7 +284,7 @@ pub fn papers(section: &str) -> PapersRead {
             let name_raw = format!("{}{}", &body[prev..run.start()], &digits[..digits.len() - 1]);
             // The stray ")" the portal left before the next row (") Bản sao giấy chứng nhận…") is no one's text.
             prev = whole.end() + if starts_row && body[whole.end()..].starts_with(')') { 1 } else { 0 };
-            if starts_row {
+            if starts_row && !ends_group {
                 out.repaired.push(NEXT_ROW_RULE);
             }
             let FormSplit { name, form, rule } = split_form(&name_raw);
@@ -279,6 +337,22 @@ fn next_row_follows(after: &str) -> bool {
     after.starts_with('\t')
         || after.starts_with("...")
         || after.strip_prefix(") ").is_some_and(|t| t.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Repair rule: the last row of a table, its quantity column, then the next table's heading after a space.
+pub const HEADING_NEXT_RULE: &str =
+    "cột số lượng của dòng cuối rồi tên nhóm giấy tờ sau, cách một dấu cách (\"…nêu trên.0 bản chính * Lưu ý:\"): hết dòng ở số lượng, phần sau là tên nhóm";
+
+/// In a table the portal follows with another, where the last row's quantity column is followed by a space and
+/// the next table's heading ("…nêu trên.0 bản chính * Lưu ý:", "…giao dịch.2 bản chính Trường hợp hồ sơ được
+/// gửi…:"): the start of that count. The heading is short, opens with "*" or a capital and holds no count;
+/// otherwise the text is left to the heading as before.
+fn count_before_heading(body: &str) -> Option<usize> {
+    let m = QUANTITY.find_iter(body).last()?;
+    let after = &body[m.end()..];
+    let heading = after.trim_start();
+    let opens = heading.starts_with('*') || heading.chars().next().is_some_and(char::is_uppercase);
+    (after.starts_with(char::is_whitespace) && opens && heading.chars().count() <= 300).then_some(m.start())
 }
 
 /// Whether a count found in a paper row is the row's own words, not the quantity column: it follows a space
@@ -415,6 +489,34 @@ mod tests {
         let r = methods("Hình thức nộpThời gianPhí, lệ phíMô tảTrực tiếp1100,000 Việt Nam Đồng");
         assert_eq!(r.methods[0].time.amount, Some(1.0));
         assert_eq!(r.methods[0].fees[0].amount, Some(100_000));
+    }
+
+    #[test]
+    fn a_glued_row_is_split_at_the_time_its_sibling_rows_give() {
+        let r = methods("Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến1Miễn phíDịch vụ bưu chính125 VNĐTrực tiếp125 VNĐ");
+        assert_eq!(r.methods[1].time.amount, Some(1.0));
+        assert_eq!(r.methods[2].fees[0].amount, Some(25));
+        assert!(matches!(&r.times[2], TimeParse::NoUnit | TimeParse::Inferred(_)), "{:?}", r.times[2]);
+        // Without a row that gives the time alone, the digits stay unsplit.
+        let r = methods("Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến120 VNĐTrực tiếp120 VNĐ");
+        assert_eq!(r.methods[0].time.amount, None);
+        assert!(matches!(r.times[0], TimeParse::Glued(_)));
+        // Rows that disagree on the time give no evidence.
+        let r = methods("Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến1Miễn phíDịch vụ bưu chính2Miễn phíTrực tiếp125 VNĐ");
+        assert_eq!(r.methods[2].time.amount, None);
+    }
+
+    #[test]
+    fn the_last_rows_count_ends_it_before_the_next_tables_heading() {
+        let r = papers("Tên giấy tờMẫu đơn, tờ khaiSố lượngGiấy tờ tùy thân.1 bản chính- Trường hợp gửi qua bưu chính thì gửi bản sao có chứng thực.0 bản chính * Lưu ý:Tên giấy tờMẫu đơn, tờ khaiSố lượngGhi chú về nơi nhận kết quả.0 bản chính");
+        assert_eq!(r.groups.len(), 2);
+        assert_eq!(r.groups[0].papers.len(), 2);
+        assert!(r.groups[0].papers[1].name.ends_with("bản sao có chứng thực."), "{:?}", r.groups[0].papers[1].name);
+        assert_eq!(r.groups[1].name, "Lưu ý");
+        assert_eq!(r.repaired, vec![HEADING_NEXT_RULE]);
+        // A count inside the last row's sentence, with no heading after it, stays the row's own words.
+        let r = papers("Tên giấy tờMẫu đơn, tờ khaiSố lượngTờ khai, nộp 02 bản chính theo mẫu.1 bản chính");
+        assert_eq!(r.groups[0].papers.len(), 1);
     }
 
     #[test]

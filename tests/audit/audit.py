@@ -222,6 +222,15 @@ def parse_methods(text):
             row["rule"], rest = balanced(rest)
         row["desc"] = rest.strip()
         rows.append(row)
+    # A cell whose time and fee are glued ("125 VNĐ") is read at the time the table's other rows print without
+    # doubt, when they all print the same one ("Trực tuyến1Miễn phí"): a procedure's time column repeats.
+    sure = {r["time"] for r in rows if r["time"] is not None and r["fee_cell"] != "ambiguous"}
+    if len(sure) == 1:
+        t = next(iter(sure))
+        for r in rows:
+            pick = [c for c in r["ambiguous"] if c[0] == t] if r["fee_cell"] == "ambiguous" else []
+            if len(pick) == 1:
+                r["time"], r["fee"], r["fee_cell"], r["by_sibling"] = pick[0][0], pick[0][1], "amount", True
     return rows
 
 
@@ -644,7 +653,9 @@ def check_methods(code, d, raw):
                 else:
                     verdict = "repaired" if fflag else "correct"
             elif camt == p["fee"]:
-                if p["fee_cell"] == "ambiguous":
+                if p.get("by_sibling"):
+                    verdict, kind = ("repaired", "") if fflag else ("wrong", "tách thời gian/phí theo dòng khác mà không có flag")
+                elif p["fee_cell"] == "ambiguous":
                     verdict, kind = "wrong", "số tiền dính với thời gian, không tách chắc chắn được"
                 elif camt and camt < 1000 and (camt * 1000) in money_mentions(p["rule"] + " " + p["desc"]):
                     verdict, kind = "wrong", "mức thu cổng ghi theo nghìn đồng, văn bản ghi đủ, chưa sửa"
@@ -756,6 +767,10 @@ def check_papers(code, d, raw):
             if not a:
                 continue
             rshow = f"{short(r['text'], 90)} — {r['originals']} chính, {r['copies']} sao"
+            if COUNT_RE.fullmatch(re.sub(r"^\W+|\W+$", "", r["text"])):
+                # "…(nếu có).1 bản chính1 bản chính": the quantity column printed twice is not a paper
+                rows.append(Row(code, "giấy tờ", "correct", "", "số lượng in lặp, không phải giấy tờ", rshow))
+                continue
             hit = [i for i, x in enumerate(craw) if x == a and i not in used]
             if not hit:
                 hit = [i for i, x in enumerate(craw) if x == a]
