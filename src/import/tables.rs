@@ -48,8 +48,9 @@ static GROUPED_AMOUNT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[1-9]\d{
 static CURRENCY_NEXT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:Việt Nam Đồng|VNĐ|VND|Đồng)").unwrap());
 
-/// Reads the methods section (header included).
-pub fn methods(section: &str) -> MethodsRead {
+/// Reads the methods section (header included). `context` is the procedure's own text (steps, requirements):
+/// a time glued to its fee is split where that text names the time.
+pub fn methods(section: &str, context: &str) -> MethodsRead {
     let mut out = MethodsRead::default();
     let body = section.trim();
     let body = body.strip_prefix(METHODS_HEADER).unwrap_or(body);
@@ -77,11 +78,22 @@ pub fn methods(section: &str) -> MethodsRead {
     // One procedure's time column: when every row whose time could be read gives the same number, a row whose
     // time is glued to its fee ("Trực tuyến1Miễn phíTrực tiếp125 VNĐ") is split at that number.
     let sure: std::collections::BTreeSet<&str> = first.iter().filter_map(|r| r.sure_time.as_deref()).collect();
-    let sibling = if sure.len() == 1 { sure.first().copied() } else { None };
+    let sibling = match sure.len() {
+        1 => sure.first().map(|t| (t.to_string(), SIBLING_TIME)),
+        // No row prints its time alone: the glued rows may still admit one common time ("1100 VNĐ" is 1 or
+        // 110, "125 VNĐ" is 1 or 12: both are 1).
+        0 => common_time(first.iter().filter_map(|r| r.unsplit.as_deref())).map(|t| (t, COMMON_TIME)),
+        _ => None,
+    };
     for (read, &(row, channel)) in first.iter().zip(&rows) {
-        let read = match (read.unsplit, sibling) {
-            (true, Some(_)) => method_row(row, channel, sibling),
-            _ => read.clone(),
+        let evidence = match (&read.unsplit, &sibling) {
+            (Some(q), Some((t, because))) if splits_at(q, t) => Some((t.clone(), *because)),
+            (Some(q), _) => time_named_in(q, context).map(|t| (t, TEXT_TIME)),
+            (None, _) => None,
+        };
+        let read = match &evidence {
+            Some((t, because)) => method_row(row, channel, Some((t.as_str(), because))),
+            None => read.clone(),
         };
         out.methods.push(read.method);
         out.times.push(read.time);
@@ -99,13 +111,57 @@ struct RowRead {
     /// The time's digits when they were read without doubt (not glued to the fee, or split where the rule
     /// confirmed it): what the other rows of the same table can be split by.
     sure_time: Option<String>,
-    /// The time's digits and the fee's were glued and could not be told apart.
-    unsplit: bool,
+    /// The printed digits, when the time's and the fee's were glued and could not be told apart.
+    unsplit: Option<String>,
 }
 
-/// Reads one row (`<time><fees><description>`, its channel already cut off). `sibling` is the time the
-/// table's other rows give without doubt; a glued row that starts with it is split there.
-fn method_row(row: &str, channel: Channel, sibling: Option<&str>) -> RowRead {
+/// Why a glued time was split at the time the table's other rows print.
+const SIBLING_TIME: &str = "các hình thức nộp khác của thủ tục này ghi thời gian đó";
+/// Why a glued time was split at the time the procedure's own text names.
+const TEXT_TIME: &str = "trình tự/yêu cầu của chính thủ tục này ghi thời hạn đó";
+
+/// Why a glued time was split at the only time every glued row of the table can share.
+const COMMON_TIME: &str = "đó là thời gian duy nhất mọi hình thức nộp của thủ tục này cùng đọc được";
+
+/// The times the glued digits `q` can hold: every prefix followed by a fee (or by a lone "0").
+fn time_readings(q: &str) -> Vec<&str> {
+    (1..q.len()).map(|k| &q[..k]).filter(|t| splits_at(q, t) || &q[t.len()..] == "0").collect()
+}
+
+/// The one time all the glued cells can share, when they are at least two different cells and it splits each
+/// into a time and a fee.
+fn common_time<'a>(cells: impl Iterator<Item = &'a str>) -> Option<String> {
+    let cells: std::collections::BTreeSet<&str> = cells.collect();
+    let mut shared: Vec<&str> = time_readings(cells.first()?).into_iter().filter(|t| cells.iter().all(|q| time_readings(q).contains(t))).collect();
+    match (cells.len(), shared.pop(), shared.is_empty()) {
+        (2.., Some(t), true) if cells.iter().all(|q| splits_at(q, t)) => Some(t.to_string()),
+        _ => None,
+    }
+}
+
+/// Whether the glued digits `q` can be the time `t` then a fee (a fee never starts with 0).
+fn splits_at(q: &str, t: &str) -> bool {
+    q.len() > t.len() && q.starts_with(t) && !q[t.len()..].starts_with('0')
+}
+
+/// The one way to read the glued digits `q` as a time then a fee whose time the procedure's text names with a
+/// unit ("1200 VNĐ" and "trong 01 ngày làm việc": 1, then 200); `None` when no reading or several are named
+/// ("120 ngày" in the same text makes 120 + "0" a reading too).
+fn time_named_in(q: &str, context: &str) -> Option<String> {
+    let named: Vec<&str> = time_readings(q)
+        .into_iter()
+        .filter(|t| t.parse::<f64>().is_ok_and(|a| times::infer(a, context).is_some()))
+        .collect();
+    match named[..] {
+        [t] if splits_at(q, t) => Some(t.to_string()),
+        _ => None,
+    }
+}
+
+/// Reads one row (`<time><fees><description>`, its channel already cut off). `evidence` is a time found
+/// elsewhere (the table's other rows, the procedure's text) and why; a glued row that starts with it is split
+/// there.
+fn method_row(row: &str, channel: Channel, evidence: Option<(&str, &str)>) -> RowRead {
     let (mut qty, unit, time_end) = match TIME.captures(row) {
         Some(t) if t.get(0).is_some_and(|m| !m.is_empty()) => {
             (t.get(1).map(|m| m.as_str().to_string()), t.get(2).map(|m| m.as_str()), t.get(0).unwrap().end())
@@ -128,7 +184,7 @@ fn method_row(row: &str, channel: Channel, sibling: Option<&str>) -> RowRead {
             time: TimeParse::Clean,
             fee: if fee_at.is_some() { fee.how } else { FeeParse::Uncertain("không tìm thấy cột phí, lệ phí sau thời hạn bằng lời".into()) },
             sure_time: None,
-            unsplit: false,
+            unsplit: None,
         };
     }
     let mut rest = row[time_end..].to_string();
@@ -153,12 +209,10 @@ fn method_row(row: &str, channel: Channel, sibling: Option<&str>) -> RowRead {
             let confirmed = (1..=2).find(|&k| {
                 !q[k..].starts_with('0') && q[k..].parse::<u64>().is_ok_and(|f| named.contains(&f) || named.contains(&(f * 1000)))
             });
-            let by_sibling = sibling
-                .filter(|t| q.len() > t.len() && q.starts_with(t) && !q[t.len()..].starts_with('0'))
-                .map(str::len);
-            let why = match (confirmed, by_sibling) {
+            let elsewhere = evidence.filter(|(t, _)| splits_at(q, t));
+            let why = match (confirmed, elsewhere) {
                 (Some(k), _) => Some((k, "khớp mức thu trong phần quy định")),
-                (None, Some(k)) => Some((k, "các hình thức nộp khác của thủ tục này ghi thời gian đó")),
+                (None, Some((t, because))) => Some((t.len(), because)),
                 (None, None) => None,
             };
             match why {
@@ -213,7 +267,7 @@ fn method_row(row: &str, channel: Channel, sibling: Option<&str>) -> RowRead {
         time: how,
         fee: fee.how,
         sure_time: if unsplit.is_none() { qty } else { None },
-        unsplit: unsplit.is_some(),
+        unsplit,
     }
 }
 
@@ -479,30 +533,46 @@ mod tests {
     use super::*;
     use crate::content::TimeUnit;
 
+    fn methods_alone(section: &str) -> MethodsRead {
+        methods(section, "")
+    }
+
+    #[test]
+    fn a_glued_row_is_split_at_the_one_time_the_procedures_text_names() {
+        let r = methods("Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến1200 VNĐ", "Trả kết quả trong 01 ngày làm việc.");
+        assert_eq!((r.methods[0].time.amount, r.methods[0].fees[0].amount), (Some(1.0), Some(200)));
+        // "120 ngày" makes 120 + "0" a reading too: nothing is guessed.
+        let r = methods("Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến1200 VNĐ", "trong 01 ngày làm việc; sau 120 ngày");
+        assert_eq!(r.methods[0].time.amount, None);
+    }
+
     #[test]
     fn flattened_method_rows() {
-        let r = methods("Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến1Miễn phíDịch vụ bưu chính1Miễn phíTrực tiếp1Miễn phí");
+        let r = methods_alone("Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến1Miễn phíDịch vụ bưu chính1Miễn phíTrực tiếp1Miễn phí");
         assert_eq!(r.methods.len(), 3);
         assert_eq!(r.methods[1].channel, Channel::Post);
         assert_eq!(r.methods[2].time.unit, TimeUnit::Unspecified);
         assert_eq!(r.methods[2].fees[0].amount, Some(0));
-        let r = methods("Hình thức nộpThời gianPhí, lệ phíMô tảTrực tiếp1100,000 Việt Nam Đồng");
+        let r = methods_alone("Hình thức nộpThời gianPhí, lệ phíMô tảTrực tiếp1100,000 Việt Nam Đồng");
         assert_eq!(r.methods[0].time.amount, Some(1.0));
         assert_eq!(r.methods[0].fees[0].amount, Some(100_000));
     }
 
     #[test]
     fn a_glued_row_is_split_at_the_time_its_sibling_rows_give() {
-        let r = methods("Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến1Miễn phíDịch vụ bưu chính125 VNĐTrực tiếp125 VNĐ");
+        let r = methods_alone("Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến1Miễn phíDịch vụ bưu chính125 VNĐTrực tiếp125 VNĐ");
         assert_eq!(r.methods[1].time.amount, Some(1.0));
         assert_eq!(r.methods[2].fees[0].amount, Some(25));
         assert!(matches!(&r.times[2], TimeParse::NoUnit | TimeParse::Inferred(_)), "{:?}", r.times[2]);
         // Without a row that gives the time alone, the digits stay unsplit.
-        let r = methods("Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến120 VNĐTrực tiếp120 VNĐ");
+        let r = methods_alone("Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến120 VNĐTrực tiếp120 VNĐ");
         assert_eq!(r.methods[0].time.amount, None);
         assert!(matches!(r.times[0], TimeParse::Glued(_)));
+        // Every row glued, but only one time fits them all.
+        let r = methods_alone("Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến1100 VNĐTrực tiếp125 VNĐ");
+        assert_eq!((r.methods[0].time.amount, r.methods[1].fees[0].amount), (Some(1.0), Some(25)));
         // Rows that disagree on the time give no evidence.
-        let r = methods("Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến1Miễn phíDịch vụ bưu chính2Miễn phíTrực tiếp125 VNĐ");
+        let r = methods_alone("Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến1Miễn phíDịch vụ bưu chính2Miễn phíTrực tiếp125 VNĐ");
         assert_eq!(r.methods[2].time.amount, None);
     }
 

@@ -225,12 +225,16 @@ def parse_methods(text):
     # A cell whose time and fee are glued ("125 VNĐ") is read at the time the table's other rows print without
     # doubt, when they all print the same one ("Trực tuyến1Miễn phí"): a procedure's time column repeats.
     sure = {r["time"] for r in rows if r["time"] is not None and r["fee_cell"] != "ambiguous"}
+    glued = [r for r in rows if r["fee_cell"] == "ambiguous"]
+    if not sure and len({tuple(r["ambiguous"]) for r in glued}) >= 2:
+        # every row glued, but differently ("1100 VNĐ" is 1 or 110, "125 VNĐ" 1 or 12): one time fits them all
+        sure = set.intersection(*({c[0] for c in r["ambiguous"]} for r in glued))
     if len(sure) == 1:
         t = next(iter(sure))
         for r in rows:
             pick = [c for c in r["ambiguous"] if c[0] == t] if r["fee_cell"] == "ambiguous" else []
             if len(pick) == 1:
-                r["time"], r["fee"], r["fee_cell"], r["by_sibling"] = pick[0][0], pick[0][1], "amount", True
+                r["time"], r["fee"], r["fee_cell"], r["by_evidence"] = pick[0][0], pick[0][1], "amount", True
     return rows
 
 
@@ -554,6 +558,13 @@ def check_methods(code, d, raw):
         rows.append(Row(code, "cách nộp", "wrong", "cách nộp khác cổng", ", ".join(cc), ", ".join(rc)))
     texts = [raw.get("trinh_tu_thuc_hien", ""), raw.get("yeu_cau_dieu_kien", "")] + \
             [p["desc"] + " " + p["rule"] for p in parsed]
+    # A glued cell still unresolved is read at the one split whose time the procedure's own text names with a
+    # unit ("1200 VNĐ" and "trong 01 ngày làm việc"); two named readings ("120 ngày" too) leave it ambiguous.
+    for p in parsed:
+        if p["fee_cell"] == "ambiguous":
+            named = [c for c in p["ambiguous"] if unit_support(c[0], texts[:2])]
+            if len(named) == 1:
+                p["time"], p["fee"], p["fee_cell"], p["by_evidence"] = named[0][0], named[0][1], "amount", True
     for i, (p, m) in enumerate(zip(parsed, cm)):
         lab = f"[{i}] {p['channel']}"
         # ---------------- time
@@ -653,7 +664,7 @@ def check_methods(code, d, raw):
                 else:
                     verdict = "repaired" if fflag else "correct"
             elif camt == p["fee"]:
-                if p.get("by_sibling"):
+                if p.get("by_evidence"):
                     verdict, kind = ("repaired", "") if fflag else ("wrong", "tách thời gian/phí theo dòng khác mà không có flag")
                 elif p["fee_cell"] == "ambiguous":
                     verdict, kind = "wrong", "số tiền dính với thời gian, không tách chắc chắn được"
