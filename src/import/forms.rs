@@ -51,13 +51,16 @@ static FORM_FILE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\.(?:docx|
 /// A document number up to its issuer code, which may run on into the next word ("…/TT-NHNNPhụ lục").
 static NUMBER_HEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+/(?:\d{2,4}/)?\p{Lu}+(?: ?- ?\p{Lu}+)*").unwrap());
 const FORM_WORDS: [&str; 4] = ["Mau", "Mẫu", "MAU", "MẪU"];
+/// The phrase a form's file name may keep when it cites its decree.
+const CITING: &str = "ban hành kèm theo";
 /// Phrases of a paper's text that a file name does not hold.
 const PROSE: [&str; 8] =
     ["ban hành kèm theo", "theo quy định", "quy định tại", "trong đó", "đối với", "trường hợp", "theo mẫu", "nếu có"];
 /// Words that join a clause to the text before it, never the first word of a file name.
 const CONNECTIVES: [&str; 9] = ["theo", "và", "hoặc", "của", "kèm", "với", "tại", "do", "để"];
 
-/// Whether a paper's name still ends with a file name ("…theo Hiện định GMSGMS - Gia hạn.docx"): the row is
+/// Whether a paper's name still ends with a file name ("…Quyết định chấm dứt hoạt động của dự án đầu tư.Thông
+/// báo về việc tự quyết định chấm dứt hoạt động dự án đầu tư.docx", too long a stem to call a file name): the row is
 /// flagged, since where the file name starts could not be told.
 pub fn ends_with_file_name(name: &str) -> bool {
     FORM_FILE.find_iter(name).last().is_some_and(|m| name[m.end()..].trim_matches(|c: char| c.is_whitespace() || ".)".contains(c)).is_empty())
@@ -91,27 +94,24 @@ fn form_start(before: &str) -> Option<(usize, Option<&'static str>)> {
     // The paper keeps a name of its own: a cut after a list label alone ("a)") is not the form's start.
     let names_something = |j: usize| before[..j].chars().filter(|c| c.is_alphabetic()).count() >= 4;
     let candidates = || points.iter().copied().filter(|&(j, _)| names_something(j));
-    let printed = candidates().find(|&(j, rule)| rule.is_none() && looks_like_file_name(&before[j..], false));
-    let unmarked = || candidates().find(|&(j, _)| looks_like_file_name(&before[j..], false));
+    let plain = Allow::default();
+    let printed = candidates().find(|&(j, rule)| rule.is_none() && looks_like_file_name(&before[j..], plain));
+    let unmarked = || candidates().find(|&(j, _)| looks_like_file_name(&before[j..], plain));
     let last = points.last().map_or(0, |p| p.0);
     let with_comma = || {
         candidates()
-            .find(|&(j, _)| !before[j..last].contains(',') && looks_like_file_name(&before[j..], true))
+            .find(|&(j, _)| !before[j..last].contains(',') && looks_like_file_name(&before[j..], Allow { comma: true, ..plain }))
             .map(|(j, _)| (j, Some(COMMA_NAME_RULE)))
     };
     // Last: a file name that cites its decree, which a paper's own text also does ("Mẫu số 13 Phụ lục I ban
-    // hành kèm theo Nghị định…"), so only where a form word starts at a printed mark and nothing else fits.
+    // hành kèm theo Nghị định…"), so only at a printed mark glued to a word or after ".", ";" or ")" (not
+    // after "-": in "…;giấy đề nghị cấp lại -Mẫu 85 ban hành kèm theo NĐ 155.docx" the name began at ";"),
+    // and only when nothing else fits.
     let citing = || {
         candidates()
             .find(|&(j, rule)| {
-                let stem = before[j..].trim_start_matches([';', ':', '.', ' ', ')']);
-                // A form word glued to a word or after ".", ";" or ")"; not after "-" ("…cấp lại -Mẫu 85…"),
-                // where the file name began earlier.
                 let mark = before[..j].chars().last().is_some_and(|c| c.is_lowercase() || ".;)".contains(c));
-                rule.is_none()
-                    && mark
-                    && FORM_WORDS.iter().any(|w| stem.starts_with(w))
-                    && looks_like_file_name(&stem.replacen("ban hành kèm theo", "", 1), false)
+                rule.is_none() && mark && looks_like_file_name(&before[j..], Allow { citing: true, ..plain })
             })
             .map(|(j, _)| (j, Some(CITING_NAME_RULE)))
     };
@@ -135,6 +135,7 @@ fn start_points(before: &str) -> Vec<(usize, Option<&'static str>)> {
         }
     }
     points.extend(glued_words(before).map(|j| (j, Some(GLUED_WORD_RULE))));
+    points.extend(doubled_capitals(before).map(|j| (j, Some(GLUED_WORD_RULE))));
     points.extend(number_ends(before).into_iter().map(|j| (j, Some(NUMBER_END_RULE))));
     points.sort_by_key(|&(j, rule)| (j, rule.is_some()));
     points.dedup_by_key(|p| p.0);
@@ -185,6 +186,29 @@ fn glued_words(text: &str) -> impl Iterator<Item = usize> + '_ {
     runs.into_iter().filter_map(move |(s, e)| glued_word_break(&text[s..e]).map(|k| s + k))
 }
 
+/// Where a run of capitals is one abbreviation written twice, the paper's last word then the file name's first
+/// ("…theo Hiệp định GMSGMS - Gia hạn.docx"): the middle of the run.
+fn doubled_capitals(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let mut runs = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        match (c.is_uppercase(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                runs.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    runs.into_iter().filter_map(move |(s, e)| {
+        let run = &text[s..e];
+        let half = run.chars().count() / 2;
+        let mid = run.char_indices().nth(half).map_or(run.len(), |(k, _)| k);
+        (half >= 2 && run.chars().count() % 2 == 0 && run[..mid] == run[mid..]).then_some(s + mid)
+    })
+}
+
 /// Where a document number's issuer code ends when the next text runs into it: before the capital that starts
 /// the next word ("TT-NHNN|Phụ lục"), at the lowercase letter no capital can start ("NĐ -CP|mau so"), at
 /// digits ("TT-BTC|01-LP", never after "QH", whose term number is part of the code), or after the
@@ -216,18 +240,28 @@ fn number_ends(text: &str) -> Vec<usize> {
     out
 }
 
+/// What a file name's stem may hold beyond the plain shape, in the passes that allow it.
+#[derive(Clone, Copy, Default)]
+struct Allow {
+    /// A comma of its own ("Mau don de nghi cap, gia han giay phep.docx").
+    comma: bool,
+    /// The decree it comes with ("Mẫu 85 ban hành kèm theo NĐ 155.docx"), when it names a form ("mẫu").
+    citing: bool,
+}
+
 /// A file name's stem, not a sentence: at most 14 words (30 when it starts with "Mẫu"/"Mau", is in capitals or
 /// four words in five have no Vietnamese marks, as form titles and file names are), balanced brackets, no character a file name
 /// cannot hold (`/`, `:`… — unless it is a web address), no separator glued to a word (";Mẫu", ")mẫu": two
 /// things, not one name), no connective first word ("theo…", "của…"), none of the phrases a paper's text uses
-/// ("theo mẫu", "nếu có", "ban hành kèm theo"…) and no citation of an article ("khoản 1 Điều 27"), and no
-/// comma unless `comma` allows one.
-fn looks_like_file_name(stem: &str, comma: bool) -> bool {
+/// ("theo mẫu", "nếu có", "ban hành kèm theo"…, the last allowed by `allow.citing` in a form's name) and no
+/// citation of an article ("khoản 1 Điều 27"), and no comma unless `allow.comma`.
+fn looks_like_file_name(stem: &str, allow: Allow) -> bool {
     static CITATION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:khoản|điều) \d").unwrap());
     static GLUED_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[;)]\p{L}").unwrap());
     let stem = stem.trim().trim_start_matches([';', ':', '.', ' ', ')', '”', '"']);
     let words = stem.split_whitespace().count();
     let lower = stem.to_lowercase();
+    let names_a_form = ["mẫu", "mau "].iter().any(|w| lower.contains(w));
     let titled = FORM_WORDS.iter().any(|w| stem.starts_with(w));
     let ascii_words = stem.split_whitespace().filter(|w| w.is_ascii()).count();
     let plain = ascii_words * 5 >= words * 4 || !stem.chars().any(char::is_lowercase);
@@ -240,11 +274,11 @@ fn looks_like_file_name(stem: &str, comma: bool) -> bool {
         && balanced
         && !forbidden
         && !GLUED_SEPARATOR.is_match(stem)
-        && (comma || !stem.contains(','))
+        && (allow.comma || !stem.contains(','))
         && !stem.starts_with(',')
         && !connective
         && !CITATION.is_match(stem)
-        && !PROSE.iter().any(|p| lower.contains(p))
+        && !PROSE.iter().any(|p| lower.contains(p) && !(allow.citing && *p == CITING && names_a_form))
 }
 
 #[cfg(test)]
@@ -284,6 +318,21 @@ mod tests {
             split("Bản chính theo Mẫu số 13 Phụ lục I ban hành kèm theo Nghị định số 102/2020/NĐ-CP.Mẫu số 13.docx").1,
             "Mẫu số 13.docx"
         );
+    }
+
+    #[test]
+    fn a_file_name_after_a_semicolon_may_cite_its_decree() {
+        let s = split_form("Giấy đề nghị theo mẫu số 85 Phụ lục của Chính phủ;giấy đề nghị cấp lại -Mẫu 85 ban hành kèm theo NĐ 155.docx");
+        assert_eq!(s.form, "giấy đề nghị cấp lại -Mẫu 85 ban hành kèm theo NĐ 155.docx");
+        assert_eq!(s.rule, Some(CITING_NAME_RULE));
+        // Without a form word, "ban hành kèm theo" is the paper's text.
+        assert_eq!(split_form("Giấy đề nghị;quy chế ban hành kèm theo NĐ 155.docx").form, "");
+    }
+
+    #[test]
+    fn an_abbreviation_written_twice_splits_there() {
+        let s = split_form("Giấy đề nghị gia hạn theo Hiệp định GMSGMS - Gia hạn.docx");
+        assert_eq!((s.name.as_str(), s.form.as_str()), ("Giấy đề nghị gia hạn theo Hiệp định GMS", "GMS - Gia hạn.docx"));
     }
 
     #[test]
@@ -353,9 +402,6 @@ mod tests {
         let s = split_form("Báo cáo kèm theo tệp định dạng đuôi “.doc” chứa nội dung của báo cáo, được ký số (nếu nộp trực tuyến).");
         assert_eq!(s.form, "");
         assert!(!ends_with_file_name(&s.name));
-        let s = split_form("Giấy đề nghị gia hạn theo Hiện định GMSGMS - Gia hạn.docx");
-        assert_eq!(s.form, "");
-        assert!(ends_with_file_name(&s.name));
         // A file name without Vietnamese marks may be long.
         assert_eq!(
             split("Văn bản đề nghị (theo Thông tư 12/2026/TT-BXD)Van ban de nghi bo nhiem và cap the giam dinh vien tu phap xay dung.docx").1,

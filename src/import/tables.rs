@@ -338,7 +338,7 @@ pub fn papers(section: &str) -> PapersRead {
             let name_raw = format!("{}{}", &body[prev..run.start()], &digits[..digits.len() - 1]);
             // The stray ")" the portal left before the next row (") Bản sao giấy chứng nhận…") is no one's text.
             prev = whole.end() + if starts_row && body[whole.end()..].starts_with(')') { 1 } else { 0 };
-            if starts_row && !ends_group {
+            if starts_row && !ends_group && next.is_some_and(|c| c.is_whitespace() || ",;).:".contains(c)) {
                 out.repaired.push(NEXT_ROW_RULE);
             }
             let FormSplit { name, form, rule } = split_form(&name_raw);
@@ -381,16 +381,19 @@ pub const STATED_COUNT_RULE: &str =
 
 /// Repair rule: a quantity column the next row follows after a separator a sentence would not have.
 pub const NEXT_ROW_RULE: &str =
-    "cột số lượng rồi dòng sau mở đầu bằng dấu tab, \"...\" hoặc \") \" (\"….doc1 bản chính\\tBản sao…\", \"…1 bản chính...Tài liệu…\"): hết dòng ở số lượng";
+    "cột số lượng rồi dòng sau mở đầu bằng dấu tab, \"...\", \") \" hoặc gạch đầu dòng sau dấu chấm (\"….doc1 bản chính\\tBản sao…\", \"…1 bản chính...Tài liệu…\", \"…1 bản chính.+ Đề án…\"): hết dòng ở số lượng";
 
 /// Whether the text after a count starts the next paper row although it does not touch the count: a tab
-/// (a cell separator), an ellipsis opening the next row's text ("1 bản chính...Tài liệu được lập…"), or a
-/// stray closing parenthesis before a capital ("0 bản chính,1 bản sao) Bản sao giấy chứng nhận…"). A space
+/// (a cell separator), an ellipsis opening the next row's text ("1 bản chính...Tài liệu được lập…"), a
+/// stray closing parenthesis before a capital ("0 bản chính,1 bản sao) Bản sao giấy chứng nhận…"), or the
+/// next row's bullet after a full stop or semicolon ("1 bản chính.+ Đề án…", "1 bản chính;- Văn bản…"). A space
 /// and a capital is not enough: "…nộp 02 bản chính Danh mục miễn thuế…" is one paper's sentence.
 fn next_row_follows(after: &str) -> bool {
+    static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[.;]?[+\-–] ?\p{Lu}").unwrap());
     after.starts_with('\t')
         || after.starts_with("...")
         || after.strip_prefix(") ").is_some_and(|t| t.chars().next().is_some_and(char::is_uppercase))
+        || BULLET.is_match(after)
 }
 
 /// Repair rule: the last row of a table, its quantity column, then the next table's heading after a space.
@@ -404,8 +407,11 @@ pub const HEADING_NEXT_RULE: &str =
 fn count_before_heading(body: &str) -> Option<usize> {
     let m = QUANTITY.find_iter(body).last()?;
     let after = &body[m.end()..];
+    static LABEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:\(\w{1,3}\)|\w{1,3}[.)])\.?\s*").unwrap());
     let heading = after.trim_start();
-    let opens = heading.starts_with('*') || heading.chars().next().is_some_and(char::is_uppercase);
+    // A numbered heading opens with its label: "(2). Đối với trường hợp…".
+    let title = LABEL.find(heading).map_or(heading, |l| &heading[l.end()..]);
+    let opens = heading.starts_with('*') || title.chars().next().is_some_and(char::is_uppercase);
     (after.starts_with(char::is_whitespace) && opens && heading.chars().count() <= 300).then_some(m.start())
 }
 
@@ -577,6 +583,13 @@ mod tests {
     }
 
     #[test]
+    fn a_bullet_after_a_counts_full_stop_or_semicolon_starts_the_next_row() {
+        let r = papers("Tên giấy tờMẫu đơn, tờ khaiSố lượng+ Văn bản đề nghị theo mục 3.1 bản chính.+ Đề án chuyển đổi.1 bản chính;- Văn bản chấp thuận.1 bản chính");
+        assert_eq!(r.groups[0].papers.len(), 3, "{:#?}", r.groups[0].papers);
+        assert_eq!(r.repaired, vec![NEXT_ROW_RULE, NEXT_ROW_RULE]);
+    }
+
+    #[test]
     fn the_last_rows_count_ends_it_before_the_next_tables_heading() {
         let r = papers("Tên giấy tờMẫu đơn, tờ khaiSố lượngGiấy tờ tùy thân.1 bản chính- Trường hợp gửi qua bưu chính thì gửi bản sao có chứng thực.0 bản chính * Lưu ý:Tên giấy tờMẫu đơn, tờ khaiSố lượngGhi chú về nơi nhận kết quả.0 bản chính");
         assert_eq!(r.groups.len(), 2);
@@ -584,6 +597,8 @@ mod tests {
         assert!(r.groups[0].papers[1].name.ends_with("bản sao có chứng thực."), "{:?}", r.groups[0].papers[1].name);
         assert_eq!(r.groups[1].name, "Lưu ý");
         assert_eq!(r.repaired, vec![HEADING_NEXT_RULE]);
+        let r = papers("Tên giấy tờMẫu đơn, tờ khaiSố lượng- Đơn đề nghị. - Danh mục nội dung;1 bản chính (2). Đối với trường hợp cấp bổ sungTên giấy tờMẫu đơn, tờ khaiSố lượngĐơn đề nghị cấp bổ sung1 bản chính");
+        assert_eq!(r.groups[1].name, "(2). Đối với trường hợp cấp bổ sung");
         // A count inside the last row's sentence, with no heading after it, stays the row's own words.
         let r = papers("Tên giấy tờMẫu đơn, tờ khaiSố lượngTờ khai, nộp 02 bản chính theo mẫu.1 bản chính");
         assert_eq!(r.groups[0].papers.len(), 1);

@@ -242,7 +242,10 @@ def parse_methods(text):
 
 P_HEAD = "Tên giấy tờMẫu đơn, tờ khaiSố lượng"
 COUNT_RE = re.compile(r"(?<!\d)(\d+) bản chính(?:,(\d+) bản sao)?")
-EXT_RE = re.compile(r"\.(?:docx?|pdf|xlsx?|rar|zip|odt|rtf|PDF|DOCX?|XLSX?)\b")
+# (not an extension named in quotes: "tệp định dạng đuôi “.pdf” chứa nội dung…" is the paper's own text)
+EXT_RE = re.compile(r"(?<![“\"])\.(?:docx?|pdf|xlsx?|rar|zip|odt|rtf|PDF|DOCX?|XLSX?)\b")
+# the next row's list label right after a count cell: "…1 bản chính3. Tài liệu…", "…1 bản sao(2) Giấy…"
+NEXT_LABEL = re.compile(r"(?:\d{1,2}[.)]|\(\d{1,2}\)) ?\w")
 
 
 def parse_papers(text):
@@ -265,7 +268,7 @@ def parse_papers(text):
             after = body[m.end():m.end() + 1]
             # (not a digit: "…nhập khẩu: 01 bản chính1 bản chínhHợp đồng …" states the count in the name, then
             # the count cell follows)
-            glued_next = after == "" or after.isalpha() or after in "-+"
+            glued_next = after == "" or after.isalpha() or after in "-+" or bool(NEXT_LABEL.match(body, m.end()))
             after_space = start > 0 and body[start - 1] in " \t\n"
             if after_space and not glued_next:
                 continue
@@ -710,8 +713,10 @@ def form_problem(p):
         # a file name that cites its decree ("Mẫu ban hành kèm theo Nghị định 124-2020.doc", "Mẫu số 02 Phụ lục
         # ban hành kèm theo Nghị định số 158.docx": a form word, a file extension, a short name, no document
         # number) is a file name; elsewhere "ban hành kèm theo" is the paper's own sentence
-        cites_decree = (re.match(r"(?:Mẫu|Mau|MẪU)\b", stem) and EXT_RE.search(part) and len(words) <= 14
-                        and "theo quy định" not in stem)
+        # (the form word may come later in the file's own title: "giấy đề nghị cấp lại -Mẫu 85 ban hành kèm theo
+        # NĐ 155.docx", "Bản thông tin cá nhân - mẫu 67 ban hành kèm theo NĐ 155.docx"; never "theo mẫu")
+        cites_decree = (re.search(r"(?<!theo )\b(?:Mẫu|Mau|MẪU|mẫu|mau)\b", stem) and EXT_RE.search(part)
+                        and len(words) <= 14 and "theo quy định" not in stem)
         if (re.search(r"ban hành kèm theo|theo quy định", stem) and not cites_decree) or FORM_PROSE.search(part):
             return "'mẫu' chứa lời văn của giấy tờ"
         if form_title_shape(part):
@@ -744,6 +749,13 @@ def papers_text(raw):
     "Thành phần hồ sơ" quoted inside the steps; the table is then read from raw_text."""
     t = nfc(raw["thanh_phan_ho_so"])
     rt = nfc(raw.get("raw_text", ""))
+    # and in a few it is cut where a paper quotes the next section's title ("…nêu tại mục Yêu cầu, điều kiện
+    # thực hiện thủ tục hành chính.1 bản chính…", 1.009537): the table then continues in raw_text
+    i = rt.find(t) if t else -1
+    # (or "Kết quả" at a bullet: "…Tại Bước 7: + Kết quả xử lý hợp đồng…", 1.009539)
+    if i >= 0 and rt[i + len(t):].lstrip().startswith(("Yêu cầu, điều kiện", "Kết quả")):
+        k = rt.find("Căn cứ pháp lý", i + len(t))
+        return rt[i: k if k > 0 else len(rt)]
     if P_HEAD in t or P_HEAD not in rt:
         return t
     i = rt.find("Cách Thức Thực Hiện")
