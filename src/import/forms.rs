@@ -10,9 +10,12 @@
 //!    ("…/NĐ-CPmau so 12.doc", "…/TT-NHNNPhụ lục V.docx"), a closing quote, a comma or a full stop glued to
 //!    the name ("…”Phụ lục….doc", "…),PL 01 TT 62.docx", "…cửa khẩu.2.docx");
 //! 3. the same points, now allowing a comma inside the file name ("Mau don de nghi cap, gia han giay phep.docx")
-//!    as long as every comma lies after the last possible start, so no clause of the paper's text is taken.
+//!    as long as every comma lies after the last possible start, so no clause of the paper's text is taken;
+//! 4. a printed mark before a file name that names a form and cites its decree ("…;giấy đề nghị cấp lại -Mẫu 85
+//!    ban hành kèm theo NĐ 155.docx");
+//! 5. a full stop glued to the capital of a long file name ("…đầu tư.Thông báo về việc tự quyết định … .docx").
 //!
-//! Each pass takes the earliest point whose remainder reads as a file name. Passes 2 and 3 are repairs the
+//! Each pass takes the earliest point whose remainder reads as a file name. Passes 2 to 5 are repairs the
 //! import report counts by rule.
 
 use super::clean::{strip_bullet, tidy};
@@ -43,6 +46,9 @@ pub const GLUED_MARK_RULE: &str =
 /// Repair rule: a form's file name that cites its decree ("…khiếu nạiMẫu ban hành kèm theo Nghị định 124-2020.doc").
 pub const CITING_NAME_RULE: &str =
     "tên tệp mẫu ghi cả văn bản ban hành (\"…khiếu nạiMẫu ban hành kèm theo Nghị định 124-2020.doc\"): tách ở chữ Mẫu dính liền, khi không còn chỗ tách nào khác";
+/// Repair rule: a long file name after a full stop glued to its first capital.
+pub const LONG_NAME_RULE: &str =
+    "tên tệp mẫu dài sau dấu chấm dính liền (\"…dự án đầu tư.Thông báo về việc tự quyết định chấm dứt hoạt động dự án đầu tư.docx\"): tách ở dấu chấm, khi không còn chỗ tách nào khác";
 /// Repair rule: a file name that has a comma of its own.
 pub const COMMA_NAME_RULE: &str =
     "tên tệp mẫu có dấu phẩy (\"…Mau don de nghi cap, gia han giay phep.docx\"): tách khi mọi dấu phẩy nằm trong tên tệp";
@@ -115,7 +121,17 @@ fn form_start(before: &str) -> Option<(usize, Option<&'static str>)> {
             })
             .map(|(j, _)| (j, Some(CITING_NAME_RULE)))
     };
-    printed.or_else(unmarked).or_else(with_comma).or_else(citing)
+    // Last of all: a long file name after a full stop glued to its capital, the crawl's join between the two
+    // columns ("…của dự án đầu tư.Thông báo về việc tự quyết định chấm dứt hoạt động dự án đầu tư.docx").
+    let long_after_stop = || {
+        candidates()
+            .find(|&(j, rule)| {
+                let glued_stop = before[..j].ends_with('.') && before[j..].chars().next().is_some_and(char::is_uppercase);
+                rule.is_none() && glued_stop && looks_like_file_name(&before[j..], Allow { long: true, ..plain })
+            })
+            .map(|(j, _)| (j, Some(LONG_NAME_RULE)))
+    };
+    printed.or_else(unmarked).or_else(with_comma).or_else(citing).or_else(long_after_stop)
 }
 
 /// Every point of `before` where a file name may start, in text order, with the repair rule that found it
@@ -247,6 +263,8 @@ struct Allow {
     comma: bool,
     /// The decree it comes with ("Mẫu 85 ban hành kèm theo NĐ 155.docx"), when it names a form ("mẫu").
     citing: bool,
+    /// Up to 20 words in plain Vietnamese (a form's whole title as its file name).
+    long: bool,
 }
 
 /// A file name's stem, not a sentence: at most 14 words (30 when it starts with "Mẫu"/"Mau", is in capitals or
@@ -270,7 +288,7 @@ fn looks_like_file_name(stem: &str, allow: Allow) -> bool {
     let connective = CONNECTIVES.iter().any(|w| lower.split_whitespace().next() == Some(*w));
     let forbidden = stem.contains(['/', '\\', ':', '*', '?', '<', '>', '|']) && !web_address;
     !stem.is_empty()
-        && (words <= 14 || ((titled || plain) && words <= 30))
+        && (words <= 14 || (allow.long && words <= 20) || ((titled || plain) && words <= 30))
         && balanced
         && !forbidden
         && !GLUED_SEPARATOR.is_match(stem)
@@ -327,6 +345,13 @@ mod tests {
         assert_eq!(s.rule, Some(CITING_NAME_RULE));
         // Without a form word, "ban hành kèm theo" is the paper's text.
         assert_eq!(split_form("Giấy đề nghị;quy chế ban hành kèm theo NĐ 155.docx").form, "");
+    }
+
+    #[test]
+    fn a_long_file_name_after_a_glued_full_stop_is_split_last() {
+        let s = split_form("Quyết định chấm dứt hoạt động của dự án đầu tư.Thông báo về việc tự quyết định chấm dứt hoạt động dự án đầu tư.docx");
+        assert_eq!(s.name, "Quyết định chấm dứt hoạt động của dự án đầu tư.");
+        assert_eq!(s.rule, Some(LONG_NAME_RULE));
     }
 
     #[test]

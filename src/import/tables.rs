@@ -349,6 +349,11 @@ pub fn papers(section: &str) -> PapersRead {
             if name.is_empty() && form.is_empty() {
                 continue;
             }
+            if is_result_code(&name) && form.is_empty() {
+                // "G19-KQ006178": a result's code, left in the papers table by the portal, is no one's paper.
+                out.repaired.push(RESULT_CODE_RULE);
+                continue;
+            }
             let note = originals == 0 && copies == 0 && !names_own_count(&name);
             group.papers.push(Paper { name, originals, copies, form, note });
         }
@@ -381,19 +386,30 @@ pub const STATED_COUNT_RULE: &str =
 
 /// Repair rule: a quantity column the next row follows after a separator a sentence would not have.
 pub const NEXT_ROW_RULE: &str =
-    "cột số lượng rồi dòng sau mở đầu bằng dấu tab, \"...\", \") \" hoặc gạch đầu dòng sau dấu chấm (\"….doc1 bản chính\\tBản sao…\", \"…1 bản chính...Tài liệu…\", \"…1 bản chính.+ Đề án…\"): hết dòng ở số lượng";
+    "cột số lượng rồi dòng sau mở đầu bằng dấu tab, \"...\", \") \" gạch đầu dòng hoặc chữ hoa dính sau dấu chấm, phẩy (\"….doc1 bản chính\\tBản sao…\", \"…1 bản chính...Tài liệu…\", \"…1 bản chính.+ Đề án…\", \"…1 bản chính,Đơn…\"): hết dòng ở số lượng";
 
 /// Whether the text after a count starts the next paper row although it does not touch the count: a tab
 /// (a cell separator), an ellipsis opening the next row's text ("1 bản chính...Tài liệu được lập…"), a
 /// stray closing parenthesis before a capital ("0 bản chính,1 bản sao) Bản sao giấy chứng nhận…"), or the
-/// next row's bullet after a full stop or semicolon ("1 bản chính.+ Đề án…", "1 bản chính;- Văn bản…"). A space
+/// next row's bullet after a full stop or semicolon ("1 bản chính.+ Đề án…", "1 bản chính;- Văn bản…"), or
+/// its capital glued to a full stop, comma or semicolon ("1 bản chính.Bản chính Giấy…", "1 bản chính,Đơn…"). A space
 /// and a capital is not enough: "…nộp 02 bản chính Danh mục miễn thuế…" is one paper's sentence.
 fn next_row_follows(after: &str) -> bool {
-    static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[.;]?[+\-–] ?\p{Lu}").unwrap());
+    static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:[.;]?[+\-–] ?|[.,;])\p{Lu}").unwrap());
     after.starts_with('\t')
         || after.starts_with("...")
         || after.strip_prefix(") ").is_some_and(|t| t.chars().next().is_some_and(char::is_uppercase))
         || BULLET.is_match(after)
+}
+
+/// Repair rule: a result's code standing as a paper row.
+pub const RESULT_CODE_RULE: &str = "mã kết quả đứng thành một dòng giấy tờ (\"G19-KQ006178\"): không phải giấy tờ, bỏ";
+
+/// Whether a paper row's text is only a result code ("G19-KQ006178", or "G19 006178" once the page furniture
+/// "-KQ" is gone).
+fn is_result_code(name: &str) -> bool {
+    static CODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{Lu}\d{1,3}(?:-KQ| ?)\d{4,}$").unwrap());
+    CODE.is_match(name.trim())
 }
 
 /// Repair rule: the last row of a table, its quantity column, then the next table's heading after a space.
@@ -407,9 +423,9 @@ pub const HEADING_NEXT_RULE: &str =
 fn count_before_heading(body: &str) -> Option<usize> {
     let m = QUANTITY.find_iter(body).last()?;
     let after = &body[m.end()..];
-    static LABEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:\(\w{1,3}\)|\w{1,3}[.)])\.?\s*").unwrap());
+    static LABEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:\([\w.]{1,5}\)|\w{1,3}[.)])\.?\s*").unwrap());
     let heading = after.trim_start();
-    // A numbered heading opens with its label: "(2). Đối với trường hợp…".
+    // A numbered heading opens with its label: "(2). Đối với trường hợp…", "(1.5) Đối với công trình…".
     let title = LABEL.find(heading).map_or(heading, |l| &heading[l.end()..]);
     let opens = heading.starts_with('*') || title.chars().next().is_some_and(char::is_uppercase);
     (after.starts_with(char::is_whitespace) && opens && heading.chars().count() <= 300).then_some(m.start())
@@ -584,9 +600,18 @@ mod tests {
 
     #[test]
     fn a_bullet_after_a_counts_full_stop_or_semicolon_starts_the_next_row() {
-        let r = papers("Tên giấy tờMẫu đơn, tờ khaiSố lượng+ Văn bản đề nghị theo mục 3.1 bản chính.+ Đề án chuyển đổi.1 bản chính;- Văn bản chấp thuận.1 bản chính");
-        assert_eq!(r.groups[0].papers.len(), 3, "{:#?}", r.groups[0].papers);
-        assert_eq!(r.repaired, vec![NEXT_ROW_RULE, NEXT_ROW_RULE]);
+        let r = papers("Tên giấy tờMẫu đơn, tờ khaiSố lượng+ Văn bản đề nghị theo mục 3.1 bản chính.+ Đề án chuyển đổi.1 bản chính;- Văn bản chấp thuận.1 bản chính.Bản chính Giấy chứng nhận1 bản chính,Đơn đề nghị1 bản chính");
+        assert_eq!(r.groups[0].papers.len(), 5, "{:#?}", r.groups[0].papers);
+        assert_eq!(r.repaired, vec![NEXT_ROW_RULE; 4]);
+    }
+
+    #[test]
+    fn a_result_code_in_the_papers_table_is_no_paper() {
+        let r = papers("Tên giấy tờMẫu đơn, tờ khaiSố lượngHợp đồng liên doanh.1 bản chínhG19-KQ0061781 bản chính10. Hồ sơ của chủ sở hữu.1 bản chính");
+        let names: Vec<&str> = r.groups[0].papers.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Hợp đồng liên doanh.", "10. Hồ sơ của chủ sở hữu."]);
+        assert!(r.repaired.contains(&RESULT_CODE_RULE));
+        assert!(!is_result_code("Mẫu 01"));
     }
 
     #[test]

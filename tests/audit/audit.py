@@ -268,7 +268,8 @@ def parse_papers(text):
             after = body[m.end():m.end() + 1]
             # (not a digit: "…nhập khẩu: 01 bản chính1 bản chínhHợp đồng …" states the count in the name, then
             # the count cell follows)
-            glued_next = after == "" or after.isalpha() or after in "-+" or bool(NEXT_LABEL.match(body, m.end()))
+            glued_next = after == "" or after.isalpha() or after in "-+" or bool(NEXT_LABEL.match(body, m.end())) \
+                or (after.isdigit() and not COUNT_RE.match(body, m.end()))
             after_space = start > 0 and body[start - 1] in " \t\n"
             if after_space and not glued_next:
                 continue
@@ -790,6 +791,10 @@ def check_papers(code, d, raw):
             if not a:
                 continue
             rshow = f"{short(r['text'], 90)} — {r['originals']} chính, {r['copies']} sao"
+            if re.fullmatch(r"\W*[A-Z]\d{1,3}-KQ\d*\W*", r["text"]):
+                # "G19-KQ006178": a result's code left in the papers table is page furniture, not a paper
+                rows.append(Row(code, "giấy tờ", "correct", "", "mã kết quả, không phải giấy tờ", rshow))
+                continue
             if COUNT_RE.fullmatch(re.sub(r"^\W+|\W+$", "", r["text"])):
                 # "…(nếu có).1 bản chính1 bản chính": the quantity column printed twice is not a paper
                 rows.append(Row(code, "giấy tờ", "correct", "", "số lượng in lặp, không phải giấy tờ", rshow))
@@ -964,9 +969,24 @@ def check_legal(code, d, raw):
     return rows
 
 
+def results_text(raw):
+    """The results section.  The export's ket_qua_xu_ly is empty in a few records (3.000120), and in a few holds
+    the papers' tail where a paper said "+ Kết quả xử lý hợp đồng…" (1.009539); the page's own section is the
+    last "Kết quả xử lý" of raw_text, up to "Từ khóa"."""
+    t = nfc(raw["ket_qua_xu_ly"])
+    rt = nfc(raw.get("raw_text", ""))
+    i = rt.rfind("Kết quả xử lý")
+    if i < 0:
+        return t
+    body = rt[i + len("Kết quả xử lý"):]
+    k = body.find("Từ khóa")
+    body = body[:k] if k >= 0 else body
+    return t if t and body.startswith(t[:40]) else body
+
+
 def check_results(code, d, raw):
     rows = []
-    rn = parse_results(raw["ket_qua_xu_ly"])
+    rn = parse_results(results_text(raw))
     cr = d.get("results", [])
     ca = [alnum(x) for x in cr]
     for n in rn:
