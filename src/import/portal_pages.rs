@@ -191,15 +191,28 @@ pub fn to_procedure(rec: &PageRecord) -> (Procedure, Record) {
                     }
                 }
             }
+            // The same number printed with its unit in another row of the table ("Trực tuyến1 Ngày làm
+            // việc…Trực tiếp1Miễn phí"): the time column repeats, so that row's unit is said to be the source.
+            let sibling_units: Vec<(f64, TimeUnit)> = m
+                .methods
+                .iter()
+                .filter_map(|x| x.time.amount.map(|a| (a, x.time.unit)))
+                .filter(|(_, u)| !matches!(u, TimeUnit::Unspecified | TimeUnit::Text))
+                .collect();
             for (i, x) in m.methods.iter_mut().enumerate() {
                 if m.times[i] != TimeParse::NoUnit {
                     continue;
                 }
                 if let Some(unit) = x.time.amount.and_then(|a| times::infer(a, &context)) {
+                    let amount = x.time.amount.unwrap_or_default();
+                    let source = if sibling_units.contains(&(amount, unit)) {
+                        "lấy từ hình thức nộp khác của chính thủ tục này, ghi cùng số với đơn vị đó"
+                    } else {
+                        "lấy từ trình tự/mô tả của chính thủ tục này"
+                    };
                     x.time.unit = unit;
                     m.times[i] = TimeParse::Inferred(format!(
-                        "cổng chỉ ghi số \"{}\" không có đơn vị; đơn vị \"{}\" lấy từ trình tự/mô tả của chính thủ tục này",
-                        x.time.amount.unwrap_or_default(),
+                        "cổng chỉ ghi số \"{amount}\" không có đơn vị; đơn vị \"{}\" {source}",
                         unit.label()
                     ));
                 }

@@ -562,6 +562,10 @@ def check_methods(code, d, raw):
         rows.append(Row(code, "cách nộp", "wrong", "cách nộp khác cổng", ", ".join(cc), ", ".join(rc)))
     texts = [raw.get("trinh_tu_thuc_hien", ""), raw.get("yeu_cau_dieu_kien", "")] + \
             [p["desc"] + " " + p["rule"] for p in parsed]
+    # another row of the same table that prints the number with its unit ("Trực tuyến1 Ngày làm việc…Trực
+    # tiếp1Miễn phí") supports that unit too: a procedure's time column repeats (never used to split a glued
+    # cell below, which reads only the steps and conditions)
+    texts += [f"{q['time']:g} {q['unit']}" for q in parsed if q["time"] is not None and q["unit"] not in (None, "bare")]
     # A glued cell still unresolved is read at the one split whose time the procedure's own text names with a
     # unit ("1200 VNĐ" and "trong 01 ngày làm việc"); two named readings ("120 ngày" too) leave it ambiguous.
     for p in parsed:
