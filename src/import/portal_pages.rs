@@ -141,7 +141,7 @@ pub fn to_procedure(rec: &PageRecord) -> (Procedure, Record) {
             });
 
             // Methods.
-            let m = tables::methods(&sec.methods, &format!("{}\n{}", value(&sec.steps), value(&sec.requirements)));
+            let m = tables::methods(&sec.methods);
             if m.methods.is_empty() {
                 if value(&sec.methods.replace(tables::METHODS_HEADER, "")).is_empty() {
                     r.set("methods/time", Outcome::Empty);

@@ -48,9 +48,8 @@ static GROUPED_AMOUNT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[1-9]\d{
 static CURRENCY_NEXT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:Việt Nam Đồng|VNĐ|VND|Đồng)").unwrap());
 
-/// Reads the methods section (header included). `context` is the procedure's own text (steps, requirements):
-/// a time glued to its fee is split where that text names the time.
-pub fn methods(section: &str, context: &str) -> MethodsRead {
+/// Reads the methods section (header included).
+pub fn methods(section: &str) -> MethodsRead {
     let mut out = MethodsRead::default();
     let body = section.trim();
     let body = body.strip_prefix(METHODS_HEADER).unwrap_or(body);
@@ -88,8 +87,7 @@ pub fn methods(section: &str, context: &str) -> MethodsRead {
     for (read, &(row, channel)) in first.iter().zip(&rows) {
         let evidence = match (&read.unsplit, &sibling) {
             (Some(q), Some((t, because))) if splits_at(q, t) => Some((t.clone(), *because)),
-            (Some(q), _) => time_named_in(q, context).map(|t| (t, TEXT_TIME)),
-            (None, _) => None,
+            _ => None,
         };
         let read = match &evidence {
             Some((t, because)) => method_row(row, channel, Some((t.as_str(), because))),
@@ -117,8 +115,6 @@ struct RowRead {
 
 /// Why a glued time was split at the time the table's other rows print.
 const SIBLING_TIME: &str = "các hình thức nộp khác của thủ tục này ghi thời gian đó";
-/// Why a glued time was split at the time the procedure's own text names.
-const TEXT_TIME: &str = "trình tự/yêu cầu của chính thủ tục này ghi thời hạn đó";
 
 /// Why a glued time was split at the only time every glued row of the table can share.
 const COMMON_TIME: &str = "đó là thời gian duy nhất mọi hình thức nộp của thủ tục này cùng đọc được";
@@ -144,19 +140,6 @@ fn splits_at(q: &str, t: &str) -> bool {
     q.len() > t.len() && q.starts_with(t) && !q[t.len()..].starts_with('0')
 }
 
-/// The one way to read the glued digits `q` as a time then a fee whose time the procedure's text names with a
-/// unit ("1200 VNĐ" and "trong 01 ngày làm việc": 1, then 200); `None` when no reading or several are named
-/// ("120 ngày" in the same text makes 120 + "0" a reading too).
-fn time_named_in(q: &str, context: &str) -> Option<String> {
-    let named: Vec<&str> = time_readings(q)
-        .into_iter()
-        .filter(|t| t.parse::<f64>().is_ok_and(|a| times::infer(a, context).is_some()))
-        .collect();
-    match named[..] {
-        [t] if splits_at(q, t) => Some(t.to_string()),
-        _ => None,
-    }
-}
 
 /// Reads one row (`<time><fees><description>`, its channel already cut off). `evidence` is a time found
 /// elsewhere (the table's other rows, the procedure's text) and why; a glued row that starts with it is split
@@ -579,46 +562,33 @@ mod tests {
     use super::*;
     use crate::content::TimeUnit;
 
-    fn methods_alone(section: &str) -> MethodsRead {
-        methods(section, "")
-    }
-
-    #[test]
-    fn a_glued_row_is_split_at_the_one_time_the_procedures_text_names() {
-        let r = methods("Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến1200 VNĐ", "Trả kết quả trong 01 ngày làm việc.");
-        assert_eq!((r.methods[0].time.amount, r.methods[0].fees[0].amount), (Some(1.0), Some(200)));
-        // "120 ngày" makes 120 + "0" a reading too: nothing is guessed.
-        let r = methods("Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến1200 VNĐ", "trong 01 ngày làm việc; sau 120 ngày");
-        assert_eq!(r.methods[0].time.amount, None);
-    }
-
     #[test]
     fn flattened_method_rows() {
-        let r = methods_alone("Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến1Miễn phíDịch vụ bưu chính1Miễn phíTrực tiếp1Miễn phí");
+        let r = methods("Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến1Miễn phíDịch vụ bưu chính1Miễn phíTrực tiếp1Miễn phí");
         assert_eq!(r.methods.len(), 3);
         assert_eq!(r.methods[1].channel, Channel::Post);
         assert_eq!(r.methods[2].time.unit, TimeUnit::Unspecified);
         assert_eq!(r.methods[2].fees[0].amount, Some(0));
-        let r = methods_alone("Hình thức nộpThời gianPhí, lệ phíMô tảTrực tiếp1100,000 Việt Nam Đồng");
+        let r = methods("Hình thức nộpThời gianPhí, lệ phíMô tảTrực tiếp1100,000 Việt Nam Đồng");
         assert_eq!(r.methods[0].time.amount, Some(1.0));
         assert_eq!(r.methods[0].fees[0].amount, Some(100_000));
     }
 
     #[test]
     fn a_glued_row_is_split_at_the_time_its_sibling_rows_give() {
-        let r = methods_alone("Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến1Miễn phíDịch vụ bưu chính125 VNĐTrực tiếp125 VNĐ");
+        let r = methods("Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến1Miễn phíDịch vụ bưu chính125 VNĐTrực tiếp125 VNĐ");
         assert_eq!(r.methods[1].time.amount, Some(1.0));
         assert_eq!(r.methods[2].fees[0].amount, Some(25));
         assert!(matches!(&r.times[2], TimeParse::NoUnit | TimeParse::Inferred(_)), "{:?}", r.times[2]);
         // Without a row that gives the time alone, the digits stay unsplit.
-        let r = methods_alone("Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến120 VNĐTrực tiếp120 VNĐ");
+        let r = methods("Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến120 VNĐTrực tiếp120 VNĐ");
         assert_eq!(r.methods[0].time.amount, None);
         assert!(matches!(r.times[0], TimeParse::Glued(_)));
         // Every row glued, but only one time fits them all.
-        let r = methods_alone("Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến1100 VNĐTrực tiếp125 VNĐ");
+        let r = methods("Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến1100 VNĐTrực tiếp125 VNĐ");
         assert_eq!((r.methods[0].time.amount, r.methods[1].fees[0].amount), (Some(1.0), Some(25)));
         // Rows that disagree on the time give no evidence.
-        let r = methods_alone("Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến1Miễn phíDịch vụ bưu chính2Miễn phíTrực tiếp125 VNĐ");
+        let r = methods("Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến1Miễn phíDịch vụ bưu chính2Miễn phíTrực tiếp125 VNĐ");
         assert_eq!(r.methods[2].time.amount, None);
     }
 

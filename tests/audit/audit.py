@@ -566,13 +566,6 @@ def check_methods(code, d, raw):
     # tiếp1Miễn phí") supports that unit too: a procedure's time column repeats (never used to split a glued
     # cell below, which reads only the steps and conditions)
     texts += [f"{q['time']:g} {q['unit']}" for q in parsed if q["time"] is not None and q["unit"] not in (None, "bare")]
-    # A glued cell still unresolved is read at the one split whose time the procedure's own text names with a
-    # unit ("1200 VNĐ" and "trong 01 ngày làm việc"); two named readings ("120 ngày" too) leave it ambiguous.
-    for p in parsed:
-        if p["fee_cell"] == "ambiguous":
-            named = [c for c in p["ambiguous"] if unit_support(c[0], texts[:2])]
-            if len(named) == 1:
-                p["time"], p["fee"], p["fee_cell"], p["by_evidence"] = named[0][0], named[0][1], "amount", True
     for i, (p, m) in enumerate(zip(parsed, cm)):
         lab = f"[{i}] {p['channel']}"
         # ---------------- time
