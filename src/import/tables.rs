@@ -220,7 +220,12 @@ fn method_row(row: &str, channel: Channel, evidence: Option<(&str, &str)>) -> Ro
         // The currency had no number of its own: the printed digits were the time and the fee together.
         let why = format!("cổng ghi \"{q} VNĐ\" (thời gian và phí dính liền, không tách được); cần kiểm tra");
         for f in fee.fees.iter_mut().filter(|f| f.amount.is_none()) {
-            f.rule = if f.rule.is_empty() { format!("Cổng ghi “{q} VNĐ”") } else { format!("Cổng ghi “{q} VNĐ”: {}", f.rule) };
+            // What a citizen reads in the glance box: the printed digits, and that the fee is not known from them.
+            f.rule = if f.rule.is_empty() {
+                format!("Cổng ghi “{q} VNĐ”, không rõ mức thu; hỏi nơi nộp")
+            } else {
+                format!("Cổng ghi “{q} VNĐ”, không rõ mức thu; hỏi nơi nộp. Ghi chú của cổng: {}", f.rule)
+            };
         }
         fee.how = FeeParse::Uncertain(why);
     }
