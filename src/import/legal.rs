@@ -31,7 +31,7 @@ static YEAR_GLUED: LazyLock<Regex> =
 const CAPS_TITLE_START: [&str; 14] =
     ["LUẬT", "QUY", "QUYẾT", "NGHỊ", "THÔNG", "SỬA", "VỀ", "HƯỚNG", "BAN", "PHÁP", "CHỈ", "VĂN", "QUẢN", "ĐIỀU"];
 static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\d+(?:\.\d+)?/(?:\d{2,4}/)?(?:TTg|\p{Lu}*QH\d{1,2}|\p{Lu}+)(?:-(?:TTg|\p{Lu}*QH\d{1,2}|\p{Lu}+))*").unwrap()
+    Regex::new(r"\d+[a-z]?(?:\.\d+)?/(?:\d{2,4}/)?(?:TTg|\p{Lu}*QH\d{1,2}|\p{Lu}+)(?:-(?:TTg|\p{Lu}*QH\d{1,2}|\p{Lu}+))*").unwrap()
 });
 /// See [`YEAR_RULE`].
 pub const REPEAT_RULE: &str =
@@ -68,9 +68,12 @@ static DOC_TYPE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 static DOC_TYPE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?:Thông tư liên tịch|Thông tư|Nghị định|Nghị quyết|Quyết định|Bộ luật|Luật|Pháp lệnh)(?: số:?)? ?|[Ss]ố:? ?)").unwrap()
 });
-/// A number the portal printed without its year, glued to the next row's capital ("Luật số 58Nghị định").
-static SHORT_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\p{Ll}((?:Luật|Bộ luật|Nghị định|Nghị quyết|Thông tư|Quyết định|Pháp lệnh) số \d+)\p{Lu}").unwrap());
+/// A number the portal printed without its year or its issuer, glued to the title before it and followed by the
+/// next row's capital or the end of the table: "…Đầu tư côngLuật số 58Nghị định", "…hưu trí bổ sungNghị định số
+/// 85/2026", "…HẢI QUAN.42/2020Nghị định".
+static SHORT_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\p{Ll}((?:Luật|Bộ luật|Nghị định|Nghị quyết|Thông tư|Quyết định|Pháp lệnh) số \d+(?:/\d{4})?)|[\p{Ll}.](\d{1,4}/\d{4}))(?:\p{Lu}|$)").unwrap()
+});
 
 /// Reads the legal basis section (header included).
 pub fn legal(section: &str) -> LegalRead {
@@ -86,7 +89,7 @@ pub fn legal(section: &str) -> LegalRead {
         let m = DOC_NUMBER.find_at(&text, pos);
         if let Some(short) = short_number_at(&text, pos).filter(|sh| m.is_none_or(|m| sh.start < m.start())) {
             // "…Đầu tư côngLuật số 58Nghị định…": the row ends at the number as printed; it lacks its year.
-            out.problems.push(format!("cổng ghi số hiệu không có năm: \"{}\"; giữ như cổng ghi, cần kiểm tra", &text[short.clone()]));
+            out.problems.push(format!("cổng ghi số hiệu không đủ (thiếu năm hoặc cơ quan ban hành): \"{}\"; giữ như cổng ghi, cần kiểm tra", &text[short.clone()]));
             out.docs.push(LegalDoc { number: value(&text[short.clone()]), title: value(&text[prev..short.start]) });
             prev = short.end;
             pos = short.end;
@@ -180,7 +183,7 @@ fn row_end(text: &str, start: usize, end: usize) -> (Option<RowEnd>, Option<&'st
     if number_column_glued(text, start, end) {
         return with_rule(RowEnd::At(end), TYPED_NUMBER_RULE);
     }
-    if text[end..].strip_prefix("- ").is_some_and(starts_with_a_word) {
+    if text[end..].strip_prefix('-').filter(|t| t.starts_with(char::is_whitespace)).is_some_and(|t| starts_with_a_word(t.trim_start())) {
         return with_rule(RowEnd::At(end), DASH_RULE);
     }
     (by_shape, None)
@@ -234,18 +237,21 @@ fn number_column_glued(text: &str, start: usize, end: usize) -> bool {
     let after_stop = rest.strip_prefix(['.', ';']).unwrap_or(rest);
     let spaced = after_stop.len() < rest.len() || rest.starts_with(char::is_whitespace);
     let next_title = spaced && after_stop.trim_start().starts_with(char::is_uppercase);
-    let typed = DOC_TYPE_TAIL
-        .find(&text[..start])
-        .is_some_and(|t| t.start() > 0 && t.as_str().starts_with(char::is_uppercase) && text[..t.start()].ends_with(|c: char| !c.is_whitespace()));
+    let type_at = DOC_TYPE_TAIL.find(&text[..start]).filter(|t| t.start() > 0 && t.as_str().starts_with(char::is_uppercase));
+    let typed = type_at.is_some_and(|t| text[..t.start()].ends_with(|c: char| !c.is_whitespace()));
+    // Glued to a title's last word ("…Môi trườngNghị quyết số 66.19/2026/NQ-CP quy định chi tiết…"), the number
+    // column ends its row even when the next title starts in lower case; glued to a number it may be a title
+    // that starts with its own number ("…QH15Nghị quyết số 66.19/2026/NQ-CP của Chính phủ về…").
+    let after_word = type_at.is_some_and(|t| text[..t.start()].ends_with(char::is_lowercase));
     let year = YEAR_GLUED.is_match(&text[start..end]);
-    next_title && (typed || year)
+    (next_title && (typed || year)) || (spaced && after_word)
 }
 
 /// The next number printed without its year ("Luật số 58", glued to the next row's capital) at or after
 /// `pos`, as a byte range.
 fn short_number_at(text: &str, pos: usize) -> Option<std::ops::Range<usize>> {
     let from = text[..pos].char_indices().last().map_or(0, |(i, _)| i);
-    SHORT_NUMBER.captures_at(text, from).and_then(|c| c.get(1)).filter(|m| m.start() >= pos).map(|m| m.range())
+    SHORT_NUMBER.captures_at(text, from).and_then(|c| c.get(1).or(c.get(2))).filter(|m| m.start() >= pos).map(|m| m.range())
 }
 
 /// The row end told from the shape of the text around the number alone: the next title starts right
@@ -388,11 +394,33 @@ mod tests {
     }
 
     #[test]
+    fn a_dash_and_a_tab_after_a_number_start_the_next_row() {
+        let r = rows("Quy định về công tác thi đua của Bộ Xây dựngThông tư số 55/2025/TT-BXD-\tThông tư số 15/2025/TT-BNV hướng dẫn Luật Thi đua15/2025/TT-BNV");
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert_eq!(r[0], row("Quy định về công tác thi đua của Bộ Xây dựng", "Thông tư số 55/2025/TT-BXD"));
+    }
+
+    #[test]
+    fn a_typed_number_glued_to_a_titles_last_word_ends_its_row_before_a_lowercase_title() {
+        let r = rows("Luật sửa đổi 15 luật trong lĩnh vực nông nghiệpLuật số 146/2025/QH15Nghị quyết số 66.19/2026/NQ-CP của Chính phủ về cắt giảm thủ tục của Bộ Nông nghiệp và Môi trườngNghị quyết số 66.19/2026/NQ-CP quy định chi tiết Luật Trồng trọtsố 07/2026/TT-BNNMT");
+        assert_eq!(r.len(), 3, "{r:?}");
+        assert_eq!(r[1].0, "Nghị quyết số 66.19/2026/NQ-CP của Chính phủ về cắt giảm thủ tục của Bộ Nông nghiệp và Môi trường");
+        assert_eq!(r[2].0, "quy định chi tiết Luật Trồng trọt");
+    }
+
+    #[test]
     fn a_number_without_its_year_is_kept_and_flagged() {
         let r = legal(&format!("{LEGAL_HEADER}Luật số 58/2024/QH15 của Quốc hội: Luật Đầu tư côngLuật số 58Nghị định 101/2024/NĐ-CPNghị định 101/2024/NĐ-CP"));
         let got: Vec<(&str, &str)> = r.docs.iter().map(|d| (d.title.as_str(), d.number.as_str())).collect();
         assert_eq!(got, [("Luật số 58/2024/QH15 của Quốc hội: Luật Đầu tư công", "Luật số 58"), ("Nghị định 101/2024/NĐ-CP", "Nghị định 101/2024/NĐ-CP")]);
         assert_eq!(r.problems.len(), 1);
+        // A number with a letter ("30a/2008/NQ-CP") is whole.
+        let r = legal(&format!("{LEGAL_HEADER}về chương trình hỗ trợ giảm nghèo đối với 61 huyện nghèoNghị quyết số 30a/2008/NQ-CP"));
+        assert_eq!(r.docs[0].number, "Nghị quyết số 30a/2008/NQ-CP");
+        let r = legal(&format!("{LEGAL_HEADER}Về bảo hiểm hưu trí bổ sungNghị định số 85/2026"));
+        assert_eq!(r.docs[0].number, "Nghị định số 85/2026");
+        let r = legal(&format!("{LEGAL_HEADER}QUY ĐỊNH CÁC CHỈ TIÊU THÔNG TIN VỀ HỆ THỐNG QUÁ CẢNH HẢI QUAN.42/2020Nghị định 46/2020/NĐ-CP"));
+        assert_eq!(r.docs[0].number, "42/2020");
     }
 
 }

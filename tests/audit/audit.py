@@ -938,7 +938,8 @@ def check_legal(code, d, raw):
             if mt:
                 content_nums.add(norm_num(mt.group(1), mt.group(2), mt.group(3)))
         # title glued to the next row ("…bổ sungNghị định số 85/2026", "…Xây dựng14/2026")
-        glue = re.search(r"[" + LOW + r".;,)](?:(?:Luật|Nghị|Thông|Quyết|Bộ|Pháp|Văn)\b|\d{1,4}/\d{4}\S*$)", title)
+        # (not the dot inside a dotted number: "Nghị quyết 66.7/2025/NQ-CP" is that row's own title)
+        glue = re.search(r"(?:[" + LOW + r";,)]|(?<!\d)\.)(?:(?:Luật|Nghị|Thông|Quyết|Bộ|Pháp|Văn)\b|\d{1,4}/\d{4}\S*$)", title)
         if glue:
             problems.append("tên văn bản dính phần của dòng sau: '…" + title[max(0, glue.start() - 15):glue.end() + 20] + "'")
         if title and not num and not NUM_RE.search(title) and alnum(title) not in alnum(body):
