@@ -185,44 +185,37 @@ fn ends_with_syllable(text: &str) -> bool {
     word.chars().count() >= 2 && is_syllable(word)
 }
 
-/// Where a second word starts inside each run of lowercase letters that is two words glued together.
+/// Where a second word starts inside each run of letters that is two words glued together.
 fn glued_words(text: &str) -> impl Iterator<Item = usize> + '_ {
-    let mut runs = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        match (c.is_alphabetic(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                runs.push((s, i));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    runs.into_iter().filter_map(move |(s, e)| glued_word_break(&text[s..e]).map(|k| s + k))
+    runs(text, char::is_alphabetic).filter_map(move |(s, e)| glued_word_break(&text[s..e]).map(|k| s + k))
 }
 
 /// Where a run of capitals is one abbreviation written twice, the paper's last word then the file name's first
 /// ("…theo Hiệp định GMSGMS - Gia hạn.docx"): the middle of the run.
 fn doubled_capitals(text: &str) -> impl Iterator<Item = usize> + '_ {
-    let mut runs = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        match (c.is_uppercase(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                runs.push((s, i));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    runs.into_iter().filter_map(move |(s, e)| {
+    runs(text, char::is_uppercase).filter_map(move |(s, e)| {
         let run = &text[s..e];
         let half = run.chars().count() / 2;
         let mid = run.char_indices().nth(half).map_or(run.len(), |(k, _)| k);
         (half >= 2 && run.chars().count() % 2 == 0 && run[..mid] == run[mid..]).then_some(s + mid)
     })
+}
+
+/// The maximal runs of characters of one kind in `text`, as byte ranges `(start, end)`.
+fn runs(text: &str, kind: fn(char) -> bool) -> impl Iterator<Item = (usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        match (kind(c), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out.into_iter()
 }
 
 /// Where a document number's issuer code ends when the next text runs into it: before the capital that starts

@@ -140,10 +140,8 @@ fn splits_at(q: &str, t: &str) -> bool {
     q.len() > t.len() && q.starts_with(t) && !q[t.len()..].starts_with('0')
 }
 
-
-/// Reads one row (`<time><fees><description>`, its channel already cut off). `evidence` is a time found
-/// elsewhere (the table's other rows, the procedure's text) and why; a glued row that starts with it is split
-/// there.
+/// Reads one row (`<time><fees><description>`, its channel already cut off). `evidence` is a time the table's
+/// other rows give, and why; a glued row that starts with it is split there.
 fn method_row(row: &str, channel: Channel, evidence: Option<(&str, &str)>) -> RowRead {
     let (mut qty, unit, time_end) = match TIME.captures(row) {
         Some(t) if t.get(0).is_some_and(|m| !m.is_empty()) => {
