@@ -88,7 +88,7 @@ pub fn legal(section: &str) -> LegalRead {
     loop {
         let m = DOC_NUMBER.find_at(&text, pos);
         if let Some(short) = short_number_at(&text, pos).filter(|sh| m.is_none_or(|m| sh.start < m.start())) {
-            // "…Đầu tư côngLuật số 58Nghị định…": the row ends at the number as printed; it lacks its year.
+            // "…Đầu tư côngLuật số 58Nghị định…": the row ends at the number as printed; it lacks its year or issuer.
             out.problems.push(format!("cổng ghi số hiệu không đủ (thiếu năm hoặc cơ quan ban hành): \"{}\"; giữ như cổng ghi, cần kiểm tra", &text[short.clone()]));
             out.docs.push(LegalDoc { number: value(&text[short.clone()]), title: value(&text[prev..short.start]) });
             prev = short.end;
@@ -247,7 +247,7 @@ fn number_column_glued(text: &str, start: usize, end: usize) -> bool {
     (next_title && (typed || year)) || (spaced && after_word)
 }
 
-/// The next number printed without its year ("Luật số 58", glued to the next row's capital) at or after
+/// The next number printed without its year or issuer ("Luật số 58", "42/2020"; see [`SHORT_NUMBER`]) at or after
 /// `pos`, as a byte range.
 fn short_number_at(text: &str, pos: usize) -> Option<std::ops::Range<usize>> {
     let from = text[..pos].char_indices().last().map_or(0, |(i, _)| i);
@@ -409,7 +409,7 @@ mod tests {
     }
 
     #[test]
-    fn a_number_without_its_year_is_kept_and_flagged() {
+    fn a_number_without_its_year_or_issuer_is_kept_and_flagged() {
         let r = legal(&format!("{LEGAL_HEADER}Luật số 58/2024/QH15 của Quốc hội: Luật Đầu tư côngLuật số 58Nghị định 101/2024/NĐ-CPNghị định 101/2024/NĐ-CP"));
         let got: Vec<(&str, &str)> = r.docs.iter().map(|d| (d.title.as_str(), d.number.as_str())).collect();
         assert_eq!(got, [("Luật số 58/2024/QH15 của Quốc hội: Luật Đầu tư công", "Luật số 58"), ("Nghị định 101/2024/NĐ-CP", "Nghị định 101/2024/NĐ-CP")]);

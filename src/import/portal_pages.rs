@@ -161,15 +161,21 @@ pub fn to_procedure(rec: &PageRecord) -> (Procedure, Record) {
             }
             // Unit-less times: look for the same number with a unit anywhere in the procedure's own text
             // (other rows, steps, requirements) before giving up.
+            // The numbers the table's rows print with their units ("Trực tuyến1 Ngày làm việc…Trực tiếp1Miễn
+            // phí"): a procedure's time column repeats, so a bare row's unit may come from them, and says so.
+            let sibling_units: Vec<(f64, TimeUnit)> = m
+                .methods
+                .iter()
+                .filter_map(|x| x.time.amount.map(|a| (a, x.time.unit)))
+                .filter(|(_, u)| !matches!(u, TimeUnit::Unspecified | TimeUnit::Text))
+                .collect();
             let mut context = String::new();
             for x in &m.methods {
                 context.push_str(&x.description);
                 context.push('\n');
-                if let (Some(a), unit) = (x.time.amount, x.time.unit) {
-                    if !matches!(unit, TimeUnit::Unspecified | TimeUnit::Text) {
-                        context.push_str(&format!("{a} {}\n", unit.label()));
-                    }
-                }
+            }
+            for (a, unit) in &sibling_units {
+                context.push_str(&format!("{a} {}\n", unit.label()));
             }
             let mut own_text = m.methods.iter().map(|x| x.description.as_str()).collect::<Vec<_>>().join("\n");
             own_text.push('\n');
@@ -191,14 +197,6 @@ pub fn to_procedure(rec: &PageRecord) -> (Procedure, Record) {
                     }
                 }
             }
-            // The same number printed with its unit in another row of the table ("Trực tuyến1 Ngày làm
-            // việc…Trực tiếp1Miễn phí"): the time column repeats, so that row's unit is said to be the source.
-            let sibling_units: Vec<(f64, TimeUnit)> = m
-                .methods
-                .iter()
-                .filter_map(|x| x.time.amount.map(|a| (a, x.time.unit)))
-                .filter(|(_, u)| !matches!(u, TimeUnit::Unspecified | TimeUnit::Text))
-                .collect();
             for (i, x) in m.methods.iter_mut().enumerate() {
                 if m.times[i] != TimeParse::NoUnit {
                     continue;
