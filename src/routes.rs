@@ -3,6 +3,48 @@
 //!
 //! Plain string functions, compiled into the browser app too (the search box links results with them).
 
+/// The home page: `/`.
+pub const HOME: &str = "/";
+
+/// The search page, which also answers `?q=`: `/tim-kiem/`.
+pub const SEARCH: &str = "/tim-kiem/";
+
+/// What a web server sends for an address the site does not have: `/404.html`.
+pub const NOT_FOUND: &str = "/404.html";
+
+/// What the offline copy shows for a page never opened, when there is no network: `/offline/`.
+pub const OFFLINE: &str = "/offline/";
+
+/// What changed in the catalogue, newest first: `/cap-nhat/`.
+pub const UPDATES: &str = "/cap-nhat/";
+
+/// The same changes as an Atom feed: `/cap-nhat.xml`.
+pub const UPDATES_FEED: &str = "/cap-nhat.xml";
+
+/// A procedure's QR code as SVG, under a stable name an officer can link or download: `/qr/<code>.svg`.
+pub fn qr_svg(code: &str) -> String {
+    format!("/qr/{code}.svg")
+}
+
+/// A procedure's QR code as PNG (for chat apps and word processors): `/qr/<code>.png`.
+pub fn qr_png(code: &str) -> String {
+    format!("/qr/{code}.png")
+}
+
+/// The site's own set of printable SVG posters (one A4 file per procedure, QR tiles per field): `/posters/`.
+/// A centre's own set (`motcua posters`) has the same layout in a folder of its own.
+pub const POSTERS: &str = "/posters/";
+
+/// Within a poster set, one procedure's A4 poster: `p/<code>.svg`.
+pub fn poster_set_procedure(code: &str) -> String {
+    format!("p/{code}.svg")
+}
+
+/// Within a poster set, one sheet of a field's QR tiles: `linh-vuc/<slug>-<n>.svg`, `n` from 1.
+pub fn poster_set_field(slug: &str, n: usize) -> String {
+    format!("linh-vuc/{slug}-{n}.svg")
+}
+
 /// A procedure's page: `/p/<code>/`.
 pub fn procedure(code: &str) -> String {
     format!("/p/{code}/")
@@ -117,6 +159,34 @@ pub fn with_centre(path: &str, slug: &str) -> String {
     format!("{path}?{CENTRE_PARAM}={slug}")
 }
 
+/// The stems of the content-hashed files under `/assets/` (`<stem>.<hash>.<ext>`), shared by the stage that
+/// writes them, the budget report that weighs them and the offline manifest that leaves some out.
+pub mod asset {
+    /// The page app's loader, which every page references (`app.<hash>.js`).
+    pub const APP_LOADER: &str = "app";
+    /// The page app's wasm-bindgen glue (`motcua.<hash>.js`).
+    pub const APP_GLUE: &str = "motcua";
+    /// The page app's WebAssembly (`motcua_bg.<hash>.wasm`; wasm-bindgen's `_bg`).
+    pub const APP_WASM: &str = "motcua_bg";
+    /// The poster tools' and dossier basket's loader (`app-in.<hash>.js`), for `/in/` and `/gio-ho-so/` only.
+    pub const POSTER_LOADER: &str = "app-in";
+    /// The poster tools' glue.
+    pub const POSTER_GLUE: &str = "motcua-in";
+    /// The poster tools' WebAssembly.
+    pub const POSTER_WASM: &str = "motcua-in_bg";
+    /// The site's stylesheet as a file (pages carry it inline).
+    pub const STYLE: &str = "style";
+    /// The posters' stylesheet.
+    pub const POSTER_STYLE: &str = "poster";
+    /// The dossier basket's stylesheet.
+    pub const BASKET_STYLE: &str = "basket";
+
+    /// The stem of a hashed asset's file name (`app` of `app.1a2b3c.js`).
+    pub fn stem_of(file_name: &str) -> &str {
+        file_name.split('.').next().unwrap_or(file_name)
+    }
+}
+
 fn join<S: AsRef<str>>(codes: &[S]) -> String {
     codes.iter().map(|c| c.as_ref()).collect::<Vec<_>>().join(",")
 }
@@ -153,5 +223,9 @@ mod tests {
         assert_eq!(file_of("/404.html"), "404.html");
         assert_eq!(absolute("https://a.vn/", &procedure("1.001193")), "https://a.vn/p/1.001193/");
         assert_eq!(field("Hộ tịch"), "/linh-vuc/ho-tich/");
+        assert_eq!(file_of(&qr_svg("1.001193")), "qr/1.001193.svg");
+        assert_eq!(file_of(&format!("{POSTERS}{}", poster_set_procedure("1.001193"))), "posters/p/1.001193.svg");
+        assert_eq!(file_of(NOT_FOUND), "404.html");
+        assert_eq!(file_of(SEARCH), "tim-kiem/index.html");
     }
 }

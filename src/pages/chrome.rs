@@ -45,7 +45,7 @@ pub fn PageBody<C: IntoView + 'static>(
                 <p><a href=crate::routes::centres()>"Các trung tâm và nơi nộp hồ sơ"</a></p>
                 <p class="source">
                     "Thông tin lấy từ Cổng Dịch vụ công quốc gia. Khi có thay đổi, văn bản của cơ quan nhà nước là căn cứ cuối cùng. "
-                    <a href="/cap-nhat/">"Mới cập nhật"</a>
+                    <a href=crate::routes::UPDATES>"Mới cập nhật"</a>
                 </p>
             </div>
         </footer>

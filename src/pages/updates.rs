@@ -3,18 +3,15 @@
 
 use crate::content::changes::{Change, ChangeKind};
 use crate::pages::layout::PageMeta;
-use crate::pages::render::SiteIndex;
+use crate::pages::site_index::SiteIndex;
 use leptos::prelude::*;
-
-/// The page's path.
-pub const PATH: &str = "/cap-nhat/";
 
 /// The page of changes.
 pub fn updates(idx: &SiteIndex) -> (PageMeta, AnyView) {
     let meta = PageMeta {
         title: "Mới cập nhật".into(),
         description: "Thủ tục mới, thủ tục sửa đổi và bãi bỏ trong danh mục, theo ngày cập nhật.".into(),
-        path: PATH.into(),
+        path: crate::routes::UPDATES.into(),
         og_type: "website",
     };
     let changes = &idx.catalogue.changes;
@@ -29,7 +26,7 @@ pub fn updates(idx: &SiteIndex) -> (PageMeta, AnyView) {
         <h1>"Mới cập nhật"</h1>
         <p class="lead">
             "Thủ tục mới, sửa đổi và bãi bỏ trong danh mục, mới nhất trước. Theo dõi bằng trình đọc tin: "
-            <a href="/cap-nhat.xml">"cap-nhat.xml"</a>
+            <a href=crate::routes::UPDATES_FEED>"cap-nhat.xml"</a>
         </p>
         {(changes.is_empty()).then(|| view! { <p>"Chưa có thay đổi nào được ghi lại từ lần nhập dữ liệu đầu tiên."</p> })}
         {days.into_iter().map(|(date, list)| view! {

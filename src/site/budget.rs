@@ -3,6 +3,7 @@
 //! A report, not a test: it prints each figure beside its budget and marks the ones over. Sizes are of the
 //! brotli files the build wrote, i.e. what a browser downloads.
 
+use crate::routes::asset;
 use anyhow::{Context, Result};
 use std::path::{Path, PathBuf};
 
@@ -19,12 +20,12 @@ fn br_size(file: &Path) -> Result<u64> {
     Ok(std::fs::metadata(PathBuf::from(&name)).with_context(|| format!("no {}.br: build the site first", file.display()))?.len())
 }
 
-fn assets(dist: &Path, prefix: &str, ext: &str) -> Result<Vec<PathBuf>> {
+fn assets(dist: &Path, stem: &str, ext: &str) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(dist.join("assets")).context("no dist/assets: build the site first")? {
         let path = entry?.path();
         let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
-        if name.starts_with(prefix) && name.ends_with(&format!(".{ext}")) {
+        if asset::stem_of(&name) == stem && name.ends_with(&format!(".{ext}")) {
             out.push(path);
         }
     }
@@ -44,9 +45,9 @@ fn line(label: &str, bytes: u64, budget: Option<u64>) {
 
 /// Prints the figures for `dist` and, for procedure pages, the distribution over the whole catalogue.
 pub fn report(dist: &Path, sample: &str) -> Result<()> {
-    let css: u64 = assets(dist, "style.", "css")?.iter().map(|p| br_size(p)).sum::<Result<u64>>()?;
+    let css: u64 = assets(dist, asset::STYLE, "css")?.iter().map(|p| br_size(p)).sum::<Result<u64>>()?;
     let app_files: Vec<PathBuf> =
-        [assets(dist, "app.", "js")?, assets(dist, "motcua.", "js")?, assets(dist, "motcua_bg.", "wasm")?].concat();
+        [assets(dist, asset::APP_LOADER, "js")?, assets(dist, asset::APP_GLUE, "js")?, assets(dist, asset::APP_WASM, "wasm")?].concat();
     let app: u64 = app_files.iter().map(|p| br_size(p)).sum::<Result<u64>>()?;
     let app_raw: u64 = app_files.iter().map(|p| std::fs::metadata(p).map(|m| m.len())).sum::<std::io::Result<u64>>()?;
 
@@ -84,7 +85,7 @@ pub fn report(dist: &Path, sample: &str) -> Result<()> {
     line("browser app: loader + JS + wasm", app, Some(APP_BUDGET));
     line("browser app, uncompressed", app_raw, None);
     let posters: Vec<PathBuf> =
-        [assets(dist, "app-in.", "js")?, assets(dist, "motcua-in.", "js")?, assets(dist, "motcua-in_bg.", "wasm")?].concat();
+        [assets(dist, asset::POSTER_LOADER, "js")?, assets(dist, asset::POSTER_GLUE, "js")?, assets(dist, asset::POSTER_WASM, "wasm")?].concat();
     if !posters.is_empty() {
         let br: u64 = posters.iter().map(|p| br_size(p)).sum::<Result<u64>>()?;
         line("poster tools and basket bundle (/in/, /gio-ho-so/)", br, None);

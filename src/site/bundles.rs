@@ -7,6 +7,7 @@
 
 use super::output::Output;
 use crate::pages::Assets;
+use crate::routes::asset;
 use anyhow::{Context, Result, bail};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -71,17 +72,17 @@ pub fn write(out: &Output, public: &Path, keep: Option<&mut Option<Compiled>>) -
         None => compile_both(out)?,
     };
     let (app, posters_app) = &compiled;
-    let main = write_bundle(out, "motcua", "app", app)?;
-    let posters = write_bundle(out, "motcua-in", "app-in", posters_app)?;
+    let main = write_bundle(out, [asset::APP_GLUE, asset::APP_WASM, asset::APP_LOADER], app)?;
+    let posters = write_bundle(out, [asset::POSTER_GLUE, asset::POSTER_WASM, asset::POSTER_LOADER], posters_app)?;
     let (loader, js, poster_js) = (main.loader, main.url, posters.url);
     let read = |name: &str| {
         std::fs::read(public.join(name)).with_context(|| format!("cannot read the stylesheet {}", public.join(name).display()))
     };
     let css_bytes = read("style.css")?;
     let css_text = inline_stylesheet(&css_bytes).with_context(|| format!("{}", public.join("style.css").display()))?;
-    let css = out.write_hashed("style", "css", &css_bytes)?;
-    let poster_css = out.write_hashed("poster", "css", &read("poster.css")?)?;
-    let basket_css = out.write_hashed("basket", "css", &read("basket.css")?)?;
+    let css = out.write_hashed(asset::STYLE, "css", &css_bytes)?;
+    let poster_css = out.write_hashed(asset::POSTER_STYLE, "css", &read("poster.css")?)?;
+    let basket_css = out.write_hashed(asset::BASKET_STYLE, "css", &read("basket.css")?)?;
     let speak_js = out.write_hashed("speak", "js", include_bytes!("speak.js"))?;
     let centre_js = out.write_hashed("centre", "js", include_bytes!("centre.js"))?;
     let br = |b: &[u8]| super::output::brotli_bytes(b).len();
@@ -145,9 +146,9 @@ struct Written {
 }
 
 /// Writes a bundle's JS glue and wasm, and the loader that starts it, under content-hashed names.
-fn write_bundle(out: &Output, stem: &str, loader_stem: &str, app: &BrowserApp) -> Result<Written> {
-    let glue = out.write_hashed(stem, "js", &app.js)?;
-    let wasm = out.write_hashed(&format!("{stem}_bg"), "wasm", &app.wasm)?;
+fn write_bundle(out: &Output, [glue_stem, wasm_stem, loader_stem]: [&str; 3], app: &BrowserApp) -> Result<Written> {
+    let glue = out.write_hashed(glue_stem, "js", &app.js)?;
+    let wasm = out.write_hashed(wasm_stem, "wasm", &app.wasm)?;
     let loader = include_str!("loader.js").replace("__APP_JS__", &glue).replace("__APP_WASM__", &wasm);
     let url = out.write_hashed(loader_stem, "js", loader.as_bytes())?;
     Ok(Written { loader, url, glue, wasm })

@@ -89,7 +89,7 @@ pub fn build_csr(opts: &CsrOptions) -> Result<()> {
 
     // The QR image the page shows, and the search index so the search box works as on the real site.
     let qr = Qr::encode(&page_url(&site.base_url, &p.code)).context("URL too long for a QR code")?;
-    out.write_plain(&format!("qr/{}.svg", p.code), qr.svg(&format!("Mã QR: {}", page_url(&site.base_url, &p.code))).as_bytes())?;
+    out.write_plain(&crate::routes::file_of(&crate::routes::qr_svg(&p.code)), qr.svg(&format!("Mã QR: {}", page_url(&site.base_url, &p.code))).as_bytes())?;
     let search = super::search_index::build(&index.catalogue, &opts.content)?;
     super::search_files::write(&out, &index.catalogue, &search)?;
 

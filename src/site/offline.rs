@@ -3,17 +3,18 @@
 //! that changes an asset also changes the worker, and browsers install the update.
 
 use super::output::{Output, content_hash};
+use crate::routes::{self, asset};
 use anyhow::Result;
 
 /// Pages and files every visitor gets offline after a first visit: home, search, the offline fallback.
-pub const SHELL: &[&str] = &["/", "/tim-kiem/", "/offline/", "/favicon.svg", "/manifest.webmanifest"];
+pub const SHELL: &[&str] = &[routes::HOME, routes::SEARCH, routes::OFFLINE, "/favicon.svg", "/manifest.webmanifest"];
 
 /// Folders under `assets/` that are not precached: per-procedure files a visitor fetches only when needed.
 const ON_DEMAND: &[&str] = &["qr", "posters"];
 
 /// Assets not precached for every visitor: the officers' poster pages' bundle and stylesheet, and the site's
 /// stylesheet as a file (every page carries it inline; the file is there for comparison builds and reports).
-const NOT_PRECACHED: &[&str] = &["motcua-in.", "motcua-in_bg.", "app-in.", "poster.", "style."];
+const NOT_PRECACHED: &[&str] = &[asset::POSTER_GLUE, asset::POSTER_WASM, asset::POSTER_LOADER, asset::POSTER_STYLE, asset::STYLE];
 
 /// Writes `precache.json` and stamps the worker `sw.js` (copied from `public/`) with its version.
 pub fn write(out: &Output) -> Result<String> {
@@ -33,5 +34,5 @@ fn precached(rel: &str) -> bool {
     let Some(rest) = rel.strip_prefix("assets/") else { return false };
     let name = rest.rsplit('/').next().unwrap_or(rest);
     let folder = rest.split('/').next().unwrap_or("");
-    !(rest.contains('/') && ON_DEMAND.contains(&folder)) && !NOT_PRECACHED.iter().any(|p| name.starts_with(p))
+    !(rest.contains('/') && ON_DEMAND.contains(&folder)) && !NOT_PRECACHED.contains(&asset::stem_of(name))
 }
