@@ -5,7 +5,7 @@
 
 use crate::content::Centre;
 use crate::pages::layout::PageMeta;
-use crate::pages::render::SiteIndex;
+use crate::pages::site_index::SiteIndex;
 use crate::routes;
 use crate::search::analyzer;
 use leptos::prelude::*;

@@ -8,7 +8,8 @@
 //! An editor's summary, when a procedure has one, is the procedure's short fee and time everywhere.
 
 use crate::content::{Fee, Method, Procedure, ProcessingTime, TimeUnit};
-use crate::pages::format::{excerpt, number, sentences, thousands};
+use crate::content::Row;
+use crate::pages::format::{counts, excerpt, number, thousands};
 
 /// What the official text says about one fee, read with its note.
 #[derive(Debug, Clone, PartialEq)]
@@ -344,53 +345,17 @@ fn per_method(methods: &[Method], value: impl Fn(&Method) -> String) -> String {
     groups.iter().map(|(channels, v)| format!("{}: {v}", channels.join(", "))).collect::<Vec<_>>().join("; ")
 }
 
-/// The four facts a poster prints beside its QR code, in order: fee, time, how to submit, where. Both posters
-/// (the HTML one under `/in/p/`, the SVG one under `/posters/`) print exactly these, so they never disagree.
-/// An editor's summary is printed in whole sentences up to [`POSTER_EDITED_MAX`] (they are written short and a
-/// cut one misleads); the portal's own words, often long legal text, are cut shorter.
-pub fn poster_facts(p: &Procedure, centre: &crate::content::Centre) -> [(&'static str, String); 4] {
-    let mut facts = national_poster_facts(p, &centre.name);
-    // The centre's own desk for this field is where its posters send people.
-    if let Some(desk) = centre.desk_words(&p.field) {
-        facts[3].1 = desk;
-    }
-    facts
-}
-
-/// [`poster_facts`] from the national text alone ("where" from the procedure, else `centre`'s name).
-fn national_poster_facts(p: &Procedure, centre: &str) -> [(&'static str, String); 4] {
-    let channels = p.methods.iter().map(|m| m.channel.label()).collect::<Vec<_>>().join(", ");
-    let channels = if channels.is_empty() { "Không ghi".to_string() } else { excerpt(&channels, 70) };
-    match &p.summary {
-        Some(s) => [
-            ("Lệ phí", sentences(&fee(p), POSTER_EDITED_MAX)),
-            ("Thời gian giải quyết", sentences(&s.time, POSTER_EDITED_MAX)),
-            ("Cách nộp", channels),
-            ("Nơi nộp", sentences(&s.place, POSTER_EDITED_MAX)),
-        ],
-        None => {
-            let a = &p.agencies;
-            let place = if !a.receiving_address.trim().is_empty() {
-                a.receiving_address.clone()
-            } else if !a.carrying_out.is_empty() {
-                a.carrying_out.join("; ")
-            } else {
-                centre.to_string()
-            };
-            [
-                // A province's fee is printed whole: its source is what makes it worth printing.
-                ("Lệ phí", local_fee(p).unwrap_or_else(|| excerpt(&fee(p), 70))),
-                ("Thời gian giải quyết", excerpt(&time(p), 70)),
-                ("Cách nộp", channels),
-                ("Nơi nộp", excerpt(&place, 90)),
-            ]
-        }
+/// How many of a paper to bring ("1 bản chính"), and in a condition's group "xuất trình …" for a paper the portal
+/// lists to show rather than hand in (everyone's groups say so in their heading). Posters and copied text too.
+pub fn paper_counts(row: &Row, case: bool) -> String {
+    let counts = counts(&row.paper);
+    match (case && row.present, counts.is_empty()) {
+        (true, true) => "xuất trình".to_string(),
+        (true, false) => format!("xuất trình {counts}"),
+        (false, _) => counts,
     }
 }
 
-/// How long an editor's fee, time or place may run on a poster (whole sentences up to this many characters):
-/// about five lines of the facts column, which leaves the paper list most of the sheet.
-pub const POSTER_EDITED_MAX: usize = 200;
 
 #[cfg(test)]
 mod tests {

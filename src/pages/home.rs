@@ -5,7 +5,7 @@ use crate::pages::islands::SearchBox;
 use crate::pages::layout::PageMeta;
 use crate::pages::life_events::EventLinks;
 use crate::pages::listing::ProcedureList;
-use crate::pages::render::SiteIndex;
+use crate::pages::site_index::SiteIndex;
 use leptos::prelude::*;
 
 /// How many procedures the "most used" list shows.

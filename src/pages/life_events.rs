@@ -1,18 +1,12 @@
-//! Browsing by life event: the `/su-kien/<slug>/` pages, the home page's list of events, and the "often done
-//! together" block on each procedure page (events from `content/life_events.toml`, related procedures from
-//! the portal's data).
+//! Browsing by life event: the `/su-kien/<slug>/` pages and the home page's list of events (from
+//! `content/life_events.toml`).
 
 use crate::content::Procedure;
 use crate::content::life_events::LifeEvent;
 use crate::pages::layout::PageMeta;
 use crate::pages::listing::ProcedureList;
-use crate::pages::render::SiteIndex;
+use crate::pages::site_index::SiteIndex;
 use leptos::prelude::*;
-
-/// The URL of an event's page.
-pub fn event_path(ev: &LifeEvent) -> String {
-    crate::routes::life_event(&ev.slug)
-}
 
 fn procedures_of(idx: &SiteIndex, codes: &[String]) -> Vec<Procedure> {
     codes.iter().filter_map(|c| idx.procedure_by_code(c)).cloned().collect()
@@ -24,7 +18,7 @@ pub fn life_event(idx: &SiteIndex, i: usize) -> (PageMeta, AnyView) {
     let meta = PageMeta {
         title: ev.title.clone(),
         description: ev.description.clone(),
-        path: event_path(ev),
+        path: crate::routes::life_event(&ev.slug),
         og_type: "website",
     };
     let combined = procedures_of(idx, &ev.combined);
@@ -61,14 +55,10 @@ pub fn EventLinks(events: Vec<LifeEvent>) -> impl IntoView {
             <h2 id="theo-su-kien">"Theo việc cần làm"</h2>
             <ul class="events">
                 {events.into_iter().map(|ev| view! {
-                    <li><a href=event_path(&ev)><b>{ev.title.clone()}</b> <span>{ev.description.clone()}</span></a></li>
+                    <li><a href=crate::routes::life_event(&ev.slug)><b>{ev.title.clone()}</b> <span>{ev.description.clone()}</span></a></li>
                 }).collect_view()}
             </ul>
         </section>
     }
 }
 
-/// "Thủ tục liên quan" on a procedure page (see `pages::related`). Nothing when empty.
-pub fn related(idx: &SiteIndex, p: &Procedure) -> Option<AnyView> {
-    crate::pages::related::related_view(crate::pages::related::related_data(idx, p))
-}

@@ -1,9 +1,9 @@
 //! List pages: a field (`/linh-vuc/<slug>/`), a level (`/cap/<slug>/`), the search page and the 404 page.
 
 use crate::content::{Level, Procedure};
-use crate::pages::{facts, format};
+use crate::pages::glance::{Glance, Room};
 use crate::pages::layout::PageMeta;
-use crate::pages::render::SiteIndex;
+use crate::pages::site_index::SiteIndex;
 use crate::pages::save_offline::SaveOffline;
 use leptos::prelude::*;
 
@@ -20,15 +20,16 @@ pub fn ProcedureList(
         <ul class="plist">
             {procedures.into_iter().map(|p| {
                 let levels = p.levels.iter().map(|l| l.label()).collect::<Vec<_>>().join(", ");
-                let time = (!p.methods.is_empty() || p.summary.is_some()).then(|| format::excerpt(&facts::time(&p), 40));
+                let g = Glance::of(&p);
+                let (fee, time) = (g.fee_in(Room::Line), g.time_in(Room::Line));
                 view! {
                     <li>
                         <a href=crate::routes::procedure(&p.code)>{p.name.clone()}</a>
                         <span class="plist-meta">
                             <span>{p.code.clone()}</span>
                             <span>{levels}</span>
-                            {(!p.methods.is_empty() || p.summary.is_some()).then(|| view! { <span>{facts::fee_line(&p)}</span> })}
-                            {time.map(|t| view! { <span>{t}</span> })}
+                            {(!fee.is_empty()).then(|| view! { <span>{fee}</span> })}
+                            {(!time.is_empty()).then(|| view! { <span>{time}</span> })}
                             {basket.then(|| view! {
                                 <a class="add" href=crate::routes::basket_add(&[&p.code]) aria-label=format!("Thêm vào giỏ hồ sơ: {}", p.name)>"+ Thêm vào giỏ"</a>
                             })}
@@ -108,7 +109,7 @@ pub fn search(idx: &SiteIndex) -> (PageMeta, AnyView) {
     let meta = PageMeta {
         title: "Tìm thủ tục".into(),
         description: "Tìm thủ tục hành chính theo tên, việc cần làm hoặc mã thủ tục.".into(),
-        path: "/tim-kiem/".into(),
+        path: crate::routes::SEARCH.into(),
         og_type: "website",
     };
     let body = view! {
@@ -127,7 +128,7 @@ pub fn not_found(idx: &SiteIndex) -> (PageMeta, AnyView) {
     let meta = PageMeta {
         title: "Không tìm thấy trang".into(),
         description: "Trang bạn mở không có. Hãy tìm thủ tục hoặc xem theo lĩnh vực.".into(),
-        path: "/404.html".into(),
+        path: crate::routes::NOT_FOUND.into(),
         og_type: "website",
     };
     let body = view! {
@@ -143,7 +144,7 @@ pub fn offline(idx: &SiteIndex) -> (PageMeta, AnyView) {
     let meta = PageMeta {
         title: "Không có mạng".into(),
         description: "Trang này chưa được lưu trên máy. Những trang đã mở và ô tìm kiếm vẫn dùng được.".into(),
-        path: "/offline/".into(),
+        path: crate::routes::OFFLINE.into(),
         og_type: "website",
     };
     let body = view! {

@@ -7,6 +7,8 @@
 #[cfg(any(feature = "ssr", feature = "csr"))]
 pub mod chrome;
 pub mod islands;
+/// Kiosk mode for the waiting-area touch screens: back to the start when untouched, no leaving the site.
+pub mod kiosk;
 /// "Thủ tục liên quan": resolved natively, drawn by the static pages and the `csr` comparison build.
 #[cfg(any(feature = "ssr", feature = "csr"))]
 pub mod related;
@@ -27,6 +29,12 @@ pub mod basket;
 /// A procedure's fee and time, read with their notes, in the words every page, poster and result shows.
 #[cfg(any(feature = "ssr", feature = "csr"))]
 pub mod facts;
+/// What every place shows of a procedure's fee, time, ways and place, and how much of it fits there.
+#[cfg(any(feature = "ssr", feature = "csr"))]
+pub mod glance;
+/// The QR box on a procedure page.
+#[cfg(any(feature = "ssr", feature = "csr"))]
+mod qr_box;
 #[cfg(feature = "ssr")]
 mod layout;
 #[cfg(feature = "ssr")]
@@ -37,12 +45,15 @@ mod home;
 mod life_events;
 #[cfg(feature = "ssr")]
 mod listing;
-#[cfg(any(feature = "ssr", feature = "csr"))]
+#[cfg(feature = "ssr")]
 mod poster;
 #[cfg(any(feature = "ssr", feature = "csr"))]
 mod procedure;
 #[cfg(feature = "ssr")]
 mod render;
+/// The catalogue grouped for list pages, computed once per build: the data every page reads.
+#[cfg(feature = "ssr")]
+pub mod site_index;
 #[cfg(feature = "ssr")]
 mod updates;
 #[cfg(any(feature = "ssr", feature = "csr"))]
@@ -51,13 +62,13 @@ pub mod summary;
 #[cfg(feature = "ssr")]
 pub use layout::{Assets, PageMeta, content_security_policy};
 #[cfg(feature = "ssr")]
-pub use render::{Page, SiteIndex, render_page};
-/// A paper's counts as the page shows them ("xuất trình 1 bản chính" in a condition's group), also on the SVG posters.
+pub use render::{Page, render_page};
 #[cfg(feature = "ssr")]
-pub use procedure::paper_counts;
-/// The papers a poster lists (the editor's summary first), shared by the HTML and SVG posters.
+pub use site_index::SiteIndex;
+/// What a poster prints of a procedure: its name (sized by its length) and papers (the editor's summary first),
+/// shared by the HTML and SVG posters.
 #[cfg(feature = "ssr")]
-pub use poster::{PosterPaper, poster_papers};
+pub use poster::{NameSize, PosterPaper, poster_name, poster_papers};
 /// How long requirements may be before they get their own page (`/p/<code>/dieu-kien/`).
 #[cfg(feature = "ssr")]
 pub use procedure::LONG_REQUIREMENTS;

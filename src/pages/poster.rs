@@ -1,5 +1,5 @@
 //! Printable posters under `/in/`: one procedure (`/in/p/<code>/`), one field's QR tiles
-//! (`/in/linh-vuc/<slug>/`) and the counter sheet builder (`/in/`), plus the QR box on each procedure page.
+//! (`/in/linh-vuc/<slug>/`) and the counter sheet builder (`/in/`).
 //!
 //! Posters have their own small shell and stylesheet (`poster.css`): A4 portrait, A3 when the address ends in
 //! `#a3` (pure CSS, works without JavaScript). Every sheet is sized in `em` of one base size, so A3 is A4 scaled.
@@ -7,48 +7,19 @@
 //! rest flow into a hidden column), numbered under a heading with the total, and ends with "xem đủ … tại <URL>",
 //! so long lists are never cut mid-line and never run off the page, whatever the printer's fonts.
 
-#[cfg(feature = "ssr")]
 use crate::content::{Procedure, Site};
-#[cfg(feature = "ssr")]
 use crate::pages::format;
-#[cfg(feature = "ssr")]
 use crate::pages::layout::Assets;
-#[cfg(feature = "ssr")]
-use crate::pages::facts;
-use crate::pages::procedure::paper_counts;
-#[cfg(feature = "ssr")]
-use crate::pages::render::SiteIndex;
-#[cfg(feature = "ssr")]
+use crate::pages::facts::paper_counts;
+use crate::pages::glance;
+use crate::pages::site_index::SiteIndex;
 use crate::pages::sheet::{CentreHeader, PrintButton, QrSvg, SheetBuilder, TileItem, TileSheet, tile_name};
-#[cfg(feature = "ssr")]
 use crate::qr::page_url;
-#[cfg(feature = "ssr")]
 use crate::text::fold;
 use leptos::prelude::*;
 
-/// The QR box on a procedure page: the code (an external SVG file, loaded lazily so it costs the page
-/// nothing), the URL it encodes in text, downloads, and the link to the poster.
-#[component]
-pub fn QrBox(code: String, url: String) -> impl IntoView {
-    view! {
-        <div class="qr-box">
-            <img src=format!("/qr/{code}.svg") width="132" height="132" loading="lazy" alt="Mã QR dẫn đến trang này"/>
-            <div>
-                <p>"Mã QR mở trang này:"</p>
-                <p class="qr-url">{url}</p>
-                <p>
-                    <a href=crate::routes::procedure_poster(&code)>"In áp phích"</a> " · "
-                    <a href=format!("/qr/{code}.svg") download=format!("ma-qr-{code}.svg")>"Tải mã QR (SVG)"</a> " · "
-                    <a href=format!("/qr/{code}.png") download=format!("ma-qr-{code}.png")>"Tải mã QR (PNG)"</a>
-                </p>
-            </div>
-        </div>
-    }
-}
-
 /// Wraps poster sheets in a complete document with the poster stylesheet and a toolbar that is not printed.
 /// `body` is called inside the document's reactive owner, where islands find their SSR context.
-#[cfg(feature = "ssr")]
 fn document(
     site: &Site,
     assets: &Assets,
@@ -92,25 +63,53 @@ fn document(
 }
 
 /// The longest paper name shown in full on a poster.
-#[cfg(feature = "ssr")]
 const PAPER_NAME_MAX: usize = 220;
 /// At most this many papers go into a poster's HTML; the page shows those that fit whole.
-#[cfg(feature = "ssr")]
 const PAPERS_MAX: usize = 40;
 
-/// The procedure name's size class: smaller type for longer names, so long names wrap and still fit.
-#[cfg(feature = "ssr")]
-fn name_block(name: &str) -> (&'static str, String) {
-    let (class, max) = match name.chars().count() {
-        0..=120 => ("p-name", 120),
-        121..=260 => ("p-name long", 260),
-        _ => ("p-name very-long", 480),
+/// How big a procedure's name is printed on a poster: smaller type for longer names, so they wrap and still fit.
+/// Both posters (HTML and SVG) size the name by this.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameSize {
+    /// Up to 120 characters.
+    Normal,
+    /// Up to 260.
+    Long,
+    /// Longer: cut at 480.
+    VeryLong,
+}
+
+impl NameSize {
+    /// The HTML poster's class for it (`poster.css`).
+    pub fn class(self) -> &'static str {
+        match self {
+            NameSize::Normal => "p-name",
+            NameSize::Long => "p-name long",
+            NameSize::VeryLong => "p-name very-long",
+        }
+    }
+
+    /// The SVG poster's type size, in points.
+    pub fn points(self) -> f64 {
+        match self {
+            NameSize::Normal => 22.0,
+            NameSize::Long => 17.0,
+            NameSize::VeryLong => 14.0,
+        }
+    }
+}
+
+/// A procedure's name as a poster prints it: its size, and the name (cut past what that size holds).
+pub fn poster_name(name: &str) -> (NameSize, String) {
+    let (size, max) = match name.chars().count() {
+        0..=120 => (NameSize::Normal, 120),
+        121..=260 => (NameSize::Long, 260),
+        _ => (NameSize::VeryLong, 480),
     };
-    (class, format::excerpt(name, max))
+    (size, format::excerpt(name, max))
 }
 
 /// A paper line on a poster: its name (shortened past [`PAPER_NAME_MAX`]) and counts.
-#[cfg(feature = "ssr")]
 #[derive(Clone, Debug)]
 pub struct PosterPaper {
     /// The paper's name.
@@ -121,7 +120,6 @@ pub struct PosterPaper {
 
 /// An editor's summary as poster groups ([`Summary::groups`](crate::content::Summary::groups): everyone's
 /// papers first, then each case under its heading), each with the number its first paper gets; and the total.
-#[cfg(feature = "ssr")]
 fn summary_papers(s: &crate::content::Summary) -> (Vec<(String, usize, Vec<PosterPaper>)>, usize) {
     let mut out = Vec::new();
     let mut n = 0;
@@ -137,7 +135,6 @@ fn summary_papers(s: &crate::content::Summary) -> (Vec<(String, usize, Vec<Poste
 /// The papers as poster groups (at most [`PAPERS_MAX`] papers) in the page's arrangement: everyone's first,
 /// then each condition under its heading; the total count; and how many notes were left off (posters carry no
 /// notes, the page does). The editor's summary when the procedure has one. Both posters (HTML and SVG) print these.
-#[cfg(feature = "ssr")]
 pub fn poster_papers(p: &Procedure) -> (Vec<(String, usize, Vec<PosterPaper>)>, usize, usize) {
     if let Some(s) = &p.summary {
         let (groups, total) = summary_papers(s);
@@ -167,23 +164,22 @@ pub fn poster_papers(p: &Procedure) -> (Vec<(String, usize, Vec<PosterPaper>)>, 
 }
 
 /// A URL that wraps, if it must, before its path rather than inside the code: `https://host` `<wbr>` `/p/…/`.
-#[cfg(feature = "ssr")]
 fn url_breakable(url: &str) -> impl IntoView + use<> {
     let (host, path) = url.rsplit_once("/p/").map(|(h, c)| (h.to_string(), format!("/p/{c}"))).unwrap_or((url.to_string(), String::new()));
     view! { {host}<wbr/>{path} }
 }
 
 /// `/in/p/<code>/`: one procedure's A4 poster.
-#[cfg(feature = "ssr")]
 pub fn procedure_poster(idx: &SiteIndex, i: usize) -> String {
     let site = &idx.catalogue.site;
     let p = &idx.catalogue.procedures[i];
     let url = page_url(&site.base_url, &p.code);
-    let (name_class, name) = name_block(&p.name);
-    let fact_lines = facts::poster_facts(p, &site.centre);
+    let (name_size, name) = poster_name(&p.name);
+    let name_class = name_size.class();
+    let fact_lines = glance::poster_facts(p, &site.centre);
     // What "Nơi nộp" says without any centre's desk: a poster redrawn for a centre with no desk for this field
     // says this, not the site's own desk (pages/for_centre.rs).
-    let national_where = facts::poster_facts(p, &crate::content::Centre { name: site.centre.name.clone(), ..Default::default() })[3].1.clone();
+    let national_where = glance::poster_facts(p, &crate::content::Centre { name: site.centre.name.clone(), ..Default::default() })[3].1.clone();
     // Every paper goes in (up to 40); the list box shows those that fit whole and hides the rest (see
     // poster.css), so the heading gives the total and the last line says where to read the full list.
     let (groups, total, notes) = poster_papers(p);
@@ -244,7 +240,6 @@ pub fn procedure_poster(idx: &SiteIndex, i: usize) -> String {
 }
 
 /// `/in/linh-vuc/<slug>/`: a field's procedures as QR tiles, 12 to an A4 sheet.
-#[cfg(feature = "ssr")]
 pub fn field_poster(idx: &SiteIndex, i: usize) -> String {
     let site = &idx.catalogue.site;
     let f = &idx.fields[i];
@@ -264,7 +259,6 @@ pub fn field_poster(idx: &SiteIndex, i: usize) -> String {
 }
 
 /// `/in/`: the counter sheet builder. Without JavaScript it still offers each field's ready-made poster.
-#[cfg(feature = "ssr")]
 pub fn builder(idx: &SiteIndex) -> String {
     let site = &idx.catalogue.site;
     let procs = &idx.catalogue.procedures;

@@ -1,12 +1,13 @@
 //! The procedure page, `/p/<code>/`: what a citizen needs first (papers, fee, time, where), then the details.
 
 use crate::content::{Arranged, Channel, Method, Procedure, Row, Summary};
-use crate::pages::{facts, format};
+use crate::pages::facts;
+use crate::pages::glance::{Glance, Room};
 #[cfg(feature = "ssr")]
 use crate::pages::layout::PageMeta;
-use crate::pages::poster::QrBox;
+use crate::pages::qr_box::QrBox;
 #[cfg(feature = "ssr")]
-use crate::pages::render::SiteIndex;
+use crate::pages::site_index::SiteIndex;
 use crate::pages::tools::{COPY_TEXT_ID, Checklist, ProcedureTools, ReadAloud, TICKED_ID};
 use leptos::prelude::*;
 
@@ -22,7 +23,7 @@ pub fn procedure(idx: &SiteIndex, i: usize) -> (PageMeta, AnyView) {
     };
     let qr_url = crate::qr::page_url(&idx.catalogue.site.base_url, &p.code);
     let summary = crate::pages::summary::summary_text(p, &idx.catalogue.site);
-    let related = crate::pages::life_events::related(idx, p);
+    let related = crate::pages::related::related_view(crate::pages::related::related_data(idx, p));
     (meta, view! { <ProcedureBody p=p.clone() qr_url=qr_url summary=summary related=related/> }.into_any())
 }
 
@@ -34,9 +35,10 @@ fn description(p: &Procedure) -> String {
     if papers > 0 {
         parts.push(format!("Cần {papers} loại giấy tờ."));
     }
-    if !p.methods.is_empty() || p.summary.is_some() {
-        parts.push(format!("Lệ phí: {}.", format::excerpt(&facts::fee(p), 70)));
-        parts.push(format!("Thời gian: {}.", format::excerpt(&facts::time(p), 60)));
+    let g = Glance::of(p);
+    if g.known {
+        parts.push(format!("Lệ phí: {}.", g.fee_in(Room::Preview)));
+        parts.push(format!("Thời gian: {}.", g.time_in(Room::Preview)));
     }
     let levels: Vec<_> = p.levels.iter().map(|l| l.label()).collect();
     if !levels.is_empty() {
@@ -140,7 +142,7 @@ pub fn ProcedureBody(p: Procedure, qr_url: String, summary: String, related: Opt
             <ReadAloud say=if p.summary.is_some() { "summary" } else { "official" }/>
             {match p.summary.clone() {
                 Some(s) => view! { <Brief p=p.clone() s=s/> }.into_any(),
-                None => view! { <Glance p=p.clone()/> }.into_any(),
+                None => view! { <GlanceBox p=p.clone()/> }.into_any(),
             }}
             <ProcedureTools/>
             <p class="add-basket"><a class="add" href=crate::routes::basket_add(&[&p.code])>"+ Thêm vào giỏ hồ sơ"</a>" để làm cùng thủ tục khác"</p>
@@ -249,6 +251,7 @@ pub fn ProcedureBody(p: Procedure, qr_url: String, summary: String, related: Opt
 /// papers under its own heading, then cost, time, where and how. The official text follows on the page.
 #[component]
 fn Brief(p: Procedure, s: Summary) -> impl IntoView {
+    let g = Glance::of(&p);
     let item = |b: &crate::content::SummaryItem| {
         let count = (!b.count.is_empty()).then(|| view! { " — " <span class="count">{b.count.clone()}</span> });
         view! { <li><b>{b.item.clone()}</b>{count}</li> }
@@ -270,9 +273,9 @@ fn Brief(p: Procedure, s: Summary) -> impl IntoView {
             {(!everyone.is_empty()).then(|| view! { <ol class="papers">{everyone}</ol> })}
             {cases}
             <dl class="glance">
-                <div><dt>"Lệ phí"</dt><dd>{facts::fee(&p)} {(!p.local_fees.is_empty()).then(|| view! { <NationalFee p=p.clone()/> })}</dd></div>
-                <div><dt>"Thời gian"</dt><dd>{s.time.clone()}</dd></div>
-                <div><dt>"Nộp ở đâu"</dt><dd>{s.place.clone()}</dd></div>
+                <div><dt>"Lệ phí"</dt><dd>{g.fee_in(Room::Glance)} {g.local.then(|| view! { <NationalFee p=p.clone()/> })}</dd></div>
+                <div><dt>"Thời gian"</dt><dd>{g.time_in(Room::Glance)}</dd></div>
+                <div><dt>"Nộp ở đâu"</dt><dd>{g.place_in(Room::Glance, "")}</dd></div>
             </dl>
             <p>{s.how.clone()}</p>
             <p class="brief-note">
@@ -303,19 +306,21 @@ fn NationalFee(p: Procedure) -> impl IntoView {
 
 /// The three facts at a glance, right under the title: fee, time, how to submit.
 #[component]
-fn Glance(p: Procedure) -> impl IntoView {
+fn GlanceBox(p: Procedure) -> impl IntoView {
+    let g = Glance::of(&p);
     // A province's own fee is shown whole, with its source; the national figure stays one tap away.
-    let fee = match facts::local_fee(&p) {
-        Some(local) => view! { {local} <NationalFee p=p.clone()/> }.into_any(),
-        None => format::excerpt(&facts::fee(&p), 90).into_any(),
+    let fee = if g.local {
+        view! { {g.fee_in(Room::Glance)} <NationalFee p=p.clone()/> }.into_any()
+    } else {
+        g.fee_in(Room::Glance).into_any()
     };
-    let time = format::excerpt(&facts::time(&p), 90);
-    let channels = p.methods.iter().map(|m| m.channel.label()).collect::<Vec<_>>().join(", ");
+    let time = g.time_in(Room::Glance);
+    let channels = g.channels_in(Room::Glance);
     view! {
         <dl class="glance">
             <div><dt>"Lệ phí"</dt><dd>{fee}</dd></div>
             <div><dt>"Thời gian"</dt><dd>{time}</dd></div>
-            <div><dt>"Cách nộp"</dt><dd>{if channels.is_empty() { "Không ghi".to_string() } else { channels }}</dd></div>
+            <div><dt>"Cách nộp"</dt><dd>{channels}</dd></div>
         </dl>
     }
 }
@@ -361,17 +366,6 @@ fn Arrangement(a: Arranged) -> impl IntoView {
     view! { {sections} {notes} }
 }
 
-/// How many of a paper to bring ("1 bản chính"), and in a condition's group "xuất trình …" for a paper the portal
-/// lists to show rather than hand in (everyone's groups say so in their heading). Posters and copied text too.
-pub fn paper_counts(row: &Row, case: bool) -> String {
-    let counts = format::counts(&row.paper);
-    match (case && row.present, counts.is_empty()) {
-        (true, true) => "xuất trình".to_string(),
-        (true, false) => format!("xuất trình {counts}"),
-        (false, _) => counts,
-    }
-}
-
 /// A numbered run of papers with their checkboxes, counts and form; in a conditional group, papers the portal
 /// lists to show rather than hand in say "xuất trình".
 #[component]
@@ -385,7 +379,7 @@ fn PaperList(
     view! {
         <ol class="papers" start=(start > 0).then(|| (start + 1).to_string())>
             {rows.into_iter().map(|row| {
-                let counts = paper_counts(&row, case);
+                let counts = facts::paper_counts(&row, case);
                 let paper = row.paper;
                 view! {
                     <li>

@@ -33,7 +33,7 @@ pub struct EventLinks {
 
 /// Resolves a procedure's related procedures and life events against the catalogue.
 #[cfg(feature = "ssr")]
-pub fn related_data(idx: &crate::pages::SiteIndex, p: &crate::content::Procedure) -> RelatedData {
+pub fn related_data(idx: &crate::pages::site_index::SiteIndex, p: &crate::content::Procedure) -> RelatedData {
     let listed = p
         .related
         .iter()
@@ -50,7 +50,7 @@ pub fn related_data(idx: &crate::pages::SiteIndex, p: &crate::content::Procedure
         .filter(|ev| ev.codes().any(|c| *c == p.code))
         .map(|ev| EventLinks {
             title: ev.title.clone(),
-            path: crate::pages::life_events::event_path(ev),
+            path: crate::routes::life_event(&ev.slug),
             others: ev
                 .codes()
                 .filter(|c| **c != p.code)

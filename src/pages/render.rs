@@ -1,71 +1,10 @@
 //! Turning a page into an HTML string at build time.
 
-use crate::content::{Catalogue, Level, Procedure};
-use crate::pages::layout::{Assets, PageMeta, Shell};
+use crate::content::Level;
+use crate::pages::layout::{PageMeta, Shell};
+use crate::pages::site_index::SiteIndex;
 use crate::pages::{basket, centres, home, life_events, listing, poster, procedure, updates};
-use crate::text::slug;
 use leptos::prelude::*;
-use std::collections::BTreeMap;
-
-/// A field (lĩnh vực) and the procedures in it, for the home page and the field pages.
-#[derive(Clone, Debug)]
-pub struct FieldInfo {
-    /// As written in the content, e.g. "Hộ tịch".
-    pub name: String,
-    /// URL segment, e.g. "ho-tich".
-    pub slug: String,
-    /// Indexes into [`Catalogue::procedures`], most used first.
-    pub procedures: Vec<usize>,
-}
-
-/// The catalogue plus the groupings every list page needs, computed once per build.
-pub struct SiteIndex {
-    /// The validated content.
-    pub catalogue: Catalogue,
-    /// Fields, alphabetical by folded name.
-    pub fields: Vec<FieldInfo>,
-    /// Procedure indexes per level, most used first.
-    pub levels: BTreeMap<Level, Vec<usize>>,
-    /// Where the built assets are.
-    pub assets: Assets,
-}
-
-impl SiteIndex {
-    /// Groups the catalogue by field and level.
-    pub fn new(catalogue: Catalogue, assets: Assets) -> SiteIndex {
-        let by_use = |procs: &[Procedure], a: &usize, b: &usize| {
-            procs[*b].usage_weight.cmp(&procs[*a].usage_weight).then_with(|| procs[*a].code.cmp(&procs[*b].code))
-        };
-        let mut fields: BTreeMap<String, FieldInfo> = BTreeMap::new();
-        let mut levels: BTreeMap<Level, Vec<usize>> = BTreeMap::new();
-        for (i, p) in catalogue.procedures.iter().enumerate() {
-            let s = slug(&p.field);
-            fields
-                .entry(s.clone())
-                .or_insert_with(|| FieldInfo { name: p.field.clone(), slug: s, procedures: Vec::new() })
-                .procedures
-                .push(i);
-            for level in &p.levels {
-                levels.entry(*level).or_default().push(i);
-            }
-        }
-        let mut fields: Vec<FieldInfo> = fields.into_values().collect();
-        for f in &mut fields {
-            f.procedures.sort_by(|a, b| by_use(&catalogue.procedures, a, b));
-        }
-        for list in levels.values_mut() {
-            list.sort_by(|a, b| by_use(&catalogue.procedures, a, b));
-        }
-        fields.sort_by(|a, b| a.slug.cmp(&b.slug));
-        SiteIndex { catalogue, fields, levels, assets }
-    }
-
-    /// The procedure with this code (the catalogue is sorted by code).
-    pub fn procedure_by_code(&self, code: &str) -> Option<&Procedure> {
-        let procs = &self.catalogue.procedures;
-        procs.binary_search_by(|p| p.code.as_str().cmp(code)).ok().map(|i| &procs[i])
-    }
-}
 
 /// Every kind of page the site has.
 #[derive(Clone, Copy, Debug)]
@@ -115,19 +54,19 @@ impl Page {
         use crate::routes;
         let code = |i: usize| idx.catalogue.procedures[i].code.as_str();
         match self {
-            Page::Home => "/".into(),
+            Page::Home => routes::HOME.into(),
             Page::Procedure(i) => routes::procedure(code(i)),
             Page::Field(i) => routes::field(&idx.fields[i].name),
             Page::Level(l) => routes::level(l.slug()),
-            Page::Search => "/tim-kiem/".into(),
-            Page::NotFound => "/404.html".into(),
-            Page::Offline => "/offline/".into(),
+            Page::Search => routes::SEARCH.into(),
+            Page::NotFound => routes::NOT_FOUND.into(),
+            Page::Offline => routes::OFFLINE.into(),
             Page::PosterProcedure(i) => routes::procedure_poster(code(i)),
             Page::PosterField(i) => routes::field_poster(&idx.fields[i].slug),
             Page::PosterBuilder => routes::counter_sheet(),
             Page::LifeEvent(i) => routes::life_event(&idx.catalogue.life_events[i].slug),
             Page::Requirements(i) => routes::requirements(code(i)),
-            Page::Updates => updates::PATH.into(),
+            Page::Updates => routes::UPDATES.into(),
             Page::Basket => routes::basket(),
             Page::Centres => routes::centres(),
             Page::Centre(i) => routes::centre(&idx.catalogue.centres[i].slug),

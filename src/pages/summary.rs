@@ -3,29 +3,13 @@
 //! Written at build time from the same data and formatting helpers as the page, so the copied text always
 //! says what the page says; the browser only receives the finished string.
 
-use crate::content::{Channel, Procedure, Site};
-use crate::pages::{facts, format};
-use crate::pages::procedure::paper_counts;
+use crate::content::{Procedure, Site};
+use crate::pages::facts::paper_counts;
+use crate::pages::format;
+use crate::pages::glance::{Glance, Room};
 
 /// The longest paper name the summary keeps in full; longer ones end with "…" (the link has the rest).
 const PAPER_MAX: usize = 160;
-
-/// Where to submit, in a few words: the receiving address or agency, else the centre of the right level.
-pub fn where_to_submit(p: &Procedure) -> String {
-    let a = &p.agencies;
-    if !a.receiving_address.trim().is_empty() {
-        return format::excerpt(&a.receiving_address, 160);
-    }
-    if !a.carrying_out.is_empty() {
-        return format::excerpt(&a.carrying_out.join("; "), 160);
-    }
-    let levels = p.levels.iter().map(|l| l.label().to_lowercase()).collect::<Vec<_>>().join(" hoặc ");
-    if levels.is_empty() {
-        "Trung tâm Phục vụ hành chính công nơi cư trú".to_string()
-    } else {
-        format!("Trung tâm Phục vụ hành chính công {levels} nơi cư trú")
-    }
-}
 
 /// The summary: name and code, numbered papers with counts, fee, time, how and where to submit, the link.
 ///
@@ -45,7 +29,7 @@ pub fn summary_text(p: &Procedure, site: &Site) -> String {
                 numbered(&mut out, n, &b.item, &b.count);
             }
         }
-        return finish(out, p, site, &s.place);
+        return finish(out, p, site);
     }
     // The page's arrangement: everyone's papers first, then each condition's under "Chỉ khi …:"; notes stay on
     // the page.
@@ -68,7 +52,7 @@ pub fn summary_text(p: &Procedure, site: &Site) -> String {
             out.push_str("(Xem ghi chú trên trang)\n");
         }
     }
-    finish(out, p, site, &where_to_submit(p))
+    finish(out, p, site)
 }
 
 /// One checklist line: "3. Giấy chứng sinh (1 bản chính)".
@@ -82,19 +66,15 @@ fn numbered(out: &mut String, n: usize, name: &str, counts: &str) {
 }
 
 /// Fee, time, how and where to submit, and the link: the lines after the papers.
-fn finish(mut out: String, p: &Procedure, site: &Site, place: &str) -> String {
-    // A province's fee is copied whole: its source is what makes it trustworthy in a message.
-    let fee = facts::local_fee(p).unwrap_or_else(|| format::excerpt(&facts::fee(p), 120));
-    out.push_str(&format!("Lệ phí: {fee}\n"));
-    out.push_str(&format!("Thời gian: {}\n", format::excerpt(&facts::time(p), 120)));
-    let mut channels: Vec<Channel> = p.methods.iter().map(|m| m.channel).collect();
-    channels.sort();
-    channels.dedup();
+fn finish(mut out: String, p: &Procedure, site: &Site) -> String {
+    let g = Glance::of(p);
+    out.push_str(&format!("Lệ phí: {}\n", g.fee_in(Room::Message)));
+    out.push_str(&format!("Thời gian: {}\n", g.time_in(Room::Message)));
+    let channels = g.channels_in(Room::Message);
     if !channels.is_empty() {
-        let labels: Vec<&str> = channels.iter().map(|c| c.label()).collect();
-        out.push_str(&format!("Cách nộp: {}\n", labels.join(", ")));
+        out.push_str(&format!("Cách nộp: {channels}\n"));
     }
-    out.push_str(&format!("Nơi nộp: {place}\n"));
+    out.push_str(&format!("Nơi nộp: {}\n", g.place_in(Room::Message, "")));
     out.push_str(&format!("Chi tiết: {}", crate::routes::absolute(&site.base_url, &crate::routes::procedure(&p.code))));
     out
 }
@@ -102,7 +82,7 @@ fn finish(mut out: String, p: &Procedure, site: &Site, place: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{Fee, Level, Method, Paper, PaperGroup, ProcessingTime, TimeUnit};
+    use crate::content::{Channel, Fee, Level, Method, Paper, PaperGroup, ProcessingTime, TimeUnit};
 
     #[test]
     fn summary_lists_papers_fee_time_where_and_link() {

@@ -1,5 +1,6 @@
 //! Officer and citizen tools, as small islands: copy / share / print a procedure's papers, the citizen's
-//! checklist of papers gathered, and the display settings (text size, contrast) with kiosk mode.
+//! checklist of papers gathered, and the display settings (text size, contrast); they start kiosk mode
+//! ([`crate::pages::kiosk`]).
 //!
 //! Every page is complete without them: the buttons stay hidden until the app has hydrated (see `style.css`),
 //! the checkboxes next to papers work without JavaScript (they just are not remembered), and the saved
@@ -19,12 +20,6 @@ pub const TICKS_PREFIX: &str = "motcua.giay-to.";
 pub const SIZE_KEY: &str = "motcua.co-chu";
 /// High contrast on when present.
 pub const CONTRAST_KEY: &str = "motcua.tuong-phan";
-/// Kiosk mode on when present (set by `?kiosk=1`, cleared by `?kiosk=0`).
-pub const KIOSK_KEY: &str = "motcua.kiosk";
-
-/// Seconds untouched before a kiosk goes back to the start, unless the address says `?idle=N`.
-pub const KIOSK_IDLE_SECONDS: u32 = 120;
-
 /// Where the procedure page keeps the plain text that "Sao chép" and "Chia sẻ" hand over: a hidden element
 /// written at build time (`pages::summary`), read when a button is pressed.
 pub const COPY_TEXT_ID: &str = "copy-text";
@@ -166,7 +161,7 @@ pub fn Settings() -> impl IntoView {
     Effect::new(move |_| {
         size.set(browser::saved(SIZE_KEY).unwrap_or_default());
         contrast.set(browser::saved(CONTRAST_KEY).is_some());
-        browser::start_kiosk();
+        crate::pages::kiosk::start();
     });
     let pick = move |value: &'static str| {
         move |_| {
@@ -195,13 +190,12 @@ pub fn Settings() -> impl IntoView {
     }
 }
 
-/// What the islands do in the browser: storage, clipboard, share sheet, print, kiosk timers.
+/// What the islands do in the browser: storage, clipboard, share sheet, print.
 #[cfg(feature = "hydrate")]
 pub(crate) mod browser {
     use super::*;
     use std::cell::Cell;
     use std::rc::Rc;
-    use std::time::Duration;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::{JsCast, JsValue};
 
@@ -230,7 +224,7 @@ pub(crate) mod browser {
         js_sys::Reflect::get(e, &"name".into()).ok().and_then(|n| n.as_string()).as_deref() == Some("AbortError")
     }
 
-    fn storage() -> Option<web_sys::Storage> {
+    pub(crate) fn storage() -> Option<web_sys::Storage> {
         window().local_storage().ok().flatten()
     }
 
@@ -247,7 +241,7 @@ pub(crate) mod browser {
         }
     }
 
-    fn root() -> Option<web_sys::Element> {
+    pub(crate) fn root() -> Option<web_sys::Element> {
         document().document_element()
     }
 
@@ -361,80 +355,5 @@ pub(crate) mod browser {
             let _ = root.class_list().toggle_with_force("contrast", on);
         }
         save(CONTRAST_KEY, on.then_some("1"));
-    }
-
-    /// Kiosk mode (`html.kiosk`, set by `prefs.js`): after `?idle=N` seconds (default two minutes) without a
-    /// touch, forget the visitor's ticks and go back to the start; never follow a link off the site.
-    pub fn start_kiosk() {
-        let Some(root) = root() else { return };
-        if !root.class_list().contains("kiosk") {
-            return;
-        }
-        let search = window().location().search().unwrap_or_default();
-        let idle = search
-            .trim_start_matches('?')
-            .split('&')
-            .find_map(|kv| kv.strip_prefix("idle="))
-            .and_then(|v| v.parse::<u32>().ok())
-            .unwrap_or(KIOSK_IDLE_SECONDS)
-            .max(1);
-        let timer: Rc<Cell<Option<TimeoutHandle>>> = Rc::new(Cell::new(None));
-        let arm = {
-            let timer = timer.clone();
-            move || {
-                if let Some(t) = timer.take() {
-                    t.clear();
-                }
-                timer.set(set_timeout_with_handle(back_to_start, Duration::from_secs(idle.into())).ok());
-            }
-        };
-        arm();
-        for_each_touch(arm);
-        // No leaving the site from a kiosk: links to other sites and downloads do nothing.
-        let _ = window_event_listener(leptos::ev::click, |e| {
-            let link = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .and_then(|el| el.closest("a[href]").ok().flatten());
-            if let Some(a) = link {
-                let href = a.get_attribute("href").unwrap_or_default();
-                let external = href.starts_with("http") && !href.starts_with(&window().location().origin().unwrap_or_default());
-                if external || a.has_attribute("download") || href.starts_with("/qr/") {
-                    e.prevent_default();
-                }
-            }
-        });
-    }
-
-    fn for_each_touch(arm: impl Fn() + Clone + 'static) {
-        let a = arm.clone();
-        let _ = window_event_listener(leptos::ev::pointerdown, move |_| a());
-        let a = arm.clone();
-        let _ = window_event_listener(leptos::ev::keydown, move |_| a());
-        let a = arm.clone();
-        let _ = window_event_listener(leptos::ev::scroll, move |_| a());
-        let _ = window_event_listener(leptos::ev::input, move |_| arm());
-    }
-
-    fn back_to_start() {
-        if let Some(s) = storage() {
-            let keys: Vec<String> = (0..s.length().unwrap_or(0)).filter_map(|i| s.key(i).ok().flatten()).collect();
-            for k in keys.iter().filter(|k| k.starts_with(TICKS_PREFIX)) {
-                let _ = s.remove_item(k);
-            }
-        }
-        let location = window().location();
-        let at_start = location.pathname().as_deref() == Ok("/") && location.search().unwrap_or_default().is_empty();
-        if at_start {
-            // Already at the start: just clear what the last visitor typed and scroll back up.
-            if let Ok(Some(q)) = document().query_selector("input[name=q]") {
-                if let Ok(q) = q.dyn_into::<web_sys::HtmlInputElement>() {
-                    q.set_value("");
-                }
-            }
-            window().scroll_to_with_x_and_y(0.0, 0.0);
-        } else {
-            let _ = location.assign("/");
-        }
     }
 }

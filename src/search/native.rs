@@ -8,16 +8,15 @@ use super::format::{CORE_FILE, DOC_SHARD};
 use super::metrics::{self, Figures, Outcome};
 use crate::content::{Catalogue, Procedure};
 use crate::pages::format as fmt;
+use crate::pages::glance::{Glance, Room};
 use anyhow::{Context, Result, bail};
 use std::collections::HashMap;
 use std::path::Path;
 
 /// What a result line shows for a procedure: its fee and time at a glance.
 pub fn doc_info(p: &Procedure) -> DocInfo {
-    let known = !p.methods.is_empty() || p.summary.is_some();
-    let fee = if known { crate::pages::facts::fee_line(p) } else { String::new() };
-    let time = if known { fmt::excerpt(&crate::pages::facts::time(p), 40) } else { String::new() };
-    DocInfo { code: p.code.clone(), name: p.name.clone(), fee, time }
+    let g = Glance::of(p);
+    DocInfo { code: p.code.clone(), name: p.name.clone(), fee: g.fee_in(Room::Line), time: g.time_in(Room::Line) }
 }
 
 /// Every file the browser needs, by name: the index's core and term shards plus the document shards.

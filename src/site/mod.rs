@@ -45,6 +45,7 @@ pub use content::{check, load_catalogue};
 pub use csr::{CsrOptions, build_csr};
 pub use output::{brotli_bytes, content_hash, sha256_base64};
 pub use posters::export_centres as export_centre_posters;
+pub use posters::procedure_svg;
 pub use preview::preview;
 pub use serve::serve;
 

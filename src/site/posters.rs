@@ -6,6 +6,7 @@ use super::output::Output;
 use crate::content::Procedure;
 use crate::pages::SiteIndex;
 use crate::qr::{Qr, page_url};
+use crate::routes;
 use anyhow::{Context, Result};
 
 /// Writes the QR files and the bulk posters.
@@ -26,8 +27,8 @@ fn write_qr_files(out: &Output, index: &SiteIndex) -> Result<()> {
         let qr = Qr::encode(&url).with_context(|| format!("{}: the URL {url} is too long for a QR code", p.code))?;
         // Drawn again only when the URL or this program changed.
         let key = |kind: &str| format!("{kind} {} {url}", super::output::build_id());
-        out.write_plain_memo(&format!("qr/{}.svg", p.code), key("qr-svg").as_bytes(), || qr.svg(&format!("Mã QR: {url}")).into_bytes())?;
-        out.write_plain_memo(&format!("qr/{}.png", p.code), key("qr-png").as_bytes(), || qr.png(PNG_SCALE))
+        out.write_plain_memo(&routes::file_of(&routes::qr_svg(&p.code)), key("qr-svg").as_bytes(), || qr.svg(&format!("Mã QR: {url}")).into_bytes())?;
+        out.write_plain_memo(&routes::file_of(&routes::qr_png(&p.code)), key("qr-png").as_bytes(), || qr.png(PNG_SCALE))
     })
 }
 
@@ -41,7 +42,7 @@ fn write_bulk(out: &Output, index: &SiteIndex) -> Result<usize> {
     poster_set(&at, index, |_| true, |path, key, draw| {
         // Drawn again only when the procedure, the site settings or this program changed.
         let key = format!("{} {key} {site:?}", super::output::build_id());
-        out.write_plain_memo(&format!("posters/{path}"), key.as_bytes(), || draw().into_bytes())
+        out.write_plain_memo(&format!("{}{path}", routes::POSTERS.trim_start_matches('/')), key.as_bytes(), || draw().into_bytes())
     })
 }
 
@@ -54,7 +55,7 @@ fn poster_set(
     write: impl Fn(&str, String, &dyn Fn() -> String) -> Result<()> + Sync,
 ) -> Result<usize> {
     let procs: Vec<&Procedure> = index.catalogue.procedures.iter().filter(|p| chosen(p)).collect();
-    super::on_all_cores(&procs, "Áp phích", |p| write(&format!("p/{}.svg", p.code), format!("poster {p:?} {:?}", at.centre), &|| svg::procedure(at, p)))?;
+    super::on_all_cores(&procs, "Áp phích", |p| write(&routes::poster_set_procedure(&p.code), format!("poster {p:?} {:?}", at.centre), &|| svg::procedure(at, p)))?;
     let mut files = procs.len();
     for f in &index.fields {
         let procs: Vec<&Procedure> = f.procedures.iter().map(|i| &index.catalogue.procedures[*i]).filter(|p| chosen(p)).collect();
@@ -67,7 +68,7 @@ fn poster_set(
             };
             let codes: Vec<(&str, &str)> = chunk.iter().map(|p| (p.code.as_str(), p.name.as_str())).collect();
             let key = format!("tiles {title} {codes:?} {:?}", at.centre);
-            write(&format!("linh-vuc/{}-{}.svg", f.slug, n + 1), key, &|| svg::tiles(at, &title, chunk))?;
+            write(&routes::poster_set_field(&f.slug, n + 1), key, &|| svg::tiles(at, &title, chunk))?;
             files += 1;
         }
     }
@@ -106,13 +107,21 @@ pub fn export_centres(content: &std::path::Path, out_dir: &std::path::Path, only
     Ok(())
 }
 
-/// Posters drawn as SVG by hand, in millimetres on an A4 page (210 × 297), text wrapped by an estimate of
-/// character widths that errs wide, so nothing runs off the page in any common sans-serif font.
+/// One procedure's A4 poster as SVG, as `dist/posters/p/<code>.svg` has it (the site's own centre, plain page
+/// links): what the tests compare with the page and the HTML poster.
+pub fn procedure_svg(site: &crate::content::Site, p: &Procedure) -> String {
+    svg::procedure(&svg::For { site, centre: &site.centre, slug: None }, p)
+}
+
+/// Posters drawn as SVG, in millimetres on an A4 page (210 × 297), each element written by Leptos' `view!`;
+/// text wrapped by an estimate of character widths that errs wide, so nothing runs off the page in any common
+/// sans-serif font.
 mod svg {
     use crate::content::{Centre, Procedure, Site};
-    use crate::pages::format;
     use crate::pages::sheet::tile_name;
-    use crate::qr::{Qr, centre_page_url, xml_escape};
+    use crate::qr::{Qr, centre_page_url};
+    use leptos::prelude::*;
+    use leptos::tachys::view::RenderHtml;
 
     const W: f64 = 210.0;
     const H: f64 = 297.0;
@@ -151,6 +160,19 @@ mod svg {
         lines
     }
 
+    /// One element as SVG markup. Leptos' `view!` writes it and escapes its text and attributes; each element
+    /// is rendered alone, so the output has no hydration markers and stays plain XML.
+    fn markup(view: impl RenderHtml) -> String {
+        let mut out = view.to_html();
+        out.push('\n');
+        out
+    }
+
+    /// A number in millimetres, to a tenth (what a printer resolves).
+    fn mm(v: f64) -> String {
+        format!("{v:.1}")
+    }
+
     /// An SVG drawing in progress: text lines and QR codes placed top-down.
     struct Page {
         out: String,
@@ -160,11 +182,11 @@ mod svg {
         fn new(title: &str) -> Page {
             let mut out = format!(
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{W}mm\" height=\"{H}mm\" viewBox=\"0 0 {W} {H}\" \
-                 font-family=\"'Noto Sans','DejaVu Sans',Arial,sans-serif\">\n<title>{}</title>\n\
-                 <rect width=\"{W}\" height=\"{H}\" fill=\"#fff\"/>\n",
-                xml_escape(title)
+                 font-family=\"'Noto Sans','DejaVu Sans',Arial,sans-serif\">\n"
             );
             out.reserve(8000);
+            out.push_str(&markup(view! { <title>{title.to_string()}</title> }));
+            out.push_str(&markup(view! { <rect width=W.to_string() height=H.to_string() fill="#fff"></rect> }));
             Page { out }
         }
 
@@ -178,30 +200,28 @@ mod svg {
             let lh = size * PT * 1.3;
             for l in lines {
                 y += lh;
-                self.out.push_str(&format!(
-                    "<text x=\"{x:.1}\" y=\"{:.1}\" font-size=\"{:.2}\"{}>{}</text>\n",
-                    y - lh * 0.28,
-                    size * PT,
-                    if bold { " font-weight=\"700\"" } else { "" },
-                    xml_escape(l)
-                ));
+                let (x, baseline, font_size) = (mm(x), mm(y - lh * 0.28), format!("{:.2}", size * PT));
+                self.out.push_str(&markup(view! {
+                    <text x=x y=baseline font-size=font_size font-weight=bold.then_some("700")>{l.clone()}</text>
+                }));
             }
             y
         }
 
         fn rule(&mut self, y: f64) {
-            self.out.push_str(&format!("<rect x=\"{M}\" y=\"{y:.1}\" width=\"{}\" height=\"0.5\"/>\n", W - 2.0 * M));
+            self.out.push_str(&markup(view! { <rect x=M.to_string() y=mm(y) width=(W - 2.0 * M).to_string() height="0.5"></rect> }));
         }
 
         fn qr(&mut self, url: &str, x: f64, y: f64, size: f64) {
             let Some(qr) = Qr::encode(url) else { return };
-            let s = qr.size_with_quiet();
-            self.out.push_str(&format!(
-                "<svg x=\"{x:.1}\" y=\"{y:.1}\" width=\"{size:.1}\" height=\"{size:.1}\" viewBox=\"0 0 {s} {s}\" \
-                 shape-rendering=\"crispEdges\"><rect width=\"{s}\" height=\"{s}\" fill=\"#fff\"/>\
-                 <path d=\"{}\"/></svg>\n",
-                qr.svg_path()
-            ));
+            let s = qr.size_with_quiet().to_string();
+            let view_box = format!("0 0 {s} {s}");
+            self.out.push_str(&markup(view! {
+                <svg x=mm(x) y=mm(y) width=mm(size) height=mm(size) viewBox=view_box shape-rendering="crispEdges">
+                    <rect width=s.clone() height=s fill="#fff"></rect>
+                    <path d=qr.svg_path()></path>
+                </svg>
+            }));
         }
 
         /// The centre's name, address, phone and hours; returns the y under the rule.
@@ -250,12 +270,8 @@ mod svg {
         let width = W - 2.0 * M;
         let mut y = page.header(at.centre);
         y = page.text(M, y, width, 10.5, true, "HƯỚNG DẪN THỦ TỤC HÀNH CHÍNH");
-        let (size, max) = match p.name.chars().count() {
-            0..=120 => (22.0, 120),
-            121..=260 => (17.0, 260),
-            _ => (14.0, 480),
-        };
-        y = page.text(M, y + 1.0, width, size, true, &format::excerpt(&p.name, max));
+        let (size, name) = crate::pages::poster_name(&p.name);
+        y = page.text(M, y + 1.0, width, size.points(), true, &name);
         y = page.text(M, y + 1.0, width, 12.0, false, &format!("Mã thủ tục {} · Lĩnh vực {}", p.code, p.field));
         // Facts on the left, the QR code (80 mm, quiet zone included) on the right.
         let qr_size = 80.0;
@@ -271,7 +287,7 @@ mod svg {
         let cap = page.lines(qr_x, cap, 11.0, true, &url_lines);
         let fact_w = qr_x - M - 6.0;
         let mut fy = top;
-        for (label, text) in crate::pages::facts::poster_facts(p, at.centre) {
+        for (label, text) in crate::pages::glance::poster_facts(p, at.centre) {
             fy = page.text(M, fy, fact_w, 13.0, true, label);
             fy = page.text(M, fy, fact_w, 13.0, false, &text) + 2.0;
         }
@@ -344,10 +360,9 @@ mod svg {
         let qr = 38.0_f64.min(tile_h - 2.0);
         for (i, p) in procs.iter().enumerate() {
             let (x, ty) = (M + (i % 2) as f64 * tile_w, y + (i / 2) as f64 * tile_h);
-            page.out.push_str(&format!(
-                "<rect x=\"{x:.1}\" y=\"{ty:.1}\" width=\"{tile_w:.1}\" height=\"{tile_h:.1}\" fill=\"none\" \
-                 stroke=\"#999\" stroke-width=\"0.3\" stroke-dasharray=\"1.5 1\"/>\n"
-            ));
+            page.out.push_str(&markup(view! {
+                <rect x=mm(x) y=mm(ty) width=mm(tile_w) height=mm(tile_h) fill="none" stroke="#999" stroke-width="0.3" stroke-dasharray="1.5 1"></rect>
+            }));
             page.qr(&at.url(&p.code), x + 1.0, ty + 1.0, qr);
             let tx = x + qr + 3.0;
             let tw = tile_w - qr - 5.0;
@@ -416,7 +431,7 @@ mod tests {
             // The words of every <text>, in order, without the markup or the line breaks.
             let words: String = svg.split('<').filter_map(|t| t.split_once('>').map(|(_, text)| text)).collect::<Vec<_>>().join(" ");
             let words = squash(&words);
-            for (label, text) in crate::pages::facts::poster_facts(&p, &site.centre) {
+            for (label, text) in crate::pages::glance::poster_facts(&p, &site.centre) {
                 assert!(words.contains(&squash(&text)), "{code}: the SVG poster lacks its {label} «{text}»");
             }
             let summary = p.summary.as_ref().expect("a core procedure with a summary");

@@ -113,7 +113,8 @@ pub struct ChannelFee {
 /// arrangement of the official list), and the same fee, time and place every page shows.
 #[cfg(feature = "ssr")]
 pub fn entry(p: &crate::content::Procedure, catalogue: &crate::content::Catalogue) -> Entry {
-    use crate::pages::{facts, procedure::paper_counts, summary::where_to_submit};
+    use crate::pages::facts::{self, paper_counts};
+    use crate::pages::glance::{Glance, Room};
     let shared = &catalogue.shared_papers;
     let procedures = &catalogue.procedures;
     let name_of = |code: &str| procedures.binary_search_by(|x| x.code.as_str().cmp(code)).ok().map(|i| procedures[i].name.clone());
@@ -160,20 +161,17 @@ pub fn entry(p: &crate::content::Procedure, catalogue: &crate::content::Catalogu
         }
     }
     let days = p.methods.iter().filter_map(|m| facts::time_days(&m.time)).reduce(f64::max);
-    let place = match &p.summary {
-        Some(s) => s.place.clone(),
-        None => where_to_submit(p),
-    };
+    let g = Glance::of(p);
     Entry {
         code: p.code.clone(),
         name: p.name.clone(),
         edited: p.summary.as_ref().is_some_and(|s| !s.bring.is_empty()),
         papers,
-        fee: facts::fee(p),
+        place: g.place_in(Room::Message, ""),
+        fee: g.fee,
         fees,
-        time: facts::time(p),
+        time: g.time,
         days,
-        place,
         joint,
     }
 }
@@ -193,7 +191,7 @@ pub fn parse_codes(list: &str) -> Vec<String> {
 
 /// `/gio-ho-so/`: the page around the [`Basket`] island.
 #[cfg(feature = "ssr")]
-pub fn basket_page(idx: &crate::pages::SiteIndex) -> (crate::pages::PageMeta, leptos::prelude::AnyView) {
+pub fn basket_page(idx: &crate::pages::site_index::SiteIndex) -> (crate::pages::PageMeta, leptos::prelude::AnyView) {
     use leptos::prelude::*;
     let base_url = idx.catalogue.site.base_url.clone();
     let meta = crate::pages::PageMeta {
