@@ -1,16 +1,16 @@
 //! The pages, as Leptos components rendered to static HTML at build time, and their interactive islands.
 //!
 //! Every page is complete and readable with JavaScript off; the browser app only hydrates the
-//! [`islands`]. The page components are native-only: the browser never re-renders a whole page.
+//! [`islands`]: the browser never re-renders a whole page. The modules a page's body needs compile for every
+//! target (the linker drops what the browser app does not call), so the client-side-rendered comparison build
+//! (`src/csr.rs`) reuses them without a `cfg` of its own here; what needs the whole catalogue is native-only.
 
-/// The header, settings row and footer every page has (the static shell and the `csr` comparison build).
-#[cfg(any(feature = "ssr", feature = "csr"))]
+/// The header, settings row and footer every page has.
 pub mod chrome;
 pub mod islands;
 /// Kiosk mode for the waiting-area touch screens: back to the start when untouched, no leaving the site.
 pub mod kiosk;
-/// "Thủ tục liên quan": resolved natively, drawn by the static pages and the `csr` comparison build.
-#[cfg(any(feature = "ssr", feature = "csr"))]
+/// "Thủ tục liên quan": resolved natively, drawn by the procedure page.
 pub mod related;
 pub mod save_offline;
 pub mod tools;
@@ -21,19 +21,15 @@ pub mod sheet;
 #[cfg(any(feature = "ssr", feature = "posters"))]
 pub mod for_centre;
 
-#[cfg(any(feature = "ssr", feature = "csr", feature = "posters"))]
 pub mod format;
 /// The dossier basket: its data (native), its merged checklist (both) and its island (poster tools bundle).
 #[cfg(any(feature = "ssr", feature = "posters"))]
 pub mod basket;
 /// A procedure's fee and time, read with their notes, in the words every page, poster and result shows.
-#[cfg(any(feature = "ssr", feature = "csr"))]
 pub mod facts;
 /// What every place shows of a procedure's fee, time, ways and place, and how much of it fits there.
-#[cfg(any(feature = "ssr", feature = "csr"))]
 pub mod glance;
 /// The QR box on a procedure page.
-#[cfg(any(feature = "ssr", feature = "csr"))]
 mod qr_box;
 #[cfg(feature = "ssr")]
 mod layout;
@@ -47,7 +43,6 @@ mod life_events;
 mod listing;
 #[cfg(feature = "ssr")]
 mod poster;
-#[cfg(any(feature = "ssr", feature = "csr"))]
 mod procedure;
 #[cfg(feature = "ssr")]
 mod render;
@@ -56,7 +51,6 @@ mod render;
 pub mod site_index;
 #[cfg(feature = "ssr")]
 mod updates;
-#[cfg(any(feature = "ssr", feature = "csr"))]
 pub mod summary;
 
 #[cfg(feature = "ssr")]
@@ -73,12 +67,10 @@ pub use poster::{NameSize, PosterPaper, poster_name, poster_papers};
 #[cfg(feature = "ssr")]
 pub use procedure::LONG_REQUIREMENTS;
 /// The procedure page's body, for the client-side-rendered comparison build only (see `crate::csr`).
-#[cfg(feature = "csr")]
 pub use procedure::ProcedureBody;
 
 /// The page of a field (lĩnh vực), `/linh-vuc/<slug>/`: field pages are written there and procedure pages
 /// link to it (also in the `csr` comparison build, which has no site index).
-#[cfg(any(feature = "ssr", feature = "csr"))]
 pub fn field_path(name: &str) -> String {
     crate::routes::field(name)
 }

@@ -6,15 +6,13 @@
 //! the checkboxes next to papers work without JavaScript (they just are not remembered), and the saved
 //! settings are applied before first paint by `prefs.js`, not by these islands.
 
+use crate::pages::kiosk::TICKS_PREFIX;
 use leptos::prelude::*;
 
 /// Where the citizen's ticks for one procedure are kept in `localStorage`: indexes of the ticked papers.
 pub fn ticks_key(code: &str) -> String {
-    format!("motcua.giay-to.{code}")
+    format!("{TICKS_PREFIX}{code}")
 }
-
-/// Prefix of every ticks key, so kiosk mode can forget them all when it goes back to the start.
-pub const TICKS_PREFIX: &str = "motcua.giay-to.";
 
 /// `localStorage` keys of the display settings; `prefs.js` reads the same names before first paint.
 pub const SIZE_KEY: &str = "motcua.co-chu";
@@ -139,7 +137,6 @@ pub fn Checklist() -> impl IntoView {
 /// Vietnamese voice on the device. `say` names what to read: "summary" (a procedure page with an editor's
 /// summary), "official" (one without) or "basket"; `speak.js` keeps the parts each means, so pages carry a
 /// word, not a selector.
-#[cfg(any(feature = "ssr", feature = "csr"))]
 #[component]
 pub fn ReadAloud(say: &'static str) -> impl IntoView {
     view! {
@@ -224,7 +221,7 @@ pub(crate) mod browser {
         js_sys::Reflect::get(e, &"name".into()).ok().and_then(|n| n.as_string()).as_deref() == Some("AbortError")
     }
 
-    pub(crate) fn storage() -> Option<web_sys::Storage> {
+    fn storage() -> Option<web_sys::Storage> {
         window().local_storage().ok().flatten()
     }
 
@@ -241,7 +238,7 @@ pub(crate) mod browser {
         }
     }
 
-    pub(crate) fn root() -> Option<web_sys::Element> {
+    fn root() -> Option<web_sys::Element> {
         document().document_element()
     }
 
