@@ -4,6 +4,7 @@
 //! They give each procedure page its neighbours ("often done together") and the `/su-kien/<slug>/` pages.
 //! Checked like the rest of `content/`: a code that is not a procedure fails the build with `file:line`.
 
+use super::lines::line_of_quoted;
 use super::validate::ContentError;
 use serde::Deserialize;
 use std::collections::BTreeSet;
@@ -50,13 +51,6 @@ struct File {
 
 fn error(path: &Path, line: Option<usize>, field: &str, message: String) -> ContentError {
     ContentError { file: path.to_path_buf(), line, field: field.to_string(), message }
-}
-
-/// The line of the first `"<needle>"` in `text` at or after byte `from`.
-fn line_of_quoted(text: &str, needle: &str, from: usize) -> Option<usize> {
-    let quoted = format!("\"{needle}\"");
-    let at = text.get(from..)?.find(&quoted)? + from;
-    Some(text[..at].bytes().filter(|&b| b == b'\n').count() + 1)
 }
 
 /// Parses and checks the life events in `text` (read from `path`) against the known procedure codes.

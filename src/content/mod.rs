@@ -14,6 +14,8 @@ pub mod changes;
 #[cfg(feature = "ssr")]
 pub mod life_events;
 #[cfg(feature = "ssr")]
+pub mod lines;
+#[cfg(feature = "ssr")]
 pub mod local_fees;
 #[cfg(feature = "ssr")]
 pub mod shared_papers;

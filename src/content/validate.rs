@@ -7,6 +7,7 @@
 //!
 //! `motcua check` runs these checks alone; `motcua build` runs them first and builds nothing when they fail.
 
+use super::lines::line_of;
 use super::model::{Procedure, Site};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -189,27 +190,6 @@ pub fn parse_file<T: serde::de::DeserializeOwned>(path: &Path, text: &str, what:
         let line = e.span().map(|s| line_of(text, s.start));
         err(path, line, "", format!("not a valid {what} file: {}", e.message()))
     })
-}
-
-/// Where each `[[<header>]]` table of an array starts (byte offsets), in file order, so a problem with the nth
-/// `[[paper]]`, `[[fee]]` or `[[desk]]` points at its own lines.
-pub fn block_starts(text: &str, header: &str) -> Vec<usize> {
-    let opening = format!("[[{header}]]");
-    let mut at = 0;
-    let mut out = Vec::new();
-    for line in text.split_inclusive('\n') {
-        if line.trim_start().starts_with(&opening) {
-            out.push(at);
-        }
-        at += line.len();
-    }
-    out
-}
-
-/// The 1-based line of a byte offset.
-pub fn line_of(text: &str, offset: usize) -> usize {
-    let end = offset.min(text.len());
-    text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
 /// Parses the TOML syntax, reporting every syntax error. `None` when the file cannot be read as TOML.
