@@ -4,6 +4,7 @@
 //! Needs what `.ci/run` installs: `chromium`, Node 20 and `npm ci --prefix tests/e2e`. Missing tools fail the
 //! test with a message saying what to install; they never skip it.
 
+use motcua::content::folder::files_with_extension;
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command};
@@ -66,12 +67,11 @@ fn site_works_in_a_real_browser() {
     );
     wait_for(port);
 
-    let mut tests: Vec<PathBuf> = std::fs::read_dir(&e2e)
-        .unwrap()
-        .map(|e| e.unwrap().path())
+    let tests: Vec<PathBuf> = files_with_extension(&e2e, "mjs")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .into_iter()
         .filter(|p| p.to_string_lossy().ends_with(".test.mjs"))
         .collect();
-    tests.sort();
     let status = Command::new("node")
         .current_dir(root)
         .args(["--test", "--test-concurrency=1"])
@@ -119,8 +119,7 @@ fn basket_qr_decodes_to_its_link(root: &Path) {
         .status()
         .expect("pdftoppm (poppler-utils) is installed");
     assert!(ok.success(), "pdftoppm failed on the basket's PDF");
-    let mut pages: Vec<PathBuf> = std::fs::read_dir(&prefix).unwrap().map(|e| e.unwrap().path()).collect();
-    pages.sort();
+    let pages = files_with_extension(&prefix, "png").unwrap_or_else(|e| panic!("{e}; pdftoppm writes the pages there"));
     let printed = pages.iter().find_map(|p| decode_png(p).ok());
     assert_eq!(printed.as_deref(), Some(link.as_str()), "the printed basket's QR code");
     eprintln!("basket QR decoded: on screen and printed ({} pages)", pages.len());
@@ -142,11 +141,11 @@ fn qr_codes_decode_to_their_pages(root: &Path, dist: &Path, content: &str) {
         .find_map(|l| l.strip_prefix("base_url = \"").and_then(|v| v.strip_suffix('"')))
         .expect("base_url in site.toml");
     let url = |code: &str| motcua::qr::page_url(base, code);
-    let mut codes: Vec<String> = std::fs::read_dir(dist.join("qr"))
-        .expect("dist/qr")
-        .filter_map(|e| e.unwrap().file_name().to_str()?.strip_suffix(".svg").map(String::from))
+    let codes: Vec<String> = files_with_extension(&dist.join("qr"), "svg")
+        .unwrap_or_else(|e| panic!("{e}; motcua build writes the QR codes there"))
+        .iter()
+        .filter_map(|p| p.file_stem()?.to_str().map(String::from))
         .collect();
-    codes.sort();
     let mut decoded = 0;
     for code in codes.iter().step_by((codes.len() / 60).max(1)) {
         let svg = std::fs::read_to_string(dist.join(format!("qr/{code}.svg"))).unwrap();
@@ -156,8 +155,7 @@ fn qr_codes_decode_to_their_pages(root: &Path, dist: &Path, content: &str) {
     }
     let browser_dir = root.join("tests/e2e/out/qr-browser");
     let mut browser = 0;
-    for entry in std::fs::read_dir(&browser_dir).expect("tests/e2e/out/qr-browser from posters.test.mjs") {
-        let path = entry.unwrap().path();
+    for path in files_with_extension(&browser_dir, "png").unwrap_or_else(|e| panic!("{e}; posters.test.mjs saves the counter sheet's codes there")) {
         let code = path.file_stem().unwrap().to_str().unwrap().to_string();
         assert_eq!(decode_png(&path).as_deref(), Ok(url(&code).as_str()), "browser-drawn code {}", path.display());
         browser += 1;

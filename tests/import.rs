@@ -260,8 +260,7 @@ fn strings(v: &toml::Value, out: &mut Vec<String>) {
 fn no_page_furniture_or_table_headers_anywhere_in_content() {
     let mut bad = Vec::new();
     let mut count = 0;
-    for e in std::fs::read_dir("content/procedures").unwrap() {
-        let path = e.unwrap().path();
+    for path in motcua::content::folder::files_with_extension(Path::new("content/procedures"), "toml").unwrap_or_else(|e| panic!("{e}")) {
         let text = std::fs::read_to_string(&path).unwrap();
         let value: toml::Value = toml::from_str(&text).unwrap();
         let mut all = Vec::new();

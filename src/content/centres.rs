@@ -136,12 +136,11 @@ pub fn check_dir(dir: &Path, default: Option<(&Path, &Centre)>, fields: Option<&
         centres.push(c);
     }
     let folder = dir.join(DIR);
-    let mut paths: Vec<PathBuf> = match std::fs::read_dir(&folder) {
-        Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "toml")).collect(),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
-        Err(e) => return (centres, vec![error(&folder, None, "", format!("cannot read the centres folder ({e})"))]),
+    let paths = match super::folder::files_with_extension(&folder, "toml") {
+        Ok(paths) => paths,
+        Err(e) if e.is_missing() => Vec::new(),
+        Err(e) => return (centres, vec![error(&folder, None, "", format!("{e}; make it a readable folder of <slug>.toml files, one per centre, or remove it"))]),
     };
-    paths.sort();
     for path in paths {
         let text = match std::fs::read_to_string(&path) {
             Ok(t) => t,

@@ -12,6 +12,8 @@ pub mod centres;
 #[cfg(feature = "ssr")]
 pub mod changes;
 #[cfg(feature = "ssr")]
+pub mod folder;
+#[cfg(feature = "ssr")]
 pub mod life_events;
 #[cfg(feature = "ssr")]
 pub mod lines;

@@ -76,17 +76,13 @@ pub fn check_dir(dir: &Path) -> Checked {
     let shared_ids: std::collections::BTreeSet<String> = shared.iter().map(|p| p.id.clone()).collect();
     out.shared_papers = shared;
     let proc_dir = dir.join("procedures");
-    let mut paths: Vec<PathBuf> = match std::fs::read_dir(&proc_dir) {
-        Ok(rd) => rd
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-            .collect(),
+    let paths = match super::folder::files_with_extension(&proc_dir, "toml") {
+        Ok(paths) => paths,
         Err(e) => {
-            out.errors.push(err(&proc_dir, None, "", format!("cannot read the procedures folder ({e}); create {} with one <code>.toml per procedure (`motcua import`)", proc_dir.display())));
+            out.errors.push(err(&proc_dir, None, "", format!("{e}; create {} with one <code>.toml per procedure (`motcua import`)", proc_dir.display())));
             Vec::new()
         }
     };
-    paths.sort();
     let mut seen: BTreeMap<String, PathBuf> = BTreeMap::new();
     let mut unparsed = 0;
     for path in paths {
