@@ -3,6 +3,9 @@
 //!
 //! Needs what `.ci/run` installs: `chromium`, Node 20 and `npm ci --prefix tests/e2e`. Missing tools fail the
 //! test with a message saying what to install; they never skip it.
+//!
+//! Run it alone with `cargo test --release --test e2e`. Only asking skips it: in the inner loop,
+//! `MOTCUA_SKIP_BROWSER=1 cargo test` leaves it out and says so on the terminal; `.ci/run` always runs it.
 
 use motcua::content::folder::files_with_extension;
 use std::net::TcpListener;
@@ -31,8 +34,20 @@ fn wait_for(port: u16) {
     }
 }
 
+/// Why the browser run is left out, when the person asked for that (`MOTCUA_SKIP_BROWSER=1`, the inner loop).
+fn skipped_because() -> Option<&'static str> {
+    (std::env::var("MOTCUA_SKIP_BROWSER").as_deref() == Ok("1"))
+        .then_some("MOTCUA_SKIP_BROWSER=1 is set; run `cargo test --release --test e2e` without it (or bash .ci/run) before pushing")
+}
+
 #[test]
 fn site_works_in_a_real_browser() {
+    if let Some(why) = skipped_because() {
+        // Straight to the terminal: the test harness keeps a passing test's eprintln! to itself.
+        use std::io::Write;
+        let _ = writeln!(std::io::stderr().lock(), "SKIPPED site_works_in_a_real_browser (no build, no browser run): {why}");
+        return;
+    }
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let e2e = root.join("tests/e2e");
     assert!(
@@ -130,7 +145,7 @@ mod support {
 }
 
 /// The QR codes of a real build, read with a real decoder (`rqrr`): a sample of the `qr/<code>.svg` and `.png`
-/// files (tests/qr.rs decodes every procedure's code as the builder draws it), the codes the browser drew on
+/// files (tests/catalogue_qr.rs decodes every procedure's code as the builder draws it), the codes the browser drew on
 /// the counter sheet (saved by posters.test.mjs), and the code on the printed A4 poster, rasterized from its
 /// PDF at 150 dpi with pdftoppm.
 fn qr_codes_decode_to_their_pages(root: &Path, dist: &Path, content: &str) {
