@@ -18,6 +18,32 @@ fn motcua(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_motcua")).args(args).current_dir(env!("CARGO_MANIFEST_DIR")).output().unwrap()
 }
 
+/// The texts of every `<leaf>` element of the XML file at `path`, after checking that it is well-formed (a
+/// conforming parser, `roxmltree`) and that its root is `root` (namespace, name).
+fn xml_texts(path: &Path, root: (&str, &str), leaf: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let doc = roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{} is not well-formed XML: {e}", path.display()));
+    let r = doc.root_element().tag_name();
+    assert_eq!((r.namespace().unwrap_or(""), r.name()), root, "{}: the root element", path.display());
+    doc.descendants().filter(|n| n.has_tag_name(leaf)).filter_map(|n| n.text()).map(str::to_string).collect()
+}
+
+#[test]
+fn xml_texts_refuses_what_is_not_well_formed_or_the_wrong_root() {
+    let dir = temp("xml");
+    let file = dir.join("x.xml");
+    let fails = |xml: &str, root: (&str, &str)| {
+        std::fs::write(&file, xml).unwrap();
+        std::panic::catch_unwind(|| xml_texts(&file, root, "loc")).is_err()
+    };
+    let ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    assert!(!fails(&format!("<urlset xmlns=\"{ns}\"><url><loc>a</loc></url></urlset>"), (ns, "urlset")));
+    assert!(fails(&format!("<urlset xmlns=\"{ns}\"><url><loc>a & b</loc></url></urlset>"), (ns, "urlset")), "a raw &");
+    assert!(fails(&format!("<urlset xmlns=\"{ns}\"><url><loc>a</url></loc></urlset>"), (ns, "urlset")), "crossed tags");
+    assert!(fails("<urlset><url><loc>a</loc></url></urlset>", (ns, "urlset")), "no namespace");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn a_small_catalogue_builds_with_its_own_search_index() {
     let checked = motcua(&["check", "--content", FIXTURE]);
@@ -37,6 +63,11 @@ fn a_small_catalogue_builds_with_its_own_search_index() {
     assert!(page.contains("Đăng ký chăn nuôi ong mật") && page.contains("Thủ tục thử nghiệm"));
     let feed = std::fs::read_to_string(out.join("cap-nhat.xml")).unwrap();
     assert!(feed.contains("https://thu-nghiem.example.vn/p/9.000002/") && feed.contains("Phí, lệ phí"), "{feed}");
+    // Both XML files parse, with the root and namespace their readers look for, and list what they should.
+    let urls = xml_texts(&out.join("sitemap.xml"), ("http://www.sitemaps.org/schemas/sitemap/0.9", "urlset"), "loc");
+    assert!(urls.contains(&"https://thu-nghiem.example.vn/p/9.000003/".to_string()), "{urls:?}");
+    let ids = xml_texts(&out.join("cap-nhat.xml"), ("http://www.w3.org/2005/Atom", "feed"), "id");
+    assert!(ids.iter().any(|id| id.starts_with("https://thu-nghiem.example.vn/")), "{ids:?}");
 
     // Its own search index: three documents, found with the fixture's synonym.
     let dir = std::fs::read_to_string(out.join("search.txt")).unwrap();

@@ -3,7 +3,11 @@
 //!
 //! Needs what `.ci/run` installs: `chromium`, Node 20 and `npm ci --prefix tests/e2e`. Missing tools fail the
 //! test with a message saying what to install; they never skip it.
+//!
+//! Run it alone with `cargo test --release --test e2e`. Only asking skips it: in the inner loop,
+//! `MOTCUA_SKIP_BROWSER=1 cargo test` leaves it out and says so on the terminal; `.ci/run` always runs it.
 
+use motcua::content::folder::files_with_extension;
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command};
@@ -30,8 +34,20 @@ fn wait_for(port: u16) {
     }
 }
 
+/// Why the browser run is left out, when the person asked for that (`MOTCUA_SKIP_BROWSER=1`, the inner loop).
+fn skipped_because() -> Option<&'static str> {
+    (std::env::var("MOTCUA_SKIP_BROWSER").as_deref() == Ok("1"))
+        .then_some("MOTCUA_SKIP_BROWSER=1 is set; run `cargo test --release --test e2e` without it (or bash .ci/run) before pushing")
+}
+
 #[test]
 fn site_works_in_a_real_browser() {
+    if let Some(why) = skipped_because() {
+        // Straight to the terminal: the test harness keeps a passing test's eprintln! to itself.
+        use std::io::Write;
+        let _ = writeln!(std::io::stderr().lock(), "SKIPPED site_works_in_a_real_browser (no build, no browser run): {why}");
+        return;
+    }
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let e2e = root.join("tests/e2e");
     assert!(
@@ -66,12 +82,11 @@ fn site_works_in_a_real_browser() {
     );
     wait_for(port);
 
-    let mut tests: Vec<PathBuf> = std::fs::read_dir(&e2e)
-        .unwrap()
-        .map(|e| e.unwrap().path())
+    let tests: Vec<PathBuf> = files_with_extension(&e2e, "mjs")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .into_iter()
         .filter(|p| p.to_string_lossy().ends_with(".test.mjs"))
         .collect();
-    tests.sort();
     let status = Command::new("node")
         .current_dir(root)
         .args(["--test", "--test-concurrency=1"])
@@ -119,8 +134,7 @@ fn basket_qr_decodes_to_its_link(root: &Path) {
         .status()
         .expect("pdftoppm (poppler-utils) is installed");
     assert!(ok.success(), "pdftoppm failed on the basket's PDF");
-    let mut pages: Vec<PathBuf> = std::fs::read_dir(&prefix).unwrap().map(|e| e.unwrap().path()).collect();
-    pages.sort();
+    let pages = files_with_extension(&prefix, "png").unwrap_or_else(|e| panic!("{e}; pdftoppm writes the pages there"));
     let printed = pages.iter().find_map(|p| decode_png(p).ok());
     assert_eq!(printed.as_deref(), Some(link.as_str()), "the printed basket's QR code");
     eprintln!("basket QR decoded: on screen and printed ({} pages)", pages.len());
@@ -131,7 +145,7 @@ mod support {
 }
 
 /// The QR codes of a real build, read with a real decoder (`rqrr`): a sample of the `qr/<code>.svg` and `.png`
-/// files (tests/qr.rs decodes every procedure's code as the builder draws it), the codes the browser drew on
+/// files (tests/catalogue_qr.rs decodes every procedure's code as the builder draws it), the codes the browser drew on
 /// the counter sheet (saved by posters.test.mjs), and the code on the printed A4 poster, rasterized from its
 /// PDF at 150 dpi with pdftoppm.
 fn qr_codes_decode_to_their_pages(root: &Path, dist: &Path, content: &str) {
@@ -142,11 +156,11 @@ fn qr_codes_decode_to_their_pages(root: &Path, dist: &Path, content: &str) {
         .find_map(|l| l.strip_prefix("base_url = \"").and_then(|v| v.strip_suffix('"')))
         .expect("base_url in site.toml");
     let url = |code: &str| motcua::qr::page_url(base, code);
-    let mut codes: Vec<String> = std::fs::read_dir(dist.join("qr"))
-        .expect("dist/qr")
-        .filter_map(|e| e.unwrap().file_name().to_str()?.strip_suffix(".svg").map(String::from))
+    let codes: Vec<String> = files_with_extension(&dist.join("qr"), "svg")
+        .unwrap_or_else(|e| panic!("{e}; motcua build writes the QR codes there"))
+        .iter()
+        .filter_map(|p| p.file_stem()?.to_str().map(String::from))
         .collect();
-    codes.sort();
     let mut decoded = 0;
     for code in codes.iter().step_by((codes.len() / 60).max(1)) {
         let svg = std::fs::read_to_string(dist.join(format!("qr/{code}.svg"))).unwrap();
@@ -156,8 +170,7 @@ fn qr_codes_decode_to_their_pages(root: &Path, dist: &Path, content: &str) {
     }
     let browser_dir = root.join("tests/e2e/out/qr-browser");
     let mut browser = 0;
-    for entry in std::fs::read_dir(&browser_dir).expect("tests/e2e/out/qr-browser from posters.test.mjs") {
-        let path = entry.unwrap().path();
+    for path in files_with_extension(&browser_dir, "png").unwrap_or_else(|e| panic!("{e}; posters.test.mjs saves the counter sheet's codes there")) {
         let code = path.file_stem().unwrap().to_str().unwrap().to_string();
         assert_eq!(decode_png(&path).as_deref(), Ok(url(&code).as_str()), "browser-drawn code {}", path.display());
         browser += 1;

@@ -1,6 +1,6 @@
 //! The importer on real records (tests/fixtures/dvcqg: portal-pages lines copied from the national export,
-//! each showing one of the crawl's defects, plus the structured API sample), the committed `content/`, and
-//! the validator's messages.
+//! each showing one of the crawl's defects, plus the structured API sample) and the validator's messages. The
+//! committed `content/` itself is checked in `tests/catalogue_content.rs`.
 
 use motcua::content::{Catalogue, Channel, Level, Procedure, TimeUnit};
 use motcua::import;
@@ -236,48 +236,6 @@ fn structured_api_sample_wins_over_the_page() {
     assert!(p.requirements.is_empty(), "\"Không.\" means none");
     assert!(p.steps.len() >= 5);
     assert_eq!(p.usage_weight, 156);
-}
-
-#[test]
-fn committed_content_validates_and_is_complete() {
-    let cat = Catalogue::load(Path::new("content"))
-        .unwrap_or_else(|e| panic!("{}", e.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n")));
-    assert_eq!(cat.procedures.len(), 2642);
-    assert!(cat.site.base_url.starts_with("https://"));
-}
-
-/// Every string value of a TOML tree.
-fn strings(v: &toml::Value, out: &mut Vec<String>) {
-    match v {
-        toml::Value::String(s) => out.push(s.clone()),
-        toml::Value::Array(a) => a.iter().for_each(|x| strings(x, out)),
-        toml::Value::Table(t) => t.iter().filter(|(k, _)| k.as_str() != "flags").for_each(|(_, x)| strings(x, out)),
-        _ => {}
-    }
-}
-
-#[test]
-fn no_page_furniture_or_table_headers_anywhere_in_content() {
-    let mut bad = Vec::new();
-    let mut count = 0;
-    for e in std::fs::read_dir("content/procedures").unwrap() {
-        let path = e.unwrap().path();
-        let text = std::fs::read_to_string(&path).unwrap();
-        let value: toml::Value = toml::from_str(&text).unwrap();
-        let mut all = Vec::new();
-        strings(&value, &mut all);
-        for s in all {
-            count += 1;
-            if let Some(f) = import::furniture::find(&s) {
-                bad.push(format!("{}: \"{f}\" in \"{}\"", path.display(), s.chars().take(100).collect::<String>()));
-            }
-            if s.starts_with("Không có thông tin") || s.contains("Mã: KQ") {
-                bad.push(format!("{}: placeholder/furniture in \"{}\"", path.display(), s.chars().take(100).collect::<String>()));
-            }
-        }
-    }
-    assert!(count > 100_000);
-    assert!(bad.is_empty(), "{} values with furniture:\n{}", bad.len(), bad[..bad.len().min(20)].join("\n"));
 }
 
 // ---- validation -------------------------------------------------------------------------------------------

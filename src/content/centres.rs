@@ -8,6 +8,7 @@
 //! `file:line`.
 
 use super::model::{Centre, DEFAULT_CENTRE_SLUG};
+use super::lines::{line_of, line_of_quoted};
 use super::validate::ContentError;
 use crate::routes::valid_centre_slug;
 use crate::text::fold;
@@ -46,21 +47,9 @@ pub fn phone_problem(phone: &str) -> Option<&'static str> {
 }
 
 
-/// The 1-based line of the first `"<needle>"` (a TOML string as written) in `text` at or after byte `from`.
-fn line_of_quoted_from(text: &str, needle: &str, from: usize) -> Option<usize> {
-    let rest = text.get(from..)?;
-    let quoted = toml::Value::String(needle.to_string()).to_string();
-    let at = rest.find(&quoted).or_else(|| rest.find(&format!("\"{needle}\"")))? + from;
-    Some(super::validate::line_of(text, at))
-}
-
-fn line_of_quoted(text: &str, needle: &str) -> Option<usize> {
-    line_of_quoted_from(text, needle, 0)
-}
-
 /// Where the `n`th `[[<header>]]` block starts (0 when there is no such block).
 fn block_start(text: &str, header: &str, n: usize) -> usize {
-    super::validate::block_starts(text, header).get(n).copied().unwrap_or(0)
+    super::lines::block_starts(text, header).get(n).copied().unwrap_or(0)
 }
 
 /// Whether a value is still the placeholder `site.toml` ships with ("THAY: …"), which the build accepts so a
@@ -74,19 +63,19 @@ fn placeholder(value: &str) -> bool {
 /// `fields` is `None` when some procedure file could not be read: fields are then not checked.
 pub fn check_centre(path: &Path, text: &str, prefix: &str, c: &Centre, fields: Option<&BTreeSet<String>>) -> Vec<ContentError> {
     let mut errors = Vec::new();
-    let at = |needle: &str| if needle.is_empty() { None } else { line_of_quoted(text, needle) };
+    let at = |needle: &str| if needle.is_empty() { None } else { line_of_quoted(text, needle, 0) };
     // A value inside the `n`th `[[desk]]` or `[[point]]`: its own line, not the same words in an earlier block;
     // the block's first line when the value is empty (nothing to find).
     let in_block = |kind: &str, n: usize, needle: &str| {
         let start = block_start(text, &format!("{prefix}{kind}"), n);
-        let found = if needle.is_empty() { None } else { line_of_quoted_from(text, needle, start) };
-        found.or_else(|| (start > 0 || text.trim_start().starts_with(&format!("[[{prefix}{kind}]]"))).then(|| super::validate::line_of(text, start)))
+        let found = if needle.is_empty() { None } else { line_of_quoted(text, needle, start) };
+        found.or_else(|| (start > 0 || text.trim_start().starts_with(&format!("[[{prefix}{kind}]]"))).then(|| line_of(text, start)))
     };
     if c.name.trim().is_empty() {
         // An empty value has no words to find: point at its key, under `[centre]` in `site.toml`.
         let table = if prefix.is_empty() { 0 } else { text.find(&format!("[{}]", prefix.trim_end_matches('.'))).unwrap_or(0) };
         let key = text[table..].split_inclusive('\n').scan(table, |at, l| { let start = *at; *at += l.len(); Some((start, l)) })
-            .find(|(_, l)| l.trim_start().starts_with("name")).map(|(start, _)| super::validate::line_of(text, start));
+            .find(|(_, l)| l.trim_start().starts_with("name")).map(|(start, _)| line_of(text, start));
         errors.push(error(path, key, &format!("{prefix}name"), "the centre's name is empty; write the name of the public service centre".into()));
     }
     let mut phones: Vec<(String, Option<usize>, &str)> = vec![(format!("{prefix}phone"), at(&c.phone), c.phone.as_str())];
@@ -140,19 +129,18 @@ pub fn check_dir(dir: &Path, default: Option<(&Path, &Centre)>, fields: Option<&
         }
         let text = std::fs::read_to_string(site_path).unwrap_or_default();
         if !valid_centre_slug(&c.slug) {
-            errors.push(error(site_path, line_of_quoted(&text, &c.slug), "centre.slug", format!("\"{}\" cannot be part of a web address; write lower-case letters without marks, digits and dashes, e.g. \"phong-dien\"", c.slug)));
+            errors.push(error(site_path, line_of_quoted(&text, &c.slug, 0), "centre.slug", format!("\"{}\" cannot be part of a web address; write lower-case letters without marks, digits and dashes, e.g. \"phong-dien\"", c.slug)));
         }
         errors.extend(check_centre(site_path, &text, "centre.", &c, fields));
         seen.insert(c.slug.clone(), site_path.to_path_buf());
         centres.push(c);
     }
     let folder = dir.join(DIR);
-    let mut paths: Vec<PathBuf> = match std::fs::read_dir(&folder) {
-        Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "toml")).collect(),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
-        Err(e) => return (centres, vec![error(&folder, None, "", format!("cannot read the centres folder ({e})"))]),
+    let paths = match super::folder::files_with_extension(&folder, "toml") {
+        Ok(paths) => paths,
+        Err(e) if e.is_missing() => Vec::new(),
+        Err(e) => return (centres, vec![error(&folder, None, "", format!("{e}; make it a readable folder of <slug>.toml files, one per centre, or remove it"))]),
     };
-    paths.sort();
     for path in paths {
         let text = match std::fs::read_to_string(&path) {
             Ok(t) => t,
@@ -170,7 +158,7 @@ pub fn check_dir(dir: &Path, default: Option<(&Path, &Centre)>, fields: Option<&
         };
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
         if !c.slug.is_empty() {
-            errors.push(error(&path, line_of_quoted(&text, &c.slug), "slug", "a centre file's slug is its file name; remove `slug` (rename the file to change it)".into()));
+            errors.push(error(&path, line_of_quoted(&text, &c.slug, 0), "slug", "a centre file's slug is its file name; remove `slug` (rename the file to change it)".into()));
         }
         if !valid_centre_slug(&stem) {
             errors.push(error(&path, None, "", format!("the file name \"{stem}\" is the centre's web address (/tt/{stem}/): use lower-case letters without marks, digits and dashes, e.g. \"phong-dien.toml\"")));

@@ -36,13 +36,13 @@ pub fn check(path: &Path, text: &str, known: &BTreeSet<String>, procedures: &[Pr
         Ok(f) => f,
         Err(e) => return (Vec::new(), vec![e]),
     };
-    let starts = super::validate::block_starts(text, "fee");
+    let starts = super::lines::block_starts(text, "fee");
     let mut errors = Vec::new();
     // Which rows already cover which ways of each procedure: two rows for the same way would leave pages to
     // guess which figure holds (an old and a new resolution), so they are refused.
     let mut covered: BTreeMap<&str, Vec<(Option<crate::content::Channel>, usize)>> = BTreeMap::new();
     for (i, f) in file.fee.iter().enumerate() {
-        let line = starts.get(i).map(|s| super::validate::line_of(text, *s));
+        let line = starts.get(i).map(|s| super::lines::line_of(text, *s));
         let field = |name: &str| format!("fee[{i}].{name}");
         if !known.contains(&f.procedure) {
             errors.push(error(path, line, &field("procedure"), format!("no procedure has the code \"{}\"; check the code on its page (/p/<code>/)", f.procedure)));

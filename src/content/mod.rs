@@ -12,7 +12,11 @@ pub mod centres;
 #[cfg(feature = "ssr")]
 pub mod changes;
 #[cfg(feature = "ssr")]
+pub mod folder;
+#[cfg(feature = "ssr")]
 pub mod life_events;
+#[cfg(feature = "ssr")]
+pub mod lines;
 #[cfg(feature = "ssr")]
 pub mod local_fees;
 #[cfg(feature = "ssr")]

@@ -7,6 +7,7 @@
 //! Checked like the rest of `content/`: a bad id, a duplicate, or a summary naming an unknown id fails the
 //! build with `file:line`.
 
+use super::lines::line_of_quoted;
 use super::validate::ContentError;
 use serde::Deserialize;
 use std::collections::BTreeSet;
@@ -36,12 +37,6 @@ fn error(path: &Path, line: Option<usize>, field: &str, message: String) -> Cont
     ContentError { file: path.to_path_buf(), line, field: field.to_string(), message }
 }
 
-/// The 1-based line of the first `"<needle>"` in `text` at or after byte `from`.
-fn line_of_quoted(text: &str, needle: &str, from: usize) -> Option<usize> {
-    let at = text.get(from..)?.find(&format!("\"{needle}\""))? + from;
-    Some(text[..at].bytes().filter(|&b| b == b'\n').count() + 1)
-}
-
 /// Whether `id` can be a shared paper's id.
 pub fn valid_id(id: &str) -> bool {
     !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
@@ -55,7 +50,7 @@ pub fn check(path: &Path, text: &str) -> (Vec<SharedPaper>, Vec<ContentError>) {
         Err(e) => return (Vec::new(), vec![e]),
     };
     let mut ids = BTreeSet::new();
-    let starts = super::validate::block_starts(text, "paper");
+    let starts = super::lines::block_starts(text, "paper");
     for (i, p) in file.paper.iter().enumerate() {
         let line = line_of_quoted(text, &p.id, starts.get(i).copied().unwrap_or(0));
         let field = |name: &str| format!("paper[{i}].{name}");

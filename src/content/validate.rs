@@ -7,6 +7,7 @@
 //!
 //! `motcua check` runs these checks alone; `motcua build` runs them first and builds nothing when they fail.
 
+use super::lines::line_of;
 use super::model::{Procedure, Site};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -75,17 +76,13 @@ pub fn check_dir(dir: &Path) -> Checked {
     let shared_ids: std::collections::BTreeSet<String> = shared.iter().map(|p| p.id.clone()).collect();
     out.shared_papers = shared;
     let proc_dir = dir.join("procedures");
-    let mut paths: Vec<PathBuf> = match std::fs::read_dir(&proc_dir) {
-        Ok(rd) => rd
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-            .collect(),
+    let paths = match super::folder::files_with_extension(&proc_dir, "toml") {
+        Ok(paths) => paths,
         Err(e) => {
-            out.errors.push(err(&proc_dir, None, "", format!("cannot read the procedures folder ({e}); create {} with one <code>.toml per procedure (`motcua import`)", proc_dir.display())));
+            out.errors.push(err(&proc_dir, None, "", format!("{e}; create {} with one <code>.toml per procedure (`motcua import`)", proc_dir.display())));
             Vec::new()
         }
     };
-    paths.sort();
     let mut seen: BTreeMap<String, PathBuf> = BTreeMap::new();
     let mut unparsed = 0;
     for path in paths {
@@ -189,27 +186,6 @@ pub fn parse_file<T: serde::de::DeserializeOwned>(path: &Path, text: &str, what:
         let line = e.span().map(|s| line_of(text, s.start));
         err(path, line, "", format!("not a valid {what} file: {}", e.message()))
     })
-}
-
-/// Where each `[[<header>]]` table of an array starts (byte offsets), in file order, so a problem with the nth
-/// `[[paper]]`, `[[fee]]` or `[[desk]]` points at its own lines.
-pub fn block_starts(text: &str, header: &str) -> Vec<usize> {
-    let opening = format!("[[{header}]]");
-    let mut at = 0;
-    let mut out = Vec::new();
-    for line in text.split_inclusive('\n') {
-        if line.trim_start().starts_with(&opening) {
-            out.push(at);
-        }
-        at += line.len();
-    }
-    out
-}
-
-/// The 1-based line of a byte offset.
-pub fn line_of(text: &str, offset: usize) -> usize {
-    let end = offset.min(text.len());
-    text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
 /// Parses the TOML syntax, reporting every syntax error. `None` when the file cannot be read as TOML.
@@ -614,4 +590,326 @@ fn number(v: &DeValue<'_>) -> Option<f64> {
         return i.as_str().replace('_', "").parse::<f64>().ok();
     }
     v.as_float().and_then(|f| f.as_str().replace('_', "").parse::<f64>().ok())
+}
+
+/// Each check on a small inline file: a valid procedure gives no error, and each broken thing gives exactly one
+/// error at its file, line and field, with a message saying what to do. Lines are counted in [`PROCEDURE`].
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    /// A valid procedure using every checked part, one thing per line so each test breaks one line.
+    const PROCEDURE: &str = r#"code = "9.000001"
+name = "Đăng ký nuôi ong"
+field = "Chăn nuôi"
+levels = ["xã"]
+portal_url = "https://dichvucong.gov.vn/p/1"
+usage_weight = 10
+also_called = ["Nuôi ong"]
+
+[[methods]]
+channel = "trực tiếp"
+
+[methods.time]
+amount = 3.0
+unit = "ngày làm việc"
+
+[[methods.fees]]
+amount = 0
+
+[[papers]]
+name = "Giấy tờ phải nộp"
+
+[[papers.papers]]
+name = "Tờ khai đăng ký nuôi ong"
+originals = 1
+
+[summary]
+cost = "Miễn phí."
+time = "3 ngày làm việc."
+where = "UBND xã."
+how = "Nộp trực tiếp."
+
+[[summary.bring]]
+item = "Tờ khai"
+papers = ["tờ  khai ĐĂNG KÝ"]
+same = "can-cuoc"
+"#;
+
+    const FILE: &str = "content/procedures/9.000001.toml";
+
+    /// `PROCEDURE` with `old` (which must be in it once) replaced by `new`.
+    fn with(old: &str, new: &str) -> String {
+        assert_eq!(PROCEDURE.matches(old).count(), 1, "{old:?} is in the test procedure once");
+        PROCEDURE.replacen(old, new, 1)
+    }
+
+    /// Every problem `check_procedure` finds in `text`, read from `file`.
+    fn problems_in(file: &str, text: &str) -> Vec<ContentError> {
+        let shared: BTreeSet<String> = ["can-cuoc".to_string()].into();
+        let mut errors = Vec::new();
+        check_procedure(Path::new(file), text, &shared, &mut errors);
+        errors
+    }
+
+    /// The one problem in `text` (fails when there are none or several), as (line, field, message).
+    fn the_problem(text: &str) -> (Option<usize>, String, String) {
+        let errors = problems_in(FILE, text);
+        assert_eq!(errors.len(), 1, "exactly one problem: {errors:#?}");
+        let e = errors.into_iter().next().unwrap();
+        assert_eq!(e.file, Path::new(FILE));
+        (e.line, e.field, e.message)
+    }
+
+    /// Asserts the one problem in `text` is at `line` in `field`, and its message holds every one of `says`.
+    fn assert_problem(text: &str, line: usize, field: &str, says: &[&str]) {
+        let (at, f, message) = the_problem(text);
+        assert_eq!((at, f.as_str()), (Some(line), field), "{message}");
+        for s in says {
+            assert!(message.contains(s), "{message:?} says {s:?}");
+        }
+    }
+
+    #[test]
+    fn the_valid_procedure_has_no_problem_and_reads_whole() {
+        let shared: BTreeSet<String> = ["can-cuoc".to_string()].into();
+        let mut errors = Vec::new();
+        let (p, code) = check_procedure(Path::new(FILE), PROCEDURE, &shared, &mut errors);
+        assert!(errors.is_empty(), "{errors:#?}");
+        let p = p.expect("it deserialises");
+        assert_eq!((p.code.as_str(), p.methods.len(), p.papers[0].papers.len()), ("9.000001", 1, 1));
+        assert_eq!(p.summary.expect("its summary").bring[0].same, "can-cuoc");
+        assert_eq!(code, Some(("9.000001".to_string(), Some(1))));
+    }
+
+    #[test]
+    fn a_syntax_error_is_one_error_at_its_line_and_key() {
+        let text = with("name = \"Đăng ký nuôi ong\"", "name = \"Đăng ký nuôi ong");
+        assert_problem(&text, 2, "name", &["TOML syntax error", "fix the syntax"]);
+    }
+
+    #[test]
+    fn an_array_left_open_is_reported_on_its_own_line_not_the_next() {
+        let text = with("levels = [\"xã\"]", "levels = [\"xã\"");
+        assert_problem(&text, 4, "levels", &["TOML syntax error"]);
+    }
+
+    #[test]
+    fn an_unknown_field_says_to_remove_or_respell_it() {
+        let text = with("usage_weight = 10\n", "usage_weight = 10\ncolour = \"đỏ\"\n");
+        assert_problem(&text, 7, "colour", &["unknown field `colour`", "remove it or fix its spelling"]);
+    }
+
+    #[test]
+    fn an_unknown_field_in_a_nested_table_is_named_by_its_path() {
+        let text = with("originals = 1", "original = 1");
+        assert_problem(&text, 24, "papers[0].papers[0].original", &["unknown field `original`"]);
+    }
+
+    #[test]
+    fn a_wrong_type_says_to_write_the_expected_kind() {
+        let text = with("usage_weight = 10", "usage_weight = \"mười\"");
+        assert_problem(&text, 6, "usage_weight", &["invalid type", "write a value of the expected kind"]);
+    }
+
+    #[test]
+    fn a_missing_top_level_field_points_at_the_first_key() {
+        let text = with("field = \"Chăn nuôi\"\n", "");
+        assert_problem(&text, 1, "field", &["missing field `field`", "add it"]);
+    }
+
+    #[test]
+    fn a_missing_field_in_a_nested_table_is_named_by_its_path() {
+        let text = with("how = \"Nộp trực tiếp.\"\n", "");
+        let (line, field, message) = the_problem(&text);
+        assert_eq!(field, "summary.how", "{message}");
+        assert!(message.contains("missing field `how`; add it"), "{message}");
+        assert_eq!(line, Some(26), "the [summary] table's line");
+    }
+
+    #[test]
+    fn a_code_not_in_the_portal_format_is_refused() {
+        let text = with("code = \"9.000001\"", "code = \"9.1\"");
+        assert_problem(&text, 1, "code", &["\"9.1\" is not a procedure code", "one digit, a dot, six digits"]);
+    }
+
+    #[test]
+    fn a_code_that_is_not_the_file_name_says_to_rename_the_file() {
+        let errors = problems_in("content/procedures/9.000002.toml", PROCEDURE);
+        assert_eq!(errors.len(), 1, "{errors:#?}");
+        assert_eq!((errors[0].line, errors[0].field.as_str()), (Some(1), "code"));
+        assert!(errors[0].message.contains("rename the file to 9.000001.toml"), "{}", errors[0].message);
+    }
+
+    #[test]
+    fn an_empty_name_is_refused() {
+        let text = with("name = \"Đăng ký nuôi ong\"", "name = \"  \"");
+        assert_problem(&text, 2, "name", &["the name is empty"]);
+    }
+
+    #[test]
+    fn a_portal_url_must_be_https() {
+        let text = with("https://dichvucong.gov.vn/p/1", "http://dichvucong.gov.vn/p/1");
+        assert_problem(&text, 5, "portal_url", &["is not an https address", "dichvucong.gov.vn"]);
+    }
+
+    #[test]
+    fn a_negative_weight_is_one_clear_error_not_also_serdes() {
+        let text = with("usage_weight = 10", "usage_weight = -1");
+        assert_problem(&text, 6, "usage_weight", &["-1 is negative; write 0 when unknown"]);
+    }
+
+    #[test]
+    fn a_negative_duration_is_refused() {
+        let text = with("amount = 3.0", "amount = -3.0");
+        assert_problem(&text, 13, "methods[0].time.amount", &["-3 is not a duration"]);
+    }
+
+    #[test]
+    fn a_fee_in_part_of_a_dong_is_refused() {
+        let text = with("amount = 0\n", "amount = 1.5\n");
+        assert_problem(&text, 17, "methods[0].fees[0].amount", &["1.5 is not an amount", "whole đồng"]);
+    }
+
+    #[test]
+    fn a_negative_count_of_originals_is_refused() {
+        let text = with("originals = 1", "originals = -1");
+        assert_problem(&text, 24, "papers[0].papers[0].originals", &["is negative"]);
+    }
+
+    #[test]
+    fn an_empty_also_called_name_is_refused() {
+        let text = with("also_called = [\"Nuôi ong\"]", "also_called = [\"\"]");
+        assert_problem(&text, 7, "also_called", &["an empty name"]);
+    }
+
+    #[test]
+    fn an_empty_summary_fact_is_refused() {
+        let text = with("cost = \"Miễn phí.\"", "cost = \"\"");
+        assert_problem(&text, 27, "summary.cost", &["is empty; write it in plain words"]);
+    }
+
+    #[test]
+    fn a_summary_citation_must_be_a_piece_of_an_official_paper() {
+        let text = with("papers = [\"tờ  khai ĐĂNG KÝ\"]", "papers = [\"Giấy khai sinh\"]");
+        assert_problem(&text, 34, "summary.bring[0].papers", &["\"Giấy khai sinh\" is not in any official paper of this file"]);
+    }
+
+    #[test]
+    fn a_summary_item_must_cite_something() {
+        let text = with("papers = [\"tờ  khai ĐĂNG KÝ\"]\n", "");
+        assert_problem(&text, 32, "summary.bring[0]", &["cites no official paper"]);
+        // Saying where the official text asks for it is enough.
+        let added = with("papers = [\"tờ  khai ĐĂNG KÝ\"]\n", "added = \"Bước 1 của trình tự\"\n");
+        assert_eq!(problems_in(FILE, &added), []);
+    }
+
+    #[test]
+    fn a_summary_same_must_name_a_shared_paper() {
+        let text = with("same = \"can-cuoc\"", "same = \"ho-chieu\"");
+        assert_problem(&text, 35, "summary.bring[0].same", &["\"ho-chieu\" is not a paper of content/shared_papers.toml"]);
+    }
+
+    #[test]
+    fn everyones_papers_come_before_a_cases_papers() {
+        let text = with(
+            "same = \"can-cuoc\"\n",
+            "same = \"can-cuoc\"\nwhen = \"Khi ủy quyền\"\n\n[[summary.bring]]\nitem = \"Tờ khai\"\npapers = [\"tờ khai\"]\n",
+        );
+        assert_problem(&text, 38, "summary.bring[1]", &["move it above the first item with `when`"]);
+    }
+
+    /// `check_site` on `text`, as `content/site.toml`.
+    fn site_problems(text: &str) -> Vec<(Option<usize>, String, String)> {
+        let mut errors = Vec::new();
+        check_site(Path::new("content/site.toml"), text, &mut errors);
+        errors.into_iter().map(|e| (e.line, e.field, e.message)).collect()
+    }
+
+    const SITE: &str = "title = \"Tra cứu\"\nbase_url = \"https://motcua.example.vn\"\n\n[centre]\nname = \"Trung tâm\"\naddress = \"1 Đường Thử\"\nphone = \"0200 000 000\"\nhours = \"Thứ Hai đến Thứ Sáu\"\n";
+
+    #[test]
+    fn the_site_file_is_checked_for_title_and_address() {
+        assert_eq!(site_problems(SITE), []);
+        let empty_title = site_problems(&SITE.replace("\"Tra cứu\"", "\"\""));
+        assert_eq!(empty_title.len(), 1, "{empty_title:?}");
+        assert_eq!((empty_title[0].0, empty_title[0].1.as_str()), (Some(1), "title"));
+        let http = site_problems(&SITE.replace("https://motcua", "http://motcua"));
+        assert_eq!(http.len(), 1, "{http:?}");
+        assert_eq!((http[0].0, http[0].1.as_str()), (Some(2), "base_url"));
+        assert!(http[0].2.contains("not an https address"), "{}", http[0].2);
+        let slash = site_problems(&SITE.replace(".vn\"", ".vn/\""));
+        assert_eq!(slash.len(), 1, "{slash:?}");
+        assert!(slash[0].2.contains("without the trailing slash"), "{}", slash[0].2);
+    }
+
+    /// A fresh content folder (the site file, the shared paper `PROCEDURE` names, an empty procedures folder) under
+    /// the system's temporary folder, for the checks that read files.
+    fn folder(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("motcua-validate-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("procedures")).unwrap();
+        std::fs::write(dir.join("site.toml"), SITE).unwrap();
+        std::fs::write(dir.join("shared_papers.toml"), "[[paper]]\nid = \"can-cuoc\"\nname = \"Căn cước\"\n").unwrap();
+        dir
+    }
+
+    #[test]
+    fn a_file_that_is_not_utf8_is_reported_at_the_line_where_it_stops_being_text() {
+        let dir = folder("utf8");
+        let mut bytes = PROCEDURE.as_bytes().to_vec();
+        let at = PROCEDURE.find("field").unwrap();
+        bytes[at] = 0xff;
+        std::fs::write(dir.join("procedures/9.000001.toml"), bytes).unwrap();
+        let checked = check_dir(&dir);
+        let _ = std::fs::remove_dir_all(&dir);
+        assert_eq!(checked.errors.len(), 1, "{:#?}", checked.errors);
+        let e = &checked.errors[0];
+        assert_eq!((e.file.ends_with("procedures/9.000001.toml"), e.line), (true, Some(3)));
+        assert!(e.message.contains("not valid UTF-8"), "{}", e.message);
+    }
+
+    #[test]
+    fn two_files_with_one_code_are_reported_on_the_second() {
+        let dir = folder("twice");
+        std::fs::write(dir.join("procedures/9.000001.toml"), PROCEDURE).unwrap();
+        std::fs::write(dir.join("procedures/9.000002.toml"), PROCEDURE).unwrap();
+        let checked = check_dir(&dir);
+        let _ = std::fs::remove_dir_all(&dir);
+        let got: Vec<_> = checked.errors.iter().map(|e| (e.file.file_name().unwrap().to_str().unwrap(), e.line, e.field.as_str())).collect();
+        // The second file is misnamed, and its code is the first file's.
+        assert_eq!(got, [("9.000002.toml", Some(1), "code"), ("9.000002.toml", Some(1), "code")], "{:#?}", checked.errors);
+        assert!(checked.errors[1].message.contains("is also used by") && checked.errors[1].message.contains("9.000001.toml"), "{}", checked.errors[1].message);
+    }
+
+    #[test]
+    fn a_missing_procedures_folder_says_to_create_it() {
+        let dir = folder("nofolder");
+        std::fs::remove_dir(dir.join("procedures")).unwrap();
+        let checked = check_dir(&dir);
+        let _ = std::fs::remove_dir_all(&dir);
+        assert_eq!(checked.errors.len(), 1, "{:#?}", checked.errors);
+        assert!(checked.errors[0].file.ends_with("procedures"));
+        assert!(checked.errors[0].message.contains("motcua import"), "{}", checked.errors[0].message);
+    }
+
+    #[test]
+    fn parse_file_names_the_kind_of_file_and_the_line() {
+        let e = parse_file::<toml::Value>(Path::new("life_events.toml"), "a = 1\nb = \n", "life events").unwrap_err();
+        assert_eq!(e.line, Some(2));
+        assert!(e.message.starts_with("not a valid life events file: "), "{}", e.message);
+    }
+
+    #[test]
+    fn urls_and_codes_are_recognised() {
+        assert_eq!(url_problem("https://a.vn/x"), None);
+        for bad in ["", " https://a.vn", "https://", "https:///x", "http://a.vn", "https://a .vn"] {
+            assert!(url_problem(bad).is_some(), "{bad:?} is refused");
+        }
+        assert!(valid_code("1.001193"));
+        for bad in ["1.00119", "1-001193", "a.001193", "1.0011930", "１.001193"] {
+            assert!(!valid_code(bad), "{bad:?} is refused");
+        }
+    }
 }

@@ -1,6 +1,6 @@
 //! The fidelity ledger of the import report: what the pages say about fees, times, legal numbers and results
 //! after the importer's repairs and [`crate::pages::facts`]' reading, counted over every procedure, and the
-//! core set's editorial status. Tests over the real catalogue check the same facts (`tests/content_quality.rs`).
+//! core set's editorial status. Tests over the real catalogue check the same facts (`tests/catalogue_quality.rs`).
 
 use crate::content::{Procedure, TimeUnit, core_set::core_set};
 use crate::pages::facts::{self, FeeSays};

@@ -228,16 +228,11 @@ pub fn read_export(source: &Path, progress: bool) -> anyhow::Result<(Vec<Procedu
 }
 
 fn list(dir: &Path, ext: &str) -> anyhow::Result<Vec<std::path::PathBuf>> {
-    if !dir.exists() {
-        return Ok(Vec::new());
+    match crate::content::folder::files_with_extension(dir, ext) {
+        Ok(paths) => Ok(paths),
+        Err(e) if e.is_missing() => Ok(Vec::new()),
+        Err(e) => Err(e.into()),
     }
-    let mut out: Vec<_> = std::fs::read_dir(dir)
-        .with_context(|| format!("listing {}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == ext))
-        .collect();
-    out.sort();
-    Ok(out)
 }
 
 fn relative(base: &Path, path: &Path) -> String {

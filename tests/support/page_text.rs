@@ -1,4 +1,4 @@
-//! The visible text of a rendered page, for "does the page say X" checks (tests/render.rs, tests/content_quality.rs).
+//! The visible text of a rendered page, for "does the page say X" checks (tests/catalogue_render.rs, tests/catalogue_quality.rs).
 
 /// Text of the HTML with tags removed and entities for quotes decoded.
 pub fn text_of(html: &str) -> String {

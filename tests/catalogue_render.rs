@@ -1,7 +1,7 @@
 //! Rendering tests over the real catalogue in `content/`: the pages say what a citizen needs, every procedure
 //! has a page, and content is escaped.
 
-use motcua::content::{Catalogue, Procedure};
+use motcua::content::{Catalogue, Level, Procedure};
 use motcua::pages::{Assets, Page, SiteIndex, render_page};
 use std::path::Path;
 use std::sync::OnceLock;
@@ -72,8 +72,37 @@ fn every_procedure_has_a_page_with_its_name_and_code() {
     }
 }
 
+/// The procedure codes a page links to (`href="/p/<code>/"`), each once.
+fn linked_codes(html: &str) -> std::collections::BTreeSet<&str> {
+    html.split("href=\"/p/").skip(1).filter_map(|rest| rest.split_once("/\"")).map(|(code, _)| code).collect()
+}
+
+/// Each level's page (`/cap/xa/`, …) lists exactly the procedures carried out at that level, counted from the
+/// procedures' own `levels` (not from the index the page is made from), and says which level it is.
 #[test]
-fn every_field_and_level_has_a_list_page() {
+fn every_level_page_lists_exactly_its_procedures() {
+    let idx = index();
+    let levels: Vec<Level> = Page::all(idx).into_iter().filter_map(|p| if let Page::Level(l) = p { Some(l) } else { None }).collect();
+    let mut expected: Vec<Level> = idx.catalogue.procedures.iter().flat_map(|p| p.levels.iter().copied()).collect();
+    expected.sort();
+    expected.dedup();
+    assert_eq!(levels, expected, "one page per level some procedure has");
+    assert!(levels.contains(&Level::Commune) && levels.contains(&Level::Province), "the catalogue has commune and province procedures");
+    for level in levels {
+        assert_eq!(Page::Level(level).output_path(idx), format!("cap/{}/index.html", level.slug()));
+        let html = render_page(Page::Level(level), idx);
+        let at_level: std::collections::BTreeSet<&str> =
+            idx.catalogue.procedures.iter().filter(|p| p.levels.contains(&level)).map(|p| p.code.as_str()).collect();
+        assert_eq!(linked_codes(&html), at_level, "{}: the page links exactly the procedures at its level", level.slug());
+        let text = text_of(&html);
+        let title = format!("Thủ tục {}", level.label().to_lowercase());
+        assert!(text.contains(&title), "{}: the page says {title:?}", level.slug());
+        assert!(text.contains(&format!("{} thủ tục trong", at_level.len())), "{}: the page counts its {} procedures", level.slug(), at_level.len());
+    }
+}
+
+#[test]
+fn every_field_has_a_list_page() {
     let idx = index();
     assert!(idx.fields.len() >= 100, "about 140 fields");
     let pages = Page::all(idx);
