@@ -2,13 +2,6 @@
 //! sets `html.kiosk` before first paint): a home button always on screen (the page chrome draws it), back to the
 //! start after a while untouched, the last visitor's ticks forgotten, and no leaving the site.
 
-/// Kiosk mode on when present (set by `?kiosk=1`, cleared by `?kiosk=0`).
-pub const KIOSK_KEY: &str = "motcua.kiosk";
-
-/// Prefix of the keys a visitor's ticks are kept under in `localStorage` (the dossier basket's too): kiosk mode
-/// forgets them all when it goes back to the start.
-pub const TICKS_PREFIX: &str = "motcua.giay-to.";
-
 /// Seconds untouched before a kiosk goes back to the start, unless the address says `?idle=N`.
 pub const KIOSK_IDLE_SECONDS: u32 = 120;
 
@@ -17,20 +10,13 @@ pub use browser::start;
 
 #[cfg(feature = "hydrate")]
 mod browser {
-    use super::{KIOSK_IDLE_SECONDS, TICKS_PREFIX};
+    use super::KIOSK_IDLE_SECONDS;
+    use crate::pages::storage::{TICKS_PREFIX, root, storage};
     use leptos::prelude::*;
     use std::cell::Cell;
     use std::rc::Rc;
     use std::time::Duration;
     use wasm_bindgen::JsCast;
-
-    fn root() -> Option<web_sys::Element> {
-        document().document_element()
-    }
-
-    fn storage() -> Option<web_sys::Storage> {
-        window().local_storage().ok().flatten()
-    }
 
     /// Kiosk mode (`html.kiosk`, set by `prefs.js`): after `?idle=N` seconds (default two minutes) without a
     /// touch, forget the visitor's ticks and go back to the start; never follow a link off the site.

@@ -13,6 +13,8 @@ pub mod kiosk;
 /// "Thủ tục liên quan": resolved natively, drawn by the procedure page.
 pub mod related;
 pub mod save_offline;
+/// What the browser keeps for a visitor in `localStorage`, and under which names.
+pub mod storage;
 pub mod tools;
 /// The poster islands: compiled natively (to render `/in/` pages) and into the poster bundle only.
 #[cfg(any(feature = "ssr", feature = "posters"))]

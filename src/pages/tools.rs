@@ -6,7 +6,7 @@
 //! the checkboxes next to papers work without JavaScript (they just are not remembered), and the saved
 //! settings are applied before first paint by `prefs.js`, not by these islands.
 
-use crate::pages::kiosk::TICKS_PREFIX;
+use crate::pages::storage::TICKS_PREFIX;
 use leptos::prelude::*;
 
 /// Where the citizen's ticks for one procedure are kept in `localStorage`: indexes of the ticked papers.
@@ -14,10 +14,6 @@ pub fn ticks_key(code: &str) -> String {
     format!("{TICKS_PREFIX}{code}")
 }
 
-/// `localStorage` keys of the display settings; `prefs.js` reads the same names before first paint.
-pub const SIZE_KEY: &str = "motcua.co-chu";
-/// High contrast on when present.
-pub const CONTRAST_KEY: &str = "motcua.tuong-phan";
 /// Where the procedure page keeps the plain text that "Sao chép" and "Chia sẻ" hand over: a hidden element
 /// written at build time (`pages::summary`), read when a button is pressed.
 pub const COPY_TEXT_ID: &str = "copy-text";
@@ -156,8 +152,8 @@ pub fn Settings() -> impl IntoView {
     let contrast = RwSignal::new(false);
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
-        size.set(browser::saved(SIZE_KEY).unwrap_or_default());
-        contrast.set(browser::saved(CONTRAST_KEY).is_some());
+        size.set(crate::pages::storage::saved(crate::pages::storage::SIZE_KEY).unwrap_or_default());
+        contrast.set(crate::pages::storage::saved(crate::pages::storage::CONTRAST_KEY).is_some());
         crate::pages::kiosk::start();
     });
     let pick = move |value: &'static str| {
@@ -191,6 +187,7 @@ pub fn Settings() -> impl IntoView {
 #[cfg(feature = "hydrate")]
 pub(crate) mod browser {
     use super::*;
+    use crate::pages::storage::{CONTRAST_KEY, SIZE_KEY, root, save, saved};
     use std::cell::Cell;
     use std::rc::Rc;
     use wasm_bindgen::prelude::*;
@@ -219,27 +216,6 @@ pub(crate) mod browser {
     /// True for the rejection a share sheet gives when the person closes it.
     pub fn is_abort(e: &JsValue) -> bool {
         js_sys::Reflect::get(e, &"name".into()).ok().and_then(|n| n.as_string()).as_deref() == Some("AbortError")
-    }
-
-    fn storage() -> Option<web_sys::Storage> {
-        window().local_storage().ok().flatten()
-    }
-
-    pub fn saved(key: &str) -> Option<String> {
-        storage()?.get_item(key).ok().flatten()
-    }
-
-    pub fn save(key: &str, value: Option<&str>) {
-        if let Some(s) = storage() {
-            let _ = match value {
-                Some(v) => s.set_item(key, v),
-                None => s.remove_item(key),
-            };
-        }
-    }
-
-    fn root() -> Option<web_sys::Element> {
-        document().document_element()
     }
 
     /// The text the copy and share buttons hand over (see [`COPY_TEXT_ID`]).

@@ -262,7 +262,8 @@ impl State {
 #[cfg(feature = "hydrate")]
 mod browser {
     use super::*;
-    use crate::pages::tools::browser::{is_abort, save, saved, share};
+    use crate::pages::storage::{save, saved};
+    use crate::pages::tools::browser::{is_abort, share};
     use wasm_bindgen::JsCast;
 
     fn window() -> web_sys::Window {

@@ -28,7 +28,7 @@ pub use island::Basket;
 pub use merge::{FeeTotal, Merged, OwnPapers, SharedRow, as_text, fee_line, merge, need_words};
 
 /// Where the basket's procedure codes are kept on the device, comma-separated in the order added. It starts
-/// with the ticks prefix ([`super::kiosk::TICKS_PREFIX`]): a kiosk forgets it with the ticks at every reset.
+/// with the ticks prefix ([`super::storage::TICKS_PREFIX`]): a kiosk forgets it with the ticks at every reset.
 pub const BASKET_KEY: &str = "motcua.giay-to.gio";
 
 /// Where the basket's ticked papers are kept (their keys, see [`Merged`]), `\n`-separated.
