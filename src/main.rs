@@ -128,7 +128,6 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    quiet_on_closed_pipe();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Import { dir, content, report, date, reparse } => {
@@ -151,6 +150,7 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        Err(e) if closed_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("lỗi: {e:#}");
             ExitCode::FAILURE
@@ -158,15 +158,9 @@ fn main() -> ExitCode {
     }
 }
 
-/// `motcua eval … | head` closes the pipe before the report ends; Rust ignores SIGPIPE, so the next `println!`
-/// panics ("failed printing to stdout: Broken pipe"). Stop quietly instead, as other command-line tools do.
-fn quiet_on_closed_pipe() {
-    let default = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let message = info.payload().downcast_ref::<String>().map(String::as_str).unwrap_or("");
-        if message.starts_with("failed printing to std") && message.contains("Broken pipe") {
-            std::process::exit(0);
-        }
-        default(info);
-    }));
+/// True when the error is a write to a pipe the reader closed: `motcua eval … | head` closes it before the
+/// report ends, and the command should stop quietly, as other command-line tools do. (Rust ignores SIGPIPE, so
+/// the write returns this error; the commands that print long reports write through `writeln!` to see it.)
+fn closed_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe))
 }

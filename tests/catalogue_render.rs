@@ -174,3 +174,20 @@ fn search_pages_preload_the_app_and_procedure_pages_do_not() {
     let h = html.split("</head>").next().unwrap_or_default();
     assert!(!h.contains("preload"), "a procedure page's head asks for more than the page");
 }
+
+/// The search box's markup has every element and filter control the browser app looks for
+/// (`motcua::search::markup`), so renaming one on either side alone fails here rather than silently in the
+/// browser.
+#[test]
+fn the_search_box_has_what_the_app_looks_for() {
+    use motcua::search::markup;
+    let html = render_page(Page::Search, index());
+    for id in [markup::INPUT, markup::PANEL, markup::COUNT, markup::NONE, markup::LIST, markup::FIELD_SELECT] {
+        assert!(html.contains(&format!(r#"id="{id}""#)), "no element with id {id}");
+    }
+    for (_, value) in markup::LEVEL_VALUES {
+        assert!(html.contains(&format!(r#"name="{}" value="{value}""#, markup::LEVEL)), "no level box of value {value}");
+    }
+    assert!(html.contains(&format!(r#"name="{}""#, markup::ONLINE)), "no online box");
+    assert!(html.contains(&format!(r#"id="{}" name="{}""#, markup::FIELD_SELECT, markup::FIELD)), "no field select");
+}

@@ -63,7 +63,8 @@ pub fn run(source: &Path, content_dir: &Path, print_report: bool, date: Option<&
     std::fs::write(content_dir.join("IMPORT_REPORT.md"), &text)
         .with_context(|| format!("writing {}", content_dir.join("IMPORT_REPORT.md").display()))?;
     if print_report {
-        println!("{text}");
+        // Through a write that returns its error: a closed pipe (`… | head`) then ends the command quietly.
+        std::io::Write::write_all(&mut std::io::stdout().lock(), format!("{text}\n").as_bytes())?;
     } else {
         eprintln!(
             "{} procedures ({} files changed, {} unchanged) in {}; report in {}",

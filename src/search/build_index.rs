@@ -503,7 +503,7 @@ pub fn build(procedures: &[Procedure], content: &Path) -> Result<SearchIndex, St
     // Each index file carries its checksum, so the browser can tell a damaged download (format::seal).
     let mut files = vec![(format::CORE_FILE.to_string(), format::seal(core.buf))];
     for (i, w) in shards.into_iter().enumerate() {
-        files.push((format!("t{i}.bin"), format::seal(w.buf)));
+        files.push((super::session::term_file(i as u32), format::seal(w.buf)));
     }
     let order = procs.iter().map(|p| p.code.clone()).collect();
     Ok(SearchIndex { files, order, tantivy: index })

@@ -1141,3 +1141,7 @@ mod tests {
         assert_eq!(repeat(raw, &[(1, 2)]), raw, "nothing to copy when the first is not found");
     }
 }
+
+#[cfg(all(test, feature = "ssr"))]
+#[path = "engine_tests.rs"]
+mod ranking;

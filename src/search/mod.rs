@@ -13,16 +13,23 @@
 //!   which neither count against a match nor rank;
 //! - [`order`]: small stable sorts, so the browser app carries no copies of the standard sort;
 //! - [`engine`]: query planning (synonym groups, typos, prefixes) and BM25 ranking over the exported shards;
-//! - `ui` (feature `hydrate`): the search box's live results in the browser;
+//! - [`session`]: one keystroke — the plan, the index files it needs, its ranked rows — run alike by the browser,
+//!   `motcua search-bytes` and `motcua search-bench`;
+//! - [`markup`]: the element ids and filter names the search box's markup and the browser app share;
+//! - `ui` (feature `hydrate`): the search box's live results in the browser: it fetches what the session asks for
+//!   and paints;
 //! - `metrics` (feature `ssr`): the figures `motcua eval` prints, per kind of query and overall;
-//! - `native` (feature `ssr`): the document table, the index in memory, `motcua search` and `motcua eval`.
+//! - `native` (feature `ssr`): the site's search files, the index in memory, and the `search`, `eval`,
+//!   `search-bytes` and `search-bench` commands, a module each.
 
 pub mod analyzer;
 pub mod engine;
 pub mod format;
+pub mod markup;
 pub mod order;
 pub mod outside;
 pub mod question;
+pub mod session;
 
 #[cfg(feature = "ssr")]
 pub mod build_index;

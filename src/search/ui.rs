@@ -9,16 +9,19 @@
 //! cache keeps them (`/assets/` is immutable). Each index file carries a checksum ([`format::unseal`]): a file
 //! that arrives damaged or cut short, or does not decode, is fetched once more past the HTTP cache; if it is
 //! still bad the results area says so ([`INDEX_ERROR`]) and the rest of the page keeps working.
+//!
+//! What a keystroke plans, which files it needs and what it ranks is the [`Session`]'s, the same code
+//! `motcua search-bytes` and `motcua search-bench` measure; this module only fetches what the session asks for,
+//! debounces keystrokes, drops the results of a search a newer one has overtaken, and paints.
 
-use super::engine::{self, Core, DocInfo, Filter, TermShard};
-use super::format::{self, DOC_SHARD, TERM_SHARDS};
+use super::engine::{Core, DocInfo, Filter, Plan, Results};
+use super::format::{self, FLAG_BO, FLAG_ONLINE, FLAG_TINH, FLAG_XA};
+use super::markup;
+use super::session::{self, Session};
 use std::cell::RefCell;
-use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-/// Rows shown at most.
-const LIMIT: usize = 10;
 /// Fields offered in the field filter.
 const FIELD_CHOICES: usize = 12;
 /// Shown in the results area when the index cannot be loaded (offline, or a file damaged twice in a row).
@@ -29,9 +32,7 @@ const DEBOUNCE_MS: u64 = 150;
 #[derive(Default)]
 struct State {
     base: Option<String>,
-    core: Option<Rc<Core>>,
-    terms: Vec<Option<TermShard>>,
-    docs: Vec<Option<Rc<Vec<DocInfo>>>>,
+    session: Option<Session>,
     filter: Filter,
     generation: u32,
     codes: Vec<String>,
@@ -104,15 +105,15 @@ fn shared_core() -> Option<js_sys::Promise> {
     warm.call0(&win).ok()?.dyn_into().ok()
 }
 
-/// The index's folder and core, fetched once. A copy that fails its checksum is fetched again past the HTTP
-/// cache.
-async fn core() -> Option<(String, Rc<Core>)> {
-    let cached = STATE.with(|s| {
+/// The index's folder, once its core is held: the core is fetched once (a copy that fails its checksum is
+/// fetched again past the HTTP cache) and starts the session.
+async fn base() -> Option<String> {
+    let held = STATE.with(|s| {
         let s = s.borrow();
-        Some((s.base.clone()?, s.core.clone()?))
+        s.session.as_ref().and(s.base.clone())
     });
-    if cached.is_some() {
-        return cached;
+    if held.is_some() {
+        return held;
     }
     let pair: js_sys::Array = JsFuture::from(shared_core()?).await.ok()?.dyn_into().ok()?;
     let base = pair.get(0).as_string()?;
@@ -120,15 +121,23 @@ async fn core() -> Option<(String, Rc<Core>)> {
         Some(core) => core,
         None => Core::parse(&fetch_verified(vec![base.clone() + format::CORE_FILE]).await.pop().flatten()?)?,
     };
-    let core = Rc::new(core);
     STATE.with(|s| {
         let mut s = s.borrow_mut();
         s.base = Some(base.clone());
-        s.core = Some(core.clone());
-        s.terms.resize_with(TERM_SHARDS as usize, || None);
-        s.docs.resize_with(core.docs.div_ceil(DOC_SHARD), || None);
+        // A query that waited for the same core may have started the session (and received shards) already.
+        s.session.get_or_insert_with(|| Session::new(core));
     });
-    Some((base, core))
+    Some(base)
+}
+
+/// Runs `f` on the session; `None` before the core is held.
+fn with_session<T>(f: impl FnOnce(&mut Session) -> T) -> Option<T> {
+    STATE.with(|s| s.borrow_mut().session.as_mut().map(f))
+}
+
+/// True when a newer keystroke or filter change has started a search since `generation`.
+fn stale(generation: u32) -> bool {
+    STATE.with(|s| s.borrow().generation) != generation
 }
 
 /// Escapes text for HTML.
@@ -146,7 +155,7 @@ fn esc(out: &mut String, s: &str) {
 
 /// The text of the search input.
 fn input_value() -> String {
-    el("q").map(|e| prop(&e, "value").as_string().unwrap_or_default()).unwrap_or_default()
+    el(markup::INPUT).map(|e| prop(&e, "value").as_string().unwrap_or_default()).unwrap_or_default()
 }
 
 /// Runs the query in the input and shows its results (called on each keystroke and filter change).
@@ -169,78 +178,59 @@ pub fn refresh() {
 }
 
 async fn run(q: String, generation: u32) {
-    let panel = el("sr-panel");
     if q.trim().is_empty() {
-        if let Some(p) = panel {
+        if let Some(p) = el(markup::PANEL) {
             let _ = p.set_attribute("hidden", "");
         }
         return;
     }
-    let Some((base, core)) = core().await else {
+    let Some(base) = base().await else {
         show_error();
         return;
     };
-    let plan = engine::plan(&core, &q, true);
-    let missing: Vec<u32> = STATE.with(|s| {
-        let s = s.borrow();
-        plan.shards().into_iter().filter(|i| s.terms[*i as usize].is_none()).collect()
-    });
-    let got = fetch_verified(missing.iter().map(|i| format!("{base}t{i}.bin")).collect()).await;
-    let got: Vec<Option<TermShard>> = got.into_iter().map(|b| TermShard::parse(&b?)).collect();
-    let failed = got.iter().any(Option::is_none);
-    STATE.with(|s| {
-        let mut s = s.borrow_mut();
-        for (i, t) in missing.iter().zip(got) {
-            s.terms[*i as usize] = t;
-        }
-    });
-    if STATE.with(|s| s.borrow().generation) != generation {
+    let Some((plan, missing)) = with_session(|s| {
+        let plan = s.plan(&q);
+        let missing = s.term_files(&plan);
+        (plan, missing)
+    }) else {
+        return;
+    };
+    let got = fetch_verified(missing.iter().map(|i| base.clone() + &session::term_file(*i)).collect()).await;
+    let whole = with_session(|s| missing.iter().zip(got).fold(true, |ok, (i, b)| b.is_some_and(|b| s.add_terms(*i, &b)) && ok));
+    if stale(generation) {
         return;
     }
-    if failed {
+    if whole != Some(true) {
         show_error();
         return;
     }
     let filter = STATE.with(|s| s.borrow().filter);
-    let results = STATE.with(|s| engine::search(&core, &s.borrow().terms, &plan, &filter, LIMIT));
-    let missing: Vec<usize> = STATE.with(|s| {
-        let s = s.borrow();
-        let mut m: Vec<usize> = Vec::new();
-        for h in &results.hits {
-            let d = h.doc as usize / DOC_SHARD;
-            if s.docs[d].is_none() && !m.contains(&d) {
-                m.push(d);
-            }
-        }
-        m
-    });
-    let got = fetch_verified(missing.iter().map(|i| format!("{base}d{i}.bin")).collect()).await;
-    let got: Vec<Option<Vec<DocInfo>>> = got.into_iter().map(|b| engine::parse_docs(&b?)).collect();
-    let failed = got.iter().any(Option::is_none);
-    let stale = STATE.with(|s| {
-        let mut s = s.borrow_mut();
-        for (i, d) in missing.iter().zip(got) {
-            s.docs[*i] = d.map(Rc::new);
-        }
-        s.generation != generation
-    });
-    if stale {
+    let Some((results, missing)) = with_session(|s| {
+        let results = s.search(&plan, &filter);
+        let missing = s.doc_files(&results);
+        (results, missing)
+    }) else {
+        return;
+    };
+    let got = fetch_verified(missing.iter().map(|i| base.clone() + &session::doc_file(*i)).collect()).await;
+    let whole = with_session(|s| missing.iter().zip(got).fold(true, |ok, (i, b)| b.is_some_and(|b| s.add_docs(*i, &b)) && ok));
+    if stale(generation) {
         return;
     }
-    if failed {
+    if whole != Some(true) {
         show_error();
         return;
     }
-    show(&core, &plan, &results, filter);
+    show(&plan, &results, filter);
 }
 
 /// Says in the results area that the index could not be loaded; the next keystroke fetches the missing files
 /// again (they stay unset).
 fn show_error() {
-    if let Some(e) = el("sr-count") {
+    if let Some(e) = el(markup::COUNT) {
         e.set_text_content(Some(INDEX_ERROR));
     }
-    if let Some(e) = el("sr-none") {
+    if let Some(e) = el(markup::NONE) {
         e.set_inner_html("");
     }
     STATE.with(|s| {
@@ -250,47 +240,72 @@ fn show_error() {
         s.active = None;
     });
     paint_list();
-    if let Some(p) = el("sr-panel") {
+    if let Some(p) = el(markup::PANEL) {
         let _ = p.remove_attribute("hidden");
     }
 }
 
 /// Writes the results into the panel.
-fn show(core: &Core, plan: &engine::Plan, results: &engine::Results, filter: Filter) {
-    let (codes, rows): (Vec<String>, Vec<String>) = STATE.with(|s| {
-        let s = s.borrow();
-        results
+fn show(plan: &Plan, results: &Results, filter: Filter) {
+    let Some((codes, rows, none, fields)) = with_session(|s| {
+        let core = s.core();
+        let (codes, rows): (Vec<String>, Vec<String>) = results
             .hits
             .iter()
-            .filter_map(|h| {
-                let d = h.doc as usize;
-                let info = s.docs.get(d / DOC_SHARD)?.as_ref()?.get(d % DOC_SHARD)?;
-                Some((info.code.clone(), row_html(core, d, info, &plan.missing(h))))
-            })
-            .unzip()
-    });
-    let mut count = String::new();
-    let mut none = String::new();
-    if results.confident && !rows.is_empty() {
-        count.push_str(&results.good.to_string());
-        count.push_str(" thủ tục phù hợp");
-    } else {
-        count.push_str("Không tìm thấy thủ tục phù hợp");
-        none.push_str("<p><strong>Không tìm thấy thủ tục phù hợp.</strong> ");
-        // A need the catalogue leaves out: say who handles it (content/outside.toml), before the suggestions.
-        if let Some(note) = core.outside_note(plan) {
-            esc(&mut none, note);
-            none.push_str("</p><p>");
-        }
-        none.push_str(
-            "Hãy thử gõ việc cần làm bằng từ khác (ví dụ: khai sinh, hộ chiếu, sổ đỏ, mã thủ tục), bỏ bớt bộ lọc, \
-             hoặc xem theo cấp: <a href=\"/cap/xa/\">Cấp xã</a>, <a href=\"/cap/tinh/\">Cấp tỉnh</a>, \
-             <a href=\"/cap/bo/\">Cấp bộ</a>.</p>",
-        );
-        if !rows.is_empty() {
-            none.push_str("<p>Có thể gần với:</p>");
-        }
+            .filter_map(|h| s.row(h).map(|info| (info.code.clone(), row_html(core, h.doc as usize, info, &plan.missing(h)))))
+            .unzip();
+        let none = (!results.confident || rows.is_empty()).then(|| none_html(core, plan, !rows.is_empty()));
+        (codes, rows, none, fields_html(core, results, filter))
+    }) else {
+        return;
+    };
+    let count = match &none {
+        None => results.good.to_string() + " thủ tục phù hợp",
+        Some(_) => "Không tìm thấy thủ tục phù hợp".to_string(),
+    };
+    if let Some(e) = el(markup::COUNT) {
+        e.set_text_content(Some(&count));
     }
+    if let Some(e) = el(markup::NONE) {
+        e.set_inner_html(none.as_deref().unwrap_or(""));
+    }
+    if let Some(e) = el(markup::FIELD_SELECT) {
+        e.set_inner_html(&fields);
+    }
+    STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        s.codes = codes;
+        s.rows = rows;
+        s.active = None;
+    });
+    paint_list();
+    if let Some(p) = el(markup::PANEL) {
+        let _ = p.remove_attribute("hidden");
+    }
+}
+
+/// "Không tìm thấy thủ tục phù hợp", who handles a need the catalogue leaves out, and what to try instead;
+/// `nearest` when rows follow as the nearest matches.
+fn none_html(core: &Core, plan: &Plan, nearest: bool) -> String {
+    let mut none = String::from("<p><strong>Không tìm thấy thủ tục phù hợp.</strong> ");
+    // A need the catalogue leaves out: say who handles it (content/outside.toml), before the suggestions.
+    if let Some(note) = core.outside_note(plan) {
+        esc(&mut none, note);
+        none.push_str("</p><p>");
+    }
+    none.push_str(
+        "Hãy thử gõ việc cần làm bằng từ khác (ví dụ: khai sinh, hộ chiếu, sổ đỏ, mã thủ tục), bỏ bớt bộ lọc, \
+         hoặc xem theo cấp: <a href=\"/cap/xa/\">Cấp xã</a>, <a href=\"/cap/tinh/\">Cấp tỉnh</a>, \
+         <a href=\"/cap/bo/\">Cấp bộ</a>.</p>",
+    );
+    if nearest {
+        none.push_str("<p>Có thể gần với:</p>");
+    }
+    none
+}
+
+/// The field select's options: the fields with the most matches, with their counts.
+fn fields_html(core: &Core, results: &Results, filter: Filter) -> String {
     let mut fields = String::from("<option value=\"\">Mọi lĩnh vực</option>");
     for (i, n) in results.per_field.iter().take(FIELD_CHOICES) {
         fields.push_str("<option value=\"");
@@ -305,25 +320,7 @@ fn show(core: &Core, plan: &engine::Plan, results: &engine::Results, filter: Fil
         fields.push_str(&n.to_string());
         fields.push_str(")</option>");
     }
-    if let Some(e) = el("sr-count") {
-        e.set_text_content(Some(&count));
-    }
-    if let Some(e) = el("sr-none") {
-        e.set_inner_html(&none);
-    }
-    if let Some(e) = el("sr-field") {
-        e.set_inner_html(&fields);
-    }
-    STATE.with(|s| {
-        let mut s = s.borrow_mut();
-        s.codes = codes;
-        s.rows = rows;
-        s.active = None;
-    });
-    paint_list();
-    if let Some(p) = el("sr-panel") {
-        let _ = p.remove_attribute("hidden");
-    }
+    fields
 }
 
 /// One result line: the name as a link, then code, field, levels, fee, time, "Nộp trực tuyến" and a link that
@@ -336,13 +333,13 @@ fn row_html(core: &Core, d: usize, info: &DocInfo, missing: &[String]) -> String
     esc(&mut h, &info.name);
     h.push_str("</a><span class=\"sr-meta\">");
     let flags = core.doc_flags[d];
-    let levels: Vec<&str> = [(format::FLAG_XA, "Cấp xã"), (format::FLAG_TINH, "Cấp tỉnh"), (format::FLAG_BO, "Cấp bộ")]
+    let levels: Vec<&str> = [(FLAG_XA, "Cấp xã"), (FLAG_TINH, "Cấp tỉnh"), (FLAG_BO, "Cấp bộ")]
         .iter()
         .filter(|(b, _)| flags & b != 0)
         .map(|(_, l)| *l)
         .collect();
     let field = core.field_names.get(core.doc_field[d] as usize).map(String::as_str).unwrap_or("");
-    let online = if flags & format::FLAG_ONLINE != 0 { "Nộp trực tuyến" } else { "" };
+    let online = if flags & FLAG_ONLINE != 0 { "Nộp trực tuyến" } else { "" };
     for part in [info.code.as_str(), field, &levels.join(", "), &info.fee, &info.time, online] {
         if !part.is_empty() {
             h.push_str("<span>");
@@ -378,7 +375,8 @@ fn paint_list() {
         let mut html = String::new();
         for (i, r) in s.rows.iter().enumerate() {
             // A plain list of links (no listbox/option roles: a link inside an option is a nested control).
-            html.push_str("<li id=\"sr-");
+            html.push_str("<li id=\"");
+            html.push_str(markup::ROW);
             html.push_str(&i.to_string());
             html.push_str(if s.active == Some(i) { "\" aria-current=\"true\">" } else { "\">" });
             html.push_str(r);
@@ -386,18 +384,18 @@ fn paint_list() {
         }
         (html, s.active)
     });
-    if let Some(e) = el("sr-list") {
+    if let Some(e) = el(markup::LIST) {
         e.set_inner_html(&html);
     }
-    if let Some(e) = el("q") {
+    if let Some(e) = el(markup::INPUT) {
         let _ = match active {
-            Some(i) => e.set_attribute("aria-activedescendant", &format!("sr-{i}")),
+            Some(i) => e.set_attribute("aria-activedescendant", &(markup::ROW.to_string() + &i.to_string())),
             None => e.remove_attribute("aria-activedescendant"),
         };
     }
 }
 
-/// A filter control changed (level boxes `lv`, online box `on`, field select `lf`): search again.
+/// A filter control changed (level boxes, online box, field select: [`markup`]'s names): search again.
 pub fn filter_changed(ev: &web_sys::Event) {
     let Some(t) = ev.target() else { return };
     let t: JsValue = t.into();
@@ -407,12 +405,13 @@ pub fn filter_changed(ev: &web_sys::Event) {
     STATE.with(|s| {
         let f = &mut s.borrow_mut().filter;
         match name.as_str() {
-            "lv" => {
+            markup::LEVEL => {
+                // The box's value is its level's flag in decimal (markup::LEVEL_VALUES).
                 let bit: u8 = value.parse().unwrap_or(0);
                 if checked { f.levels |= bit } else { f.levels &= !bit }
             }
-            "on" => f.online = checked,
-            "lf" => f.field = value.parse().ok(),
+            markup::ONLINE => f.online = checked,
+            markup::FIELD => f.field = value.parse().ok(),
             _ => {}
         }
     });
@@ -472,7 +471,7 @@ fn query_from_url() {
         .and_then(|s| web_sys::UrlSearchParams::new_with_str(&s).ok())
         .and_then(|p| p.get("q"))
         .unwrap_or_default();
-    if let (Some(e), false) = (el("q"), q.is_empty()) {
+    if let (Some(e), false) = (el(markup::INPUT), q.is_empty()) {
         let _ = js_sys::Reflect::set(&e, &JsValue::from_str("value"), &JsValue::from_str(&q));
     }
 }

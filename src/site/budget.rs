@@ -5,6 +5,7 @@
 
 use crate::routes::asset;
 use anyhow::{Context, Result};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Budgets from the product's goals: a procedure page must arrive in about one round trip's worth of bytes.
@@ -32,14 +33,17 @@ fn assets(dist: &Path, stem: &str, ext: &str) -> Result<Vec<PathBuf>> {
     Ok(out)
 }
 
-fn line(label: &str, bytes: u64, budget: Option<u64>) {
+/// Prints one figure, with its budget if it has one. Through a write that returns its error: a closed pipe
+/// (`… | head`) then ends the command quietly.
+fn line(label: &str, bytes: u64, budget: Option<u64>) -> std::io::Result<()> {
     let kb = bytes as f64 / 1024.0;
+    let mut out = std::io::stdout();
     match budget {
         Some(b) => {
             let mark = if bytes <= b { "ok" } else { "OVER" };
-            println!("{label:<44} {kb:>8.1} KB   budget {:>5.1} KB   {mark}", b as f64 / 1024.0);
+            writeln!(out, "{label:<44} {kb:>8.1} KB   budget {:>5.1} KB   {mark}", b as f64 / 1024.0)
         }
-        None => println!("{label:<44} {kb:>8.1} KB"),
+        None => writeln!(out, "{label:<44} {kb:>8.1} KB"),
     }
 }
 
@@ -67,38 +71,38 @@ pub fn report(dist: &Path, sample: &str) -> Result<()> {
     let over = pages.iter().filter(|(s, _)| *s > PROCEDURE_PAGE_BUDGET).count();
     let what = if linked_css > 0 { "HTML + CSS" } else { "all it needs to paint" };
 
-    println!("Byte budgets (brotli, as downloaded) for {}", dist.display());
-    line(&format!("procedure page {sample}: {what}"), sample_size, Some(PROCEDURE_PAGE_BUDGET));
+    writeln!(std::io::stdout(), "Byte budgets (brotli, as downloaded) for {}", dist.display())?;
+    line(&format!("procedure page {sample}: {what}"), sample_size, Some(PROCEDURE_PAGE_BUDGET))?;
     if let (Some(first), Some(last)) = (pages.first(), pages.last()) {
-        line(&format!("procedure pages, median: {what}"), pages[pages.len() / 2].0, Some(PROCEDURE_PAGE_BUDGET));
-        line(&format!("procedure pages, smallest ({})", first.1), first.0, None);
-        line(&format!("procedure pages, largest ({})", last.1), last.0, Some(PROCEDURE_PAGE_BUDGET));
-        println!("{:<44} {over} of {}", "procedure pages over budget", pages.len());
+        line(&format!("procedure pages, median: {what}"), pages[pages.len() / 2].0, Some(PROCEDURE_PAGE_BUDGET))?;
+        line(&format!("procedure pages, smallest ({})", first.1), first.0, None)?;
+        line(&format!("procedure pages, largest ({})", last.1), last.0, Some(PROCEDURE_PAGE_BUDGET))?;
+        writeln!(std::io::stdout(), "{:<44} {over} of {}", "procedure pages over budget", pages.len())?;
     }
-    critical_path(&format!("critical path of {sample}"), &blocking);
+    critical_path(&format!("critical path of {sample}"), &blocking)?;
     let home = std::fs::read_to_string(dist.join("index.html")).context("no dist/index.html: build the site first")?;
     let home_blocking = render_blocking(&home);
     let home_css = if home_blocking.is_empty() { 0 } else { css };
-    line(&format!("home page: {what}"), br_size(&dist.join("index.html"))? + home_css, Some(HOME_PAGE_BUDGET));
-    critical_path("critical path of the home page", &home_blocking);
-    line("stylesheet (inline in every page)", css, None);
-    line("browser app: loader + JS + wasm", app, Some(APP_BUDGET));
-    line("browser app, uncompressed", app_raw, None);
+    line(&format!("home page: {what}"), br_size(&dist.join("index.html"))? + home_css, Some(HOME_PAGE_BUDGET))?;
+    critical_path("critical path of the home page", &home_blocking)?;
+    line("stylesheet (inline in every page)", css, None)?;
+    line("browser app: loader + JS + wasm", app, Some(APP_BUDGET))?;
+    line("browser app, uncompressed", app_raw, None)?;
     let posters: Vec<PathBuf> =
         [assets(dist, asset::POSTER_LOADER, "js")?, assets(dist, asset::POSTER_GLUE, "js")?, assets(dist, asset::POSTER_WASM, "wasm")?].concat();
     if !posters.is_empty() {
         let br: u64 = posters.iter().map(|p| br_size(p)).sum::<Result<u64>>()?;
-        line("poster tools and basket bundle (/in/, /gio-ho-so/)", br, None);
+        line("poster tools and basket bundle (/in/, /gio-ho-so/)", br, None)?;
     }
     Ok(())
 }
 
 /// Prints what a page waits for before it can paint. A QR scan is a first visit: every request the page
 /// waits for is a whole round trip more, so the budget is the HTML alone.
-fn critical_path(label: &str, blocking: &[String]) {
+fn critical_path(label: &str, blocking: &[String]) -> std::io::Result<()> {
     let what = if blocking.is_empty() { "nothing".to_string() } else { blocking.join(" + ") };
     let mark = if blocking.is_empty() { "ok" } else { "OVER" };
-    println!("{label:<44} HTML + {what}   budget HTML alone (one request)   {mark}");
+    writeln!(std::io::stdout(), "{label:<44} HTML + {what}   budget HTML alone (one request)   {mark}")
 }
 
 /// The requests a page's `<head>` makes the browser wait for before it can paint: stylesheets and classic
