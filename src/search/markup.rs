@@ -1,7 +1,9 @@
 //! The names the search box's static markup (the `SearchBox` island, `src/pages/islands.rs`) and the browser app
 //! that fills it (`ui`) must agree on: element ids, and the filter controls' names and values. Kept in one place
-//! so a rename cannot leave the app looking for an element the page no longer has; `tests/render.rs` checks that
-//! the rendered box has every one of them.
+//! so a rename cannot leave the app looking for an element the page no longer has; `tests/catalogue_render.rs`
+//! checks that the rendered box has every one of them. The island writes them as literals: named by these
+//! constants in `view!`, each becomes a dynamic attribute the browser app must hydrate, 106 bytes (brotli) its
+//! budget does not have.
 
 use super::format;
 
