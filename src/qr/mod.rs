@@ -37,6 +37,27 @@ impl Qr {
     /// Encodes `text` at error correction level M (15 % damage, still version 3 for a ~40-character URL).
     /// Falls back to level L only for texts too long for M; `None` for texts no QR code holds.
     pub fn encode(text: &str) -> Option<Qr> {
+        // The site build draws each page's code four times (its QR files, its print page, its poster, its
+        // field's tiles), and choosing a code's mask is most of the cost: remember each text's code.
+        #[cfg(feature = "ssr")]
+        {
+            static DRAWN: std::sync::OnceLock<std::sync::Mutex<std::collections::HashMap<String, Option<Qr>>>> =
+                std::sync::OnceLock::new();
+            let drawn = DRAWN.get_or_init(Default::default);
+            if let Some(known) = drawn.lock().ok().and_then(|d| d.get(text).cloned()) {
+                return known;
+            }
+            let qr = Self::encode_afresh(text);
+            if let Ok(mut d) = drawn.lock() {
+                d.insert(text.to_string(), qr.clone());
+            }
+            qr
+        }
+        #[cfg(not(feature = "ssr"))]
+        Self::encode_afresh(text)
+    }
+
+    fn encode_afresh(text: &str) -> Option<Qr> {
         let code = QrCode::with_error_correction_level(text, EcLevel::M)
             .or_else(|_| QrCode::with_error_correction_level(text, EcLevel::L))
             .ok()?;

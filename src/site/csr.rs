@@ -93,9 +93,9 @@ pub fn build_csr(opts: &CsrOptions) -> Result<()> {
     let search = super::search_index::build(&index.catalogue, &opts.content)?;
     super::search_files::write(&out, &index.catalogue, &search)?;
 
-    super::compress::all(&out)?;
+    super::compress::all(&out, &Default::default())?;
     // The data is on this page's critical path: the same brotli quality as the site's pages and assets.
-    out.precompress(&json_path, 11)?;
+    super::compress::one(&out, &json_path, super::compress::Effort::App)?;
     out.finish()?;
     eprintln!(
         "Xong: {} (wasm {} KB, data {} KB, br {} KB + {} KB)",

@@ -43,10 +43,30 @@ pub fn build_id() -> &'static str {
 struct Written {
     /// Path under the site root, with `/` separators.
     rel: String,
-    /// Its cache key (xxh3-128 of its bytes).
-    key: u128,
     /// Whether the compression stage gives it `.br` and `.gz` variants.
     compress: bool,
+}
+
+/// The files written so far, in writing order, and each one's cache key by path (the compression stage looks up
+/// thousands of them).
+#[derive(Default)]
+struct Files {
+    list: Vec<Written>,
+    /// Its cache key (xxh3-128 of its bytes) by path.
+    key_of: std::collections::HashMap<String, u128>,
+}
+
+impl Files {
+    fn push(&mut self, rel: &str, key: u128, compress: bool) {
+        self.list.push(Written { rel: rel.to_string(), compress });
+        self.key_of.insert(rel.to_string(), key);
+    }
+
+    fn remove(&mut self, rel: &str) {
+        if self.key_of.remove(rel).is_some() {
+            self.list.retain(|w| w.rel != rel);
+        }
+    }
 }
 
 /// A build's output: the staging folder, the cache, and the list of files written so far.
@@ -54,7 +74,7 @@ pub struct Output {
     stage: PathBuf,
     out: PathBuf,
     cache: PathBuf,
-    written: Mutex<Vec<Written>>,
+    written: Mutex<Files>,
     /// Cache entries this build used (kept when the cache is pruned).
     used: Mutex<HashSet<String>>,
     /// Files compressed this build (not found in the cache), for the summary.
@@ -75,7 +95,7 @@ impl Output {
             stage,
             out: out.to_path_buf(),
             cache,
-            written: Mutex::new(Vec::new()),
+            written: Mutex::new(Files::default()),
             used: Mutex::new(HashSet::new()),
             compressed_fresh: Default::default(),
         })
@@ -109,7 +129,7 @@ impl Output {
             self.used.lock().expect("not poisoned").insert(alias);
             self.link(&name, rel)?;
             let key = u128::from_str_radix(&name, 16).unwrap_or_default();
-            self.written.lock().expect("not poisoned").push(Written { rel: rel.to_string(), key, compress: false });
+            self.written.lock().expect("not poisoned").push(rel, key, false);
             return Ok(());
         }
         let bytes = make();
@@ -132,7 +152,7 @@ impl Output {
         let name = format!("{key:032x}");
         self.store(&name, || Ok(bytes.to_vec()))?;
         self.link(&name, rel)?;
-        self.written.lock().expect("not poisoned").push(Written { rel: rel.to_string(), key, compress });
+        self.written.lock().expect("not poisoned").push(rel, key, compress);
         Ok(())
     }
 
@@ -165,7 +185,7 @@ impl Output {
         // A file written twice (the worker stamped after public/ was copied): never write through a link.
         if to.exists() {
             std::fs::remove_file(&to)?;
-            self.written.lock().expect("not poisoned").retain(|w| w.rel != rel);
+            self.written.lock().expect("not poisoned").remove(rel);
         }
         let from = self.cache_path(name);
         if std::fs::hard_link(&from, &to).is_err() {
@@ -181,21 +201,25 @@ impl Output {
 
     /// Every file written so far, as `(path under the root, compress?)`, in writing order.
     pub fn files(&self) -> Vec<(String, bool)> {
-        self.written.lock().expect("not poisoned").iter().map(|w| (w.rel.clone(), w.compress)).collect()
+        self.written.lock().expect("not poisoned").list.iter().map(|w| (w.rel.clone(), w.compress)).collect()
     }
 
     /// Gives `rel` (written earlier) its `.br` and `.gz` variants, from the cache when its bytes were compressed
-    /// before. `quality` is brotli's; it is part of the cache key.
-    pub fn precompress(&self, rel: &str, quality: u32) -> Result<()> {
-        let key = {
-            let written = self.written.lock().expect("not poisoned");
-            written.iter().rev().find(|w| w.rel == rel).map(|w| w.key).context("precompress: file not written")?
+    /// before. `brotli` makes the `.br` bytes; `effort` names how (a quality), as part of the cache key.
+    pub fn precompress(&self, rel: &str, effort: &str, brotli: impl FnOnce(&[u8]) -> Vec<u8>) -> Result<()> {
+        let key = self.written.lock().expect("not poisoned").key_of.get(rel).copied().context("precompress: file not written")?;
+        let mut bytes: Option<Vec<u8>> = None;
+        let mut read = || -> Result<Vec<u8>> {
+            if bytes.is_none() {
+                bytes = Some(self.read(rel)?);
+            }
+            Ok(bytes.clone().unwrap_or_default())
         };
-        let br = format!("{key:032x}.br{quality}");
-        let fresh = self.store(&br, || Ok(brotli_at(&self.read(rel)?, quality)))?;
+        let br = format!("{key:032x}.br{effort}");
+        let fresh = self.store(&br, || Ok(brotli(&read()?)))?;
         self.link(&br, &format!("{rel}.br"))?;
         let gz = format!("{key:032x}.gz");
-        self.store(&gz, || Ok(gzip_bytes(&self.read(rel)?)))?;
+        self.store(&gz, || Ok(gzip_bytes(&read()?)))?;
         self.link(&gz, &format!("{rel}.gz"))?;
         if fresh {
             self.compressed_fresh.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -260,11 +284,16 @@ pub fn brotli_bytes(bytes: &[u8]) -> Vec<u8> {
     brotli_at(bytes, 11)
 }
 
-/// Brotli at a given quality: 11 for what a citizen's phone waits for, 7 for the rest (measured on this site's
-/// pages: 7 is 40× faster than 11 for about 10% more bytes, and posters and QR files number in the thousands).
-fn brotli_at(bytes: &[u8], quality: u32) -> Vec<u8> {
+/// Brotli at a given quality (0–11; which file gets which is the compression stage's choice, `compress.rs`),
+/// with a 4 MB window.
+pub(super) fn brotli_at(bytes: &[u8], quality: u32) -> Vec<u8> {
+    brotli_with(bytes, quality, 22)
+}
+
+/// Brotli at `quality` with a window of 2^`lgwin` bytes (10–24).
+pub(super) fn brotli_with(bytes: &[u8], quality: u32, lgwin: u32) -> Vec<u8> {
     let mut out = Vec::with_capacity(bytes.len() / 3);
-    let params = brotli::enc::BrotliEncoderParams { quality: quality as i32, lgwin: 22, ..Default::default() };
+    let params = brotli::enc::BrotliEncoderParams { quality: quality as i32, lgwin: lgwin as i32, ..Default::default() };
     brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).expect("brotli into a Vec cannot fail");
     out
 }
@@ -297,7 +326,7 @@ mod tests {
             out.write("index.html", text.as_bytes()).unwrap();
             out.write("same.html", b"same").unwrap();
             for (rel, _) in out.files() {
-                out.precompress(&rel, 5).unwrap();
+                out.precompress(&rel, "5", |b| brotli_at(b, 5)).unwrap();
             }
             let fresh = out.compressed_fresh.load(std::sync::atomic::Ordering::Relaxed);
             out.finish().unwrap();
