@@ -26,9 +26,12 @@ def make_catalogue(factor: int, dest: Path) -> int:
     if dest.exists():
         shutil.rmtree(dest)
     (dest / "procedures").mkdir(parents=True)
-    for f in ["site.toml", "synonyms.toml", "regional.toml", "question_words.toml", "outside.toml", "life_events.toml"]:
-        if (src / f).exists():
-            shutil.copy(src / f, dest / f)
+    # Every file beside procedures/ (site, vocabularies, shared papers, centres…) is copied as it is.
+    for f in src.iterdir():
+        if f.is_file():
+            shutil.copy(f, dest / f.name)
+        elif f.is_dir() and f.name != "procedures":
+            shutil.copytree(f, dest / f.name)
     files = sorted((src / "procedures").glob("*.toml"))
     used = {f.stem for f in files}
     count = 0
