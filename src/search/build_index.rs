@@ -194,12 +194,14 @@ fn field_tokens(p: &Procedure, groups: &[SynonymGroup], variants: &[analyzer::Va
     // field of their own, ranked lower on every judged set: measured, see the README.)
     let official: std::collections::HashSet<String> = name.iter().cloned().collect();
     let mut aka = Vec::new();
+    let mut m = Vec::new();
     for n in &p.also_called {
-        index_tokens(n, mid, groups, &mut aka);
+        let (names, circumstances) = name_part(n);
+        index_tokens(names, mid, groups, &mut aka);
+        index_tokens(circumstances, mid, groups, &mut m);
     }
     let mut added = std::collections::HashSet::new();
     name.extend(aka.into_iter().filter(|t| !official.contains(t) && added.insert(t.clone())));
-    let mut m = Vec::new();
     index_tokens(&p.field, mid, groups, &mut m);
     for r in &p.results {
         index_tokens(r, mid, groups, &mut m);
@@ -221,6 +223,14 @@ fn field_tokens(p: &Procedure, groups: &[SynonymGroup], variants: &[analyzer::Va
         c.extend(analyzer::code_tokens(&w));
     }
     [name, m, b, c]
+}
+
+/// What an everyday name names, without the circumstances it adds: «Nộp trước bạ khi sang tên sổ đỏ» names the
+/// registration fee, not the transfer of the land certificate (another procedure, which that clause would pull
+/// this one above). Returns the name and the clause; the clause is indexed among the papers and results.
+fn name_part(name: &str) -> (&str, &str) {
+    let (head, clause) = name.split_once(" khi ").unwrap_or((name, ""));
+    (head.strip_suffix(" trước").or_else(|| head.strip_suffix(" sau")).unwrap_or(head), clause)
 }
 
 /// The prior of a procedure the portal's usage file does not count (two in three of the catalogue), by the
