@@ -17,7 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 PROVINCES = ["Hà Giang", "Lào Cai", "Điện Biên", "Sơn La", "Nghệ An", "Quảng Trị", "Gia Lai", "Đắk Lắk",
-             "An Giang", "Cà Mau"]
+             "An Giang", "Bạc Liêu"]
 APP_KB = None  # the browser app's brotli bytes, read from `motcua budget`
 
 

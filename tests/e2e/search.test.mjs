@@ -102,14 +102,20 @@ test("a need the catalogue does not cover says so plainly, says who handles it a
 
 test("a result that lacks some of the words typed says which, as they were typed", async () => {
   const { context, page, errors } = await openPage(browser, { viewport: PHONE });
-  // No procedure is about a household electricity connection; the best partial matches do not say "điện".
+  // No procedure is about a household electricity connection; the nearest partial matches lack "lắp" or "điện"
+  // (each row says which, as typed; the first row's missing word depends on the ranking of the day).
   await page.goto(`${BASE_URL}/tim-kiem/?q=${encodeURIComponent("đăng ký lắp điện mới cho nhà")}`);
   await waitHydrated(page);
   const first = page.locator("#sr-list li").first();
   await first.waitFor({ timeout: 15000 });
-  const miss = first.locator(".sr-miss");
-  assert.match(await miss.innerText(), /^Không có: /);
-  assert.ok((await miss.locator("s").allInnerTexts()).some((w) => /(^| )điện( |$)/.test(w)), await miss.innerText());
+  const rows = page.locator("#sr-list li");
+  const misses = [];
+  for (let i = 0; i < Math.min(3, await rows.count()); i++) {
+    const miss = rows.nth(i).locator(".sr-miss");
+    assert.match(await miss.innerText(), /^Không có: /, `row ${i + 1} lacks a word typed`);
+    misses.push(...(await miss.locator("s").allInnerTexts()));
+  }
+  assert.ok(misses.some((w) => /(^| )điện( |$)/.test(w)), misses.join(", "));
   await page.screenshot({ path: join(OUT, "search-missing-phone.png"), fullPage: false });
   assert.deepEqual(errors, [], "no console errors");
   await context.close();
