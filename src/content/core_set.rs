@@ -14,9 +14,7 @@ pub const COMMUNE_FIELDS: [&str; 5] = ["Hộ tịch", "Chứng thực", "Đăng 
 
 /// Indices into `procedures` of the core set, most used first, then by code.
 pub fn core_set(procedures: &[Procedure]) -> Vec<usize> {
-    let mut by_use: Vec<usize> = (0..procedures.len()).filter(|&i| procedures[i].usage_weight > 0).collect();
-    by_use.sort_by(|&a, &b| procedures[b].usage_weight.cmp(&procedures[a].usage_weight).then(procedures[a].code.cmp(&procedures[b].code)));
-    let mut set: Vec<usize> = by_use.into_iter().take(MOST_USED).collect();
+    let mut set: Vec<usize> = by_use(procedures).into_iter().take(MOST_USED).collect();
     let mut commune: Vec<usize> = (0..procedures.len())
         .filter(|&i| {
             let p = &procedures[i];
@@ -26,4 +24,12 @@ pub fn core_set(procedures: &[Procedure]) -> Vec<usize> {
     commune.sort_by(|&a, &b| procedures[b].usage_weight.cmp(&procedures[a].usage_weight).then(procedures[a].code.cmp(&procedures[b].code)));
     set.extend(commune);
     set
+}
+
+/// Indices into `procedures` of those the portal counts people using, most used first, then by code: the order
+/// behind the core set and behind what the build spends most effort on.
+pub fn by_use(procedures: &[Procedure]) -> Vec<usize> {
+    let mut used: Vec<usize> = (0..procedures.len()).filter(|&i| procedures[i].usage_weight > 0).collect();
+    used.sort_by(|&a, &b| procedures[b].usage_weight.cmp(&procedures[a].usage_weight).then(procedures[a].code.cmp(&procedures[b].code)));
+    used
 }

@@ -179,6 +179,16 @@ pub fn check_optional<T>(
     }
 }
 
+/// The key of a TOML line (`also_called = [`) inside a multi-line string: a key pasted inside a name by a
+/// script or an editor, which parses (it is only text) but puts its words into the official name.
+fn pasted_key(text: &str) -> Option<&str> {
+    text.lines().skip(1).find_map(|l| {
+        let (key, _) = l.split_once('=')?;
+        let key = key.trim();
+        (!key.is_empty() && key.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')).then_some(key)
+    })
+}
+
 /// Parses a whole file of the content folder into `T`, or says on which line its TOML is wrong (`what` names
 /// the kind of file in the message: "life events").
 pub fn parse_file<T: serde::de::DeserializeOwned>(path: &Path, text: &str, what: &str) -> Result<T, ContentError> {
@@ -424,6 +434,14 @@ fn check_procedure(path: &Path, text: &str, shared: &std::collections::BTreeSet<
     if let Some(v) = get(t, "name") {
         if v.get_ref().as_str().is_some_and(|s| s.trim().is_empty()) {
             problems.push(err(path, line(v), "name", "the name is empty; write the procedure's official name".into()));
+        }
+        if let Some(key) = v.get_ref().as_str().and_then(pasted_key) {
+            problems.push(err(
+                path,
+                line(v),
+                "name",
+                format!("the name holds a line `{key} = …`, which belongs after it: close the name's \"\"\" first, then write `{key}` on its own line"),
+            ));
         }
     }
     if let Some(v) = get(t, "portal_url") {
@@ -746,6 +764,12 @@ same = "can-cuoc"
     fn an_empty_name_is_refused() {
         let text = with("name = \"Đăng ký nuôi ong\"", "name = \"  \"");
         assert_problem(&text, 2, "name", &["the name is empty"]);
+    }
+
+    #[test]
+    fn a_key_pasted_inside_a_multi_line_name_is_refused() {
+        let text = with("name = \"Đăng ký nuôi ong\"", "name = \"\"\"Đăng ký nuôi ong\nalso_called = [\"nuôi ong\"]\nở xã\"\"\"");
+        assert_problem(&text, 2, "name", &["`also_called = …`", "close the name's \"\"\" first"]);
     }
 
     #[test]

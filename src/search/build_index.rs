@@ -6,7 +6,7 @@
 //! and `motcua eval` build the index from the content folder they are given, in a second or two.
 
 use super::analyzer::{self, FieldTokens, SynonymGroup};
-use super::format::{self, F_CODE, F_NAME, FIELDS, Writer};
+use super::format::{self, F_NAME, FIELDS, Writer};
 use super::outside::{self, Outside, Problem};
 use super::question::QuestionWords;
 use crate::content::{Channel, Level, Procedure};
@@ -437,7 +437,6 @@ pub fn build(procedures: &[Procedure], content: &Path) -> Result<SearchIndex, St
             terms.entry(key).or_default().push((fi as u8, list));
         }
     }
-    let _ = F_CODE;
 
     // Term shards.
     let mut shards: Vec<Writer> = (0..format::TERM_SHARDS).map(|_| Writer::default()).collect();

@@ -40,6 +40,12 @@ fn catalogue() -> Vec<Procedure> {
     extract.requirements = "Khai sinh, khai sinh.".into();
     let mut passport = procedure("5.000001", "Cấp hộ chiếu phổ thông", "Xuất nhập cảnh", Level::Ministry, 30);
     passport.methods = vec![online];
+    // Known by an everyday name whose words its official name lacks; the other says the same words in its body
+    // (as long as every other body) and is used more: only the everyday name counting as a name ranks it first.
+    let mut absence = procedure("7.000001", "Đăng ký tạm vắng", "Cư trú", Level::Commune, 10);
+    absence.also_called = vec!["Báo đi xa dài ngày".into()];
+    let mut leave = procedure("7.000002", "Thông báo lưu trú", "Cư trú", Level::Commune, 100);
+    leave.requirements = "Đi xa dài ngày.".into();
     let mut all = vec![
         birth,
         procedure("2.000002", "Đăng ký kết hôn", "Hộ tịch", Level::Commune, 40),
@@ -58,6 +64,8 @@ fn catalogue() -> Vec<Procedure> {
         procedure("8.000001", "Cư trú cấp giấy xác nhận", "Cư trú", Level::Commune, 10),
         procedure("8.000002", "Cấp giấy xác nhận cư trú", "Cư trú", Level::Commune, 10),
         procedure("9.000001", "Cấp giấy chứng nhận quyền sử dụng đất", "Đất đai", Level::Province, 10),
+        absence,
+        leave,
     ];
     // Requirements as long as the extract's, in words no test asks for, so the body's average length is that of
     // a catalogue where every procedure has some.
@@ -178,6 +186,11 @@ fn a_variant_ranks_below_its_procedure_unless_asked_for() {
     let (plan, results) = f.run("mất giấy phép lái xe", false, &Filter::default());
     assert!(plan.asks_variant);
     assert_eq!(results.hits[0].doc, f.doc("3.000010"));
+}
+
+#[test]
+fn an_everyday_name_counts_as_a_name() {
+    assert_eq!(fixture().codes("đi xa dài ngày")[..2], ["7.000001", "7.000002"]);
 }
 
 #[test]

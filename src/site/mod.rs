@@ -174,7 +174,7 @@ fn run_stages(b: &mut Build) -> Result<BuildSummary> {
     b.stage("Tin cập nhật", |b| updates::write(&b.out, &index))?;
     b.stage("Danh sách dùng khi mất mạng", |b| offline::write(&b.out).map(|_| ()))?;
     b.stage("Sơ đồ trang", |b| sitemap::write(&b.out, &index, &pages))?;
-    let rarely_opened = rarely_opened_pages(&index);
+    let rarely_opened = compress::rarely_opened(&index.catalogue.procedures);
     let compressed = b.stage("Nén br/gz", |b| compress::all(&b.out, &rarely_opened))?;
     Ok(BuildSummary {
         pages: pages.len(),
@@ -185,33 +185,6 @@ fn run_stages(b: &mut Build) -> Result<BuildSummary> {
         assets,
     })
 }
-
-/// The page files of the procedures few people open, which the compression stage spends less effort on (see
-/// `compress.rs`): those outside the core set (`content::core_set`: the most used, and what commune centres
-/// live on) and outside the most used procedures that together make [`MOST_USES`] of the portal's recorded
-/// uses. On today's catalogue that is five pages in six, opened in less than one recorded use in a thousand.
-fn rarely_opened_pages(index: &SiteIndex) -> std::collections::HashSet<String> {
-    let procedures = &index.catalogue.procedures;
-    let mut busy: std::collections::HashSet<usize> = crate::content::core_set::core_set(procedures).into_iter().collect();
-    let mut by_use: Vec<usize> = (0..procedures.len()).collect();
-    by_use.sort_by(|&a, &b| procedures[b].usage_weight.cmp(&procedures[a].usage_weight));
-    let all_uses: u64 = procedures.iter().map(|p| p.usage_weight).sum();
-    let mut counted = 0u64;
-    for i in by_use {
-        if counted as f64 >= all_uses as f64 * MOST_USES {
-            break;
-        }
-        counted += procedures[i].usage_weight;
-        busy.insert(i);
-    }
-    let rare = (0..procedures.len()).filter(|i| !busy.contains(i)).map(|i| &procedures[i].code);
-    rare.flat_map(|code| [crate::routes::procedure(code), crate::routes::requirements(code)])
-        .map(|url| crate::routes::file_of(&url))
-        .collect()
-}
-
-/// The share of recorded uses whose procedures' pages get the most compression effort (see above).
-const MOST_USES: f64 = 0.999;
 
 /// Runs `work` on every item, spread over every core, with a progress bar (when there are enough items to
 /// watch). The first error stops the work, and a panicking item becomes an error too, so a bad page never takes

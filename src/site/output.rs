@@ -208,18 +208,19 @@ impl Output {
     /// before. `brotli` makes the `.br` bytes; `effort` names how (a quality), as part of the cache key.
     pub fn precompress(&self, rel: &str, effort: &str, brotli: impl FnOnce(&[u8]) -> Vec<u8>) -> Result<()> {
         let key = self.written.lock().expect("not poisoned").key_of.get(rel).copied().context("precompress: file not written")?;
-        let mut bytes: Option<Vec<u8>> = None;
-        let mut read = || -> Result<Vec<u8>> {
-            if bytes.is_none() {
-                bytes = Some(self.read(rel)?);
+        // Read once, and only when a variant is not in the cache yet.
+        let bytes = std::cell::OnceCell::new();
+        let read = || -> Result<&[u8]> {
+            if bytes.get().is_none() {
+                let _ = bytes.set(self.read(rel)?);
             }
-            Ok(bytes.clone().unwrap_or_default())
+            Ok(bytes.get().map(Vec::as_slice).unwrap_or_default())
         };
         let br = format!("{key:032x}.br{effort}");
-        let fresh = self.store(&br, || Ok(brotli(&read()?)))?;
+        let fresh = self.store(&br, || Ok(brotli(read()?)))?;
         self.link(&br, &format!("{rel}.br"))?;
         let gz = format!("{key:032x}.gz");
-        self.store(&gz, || Ok(gzip_bytes(&read()?)))?;
+        self.store(&gz, || Ok(gzip_bytes(read()?)))?;
         self.link(&gz, &format!("{rel}.gz"))?;
         if fresh {
             self.compressed_fresh.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
