@@ -22,7 +22,8 @@ pub struct Judged {
     pub kind: String,
 }
 
-/// Reads an eval TSV (id, query, grade2, grade1, kind, note) with a header line.
+/// Reads an eval TSV (id, query, grade2, grade1, kind, note) with a header line. Codes in a grade are separated
+/// by commas, as in the shared dev set, or by spaces, as some authors write them.
 pub fn read_judged(text: &str) -> Vec<Judged> {
     text.lines()
         .skip(1)
@@ -33,7 +34,7 @@ pub fn read_judged(text: &str) -> Vec<Judged> {
             Judged {
                 id: g(0).into(),
                 query: g(1).into(),
-                grade2: g(2).split(',').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect(),
+                grade2: g(2).split(|c: char| c == ',' || c.is_whitespace()).filter(|s| !s.is_empty()).map(String::from).collect(),
                 kind: g(4).into(),
             }
         })
@@ -144,4 +145,18 @@ pub fn run_eval(content: &Path, tsv: &Path) -> Result<()> {
         writeln!(out, "judged but \"no good match\" {id} «{q}»")?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grades_may_list_codes_with_commas_or_spaces() {
+        let text = "id\tquery\tgrade2\tgrade1\tkind\tnote\nq1\tkhai sinh\t2.000986, 1.001193\t\teveryday\t\nq2\tho chieu\t1.001456 1.001471\t\tofficial\t\nq3\tdien\t\t\tabsent\t\n";
+        let j = read_judged(text);
+        assert_eq!(j[0].grade2, ["2.000986", "1.001193"]);
+        assert_eq!(j[1].grade2, ["1.001456", "1.001471"]);
+        assert!(j[2].grade2.is_empty() && j[2].kind == "absent");
+    }
 }
