@@ -484,10 +484,16 @@ pub fn build(procedures: &[Procedure], content: &Path) -> Result<SearchIndex, St
     for f in &field_names {
         core.str(f);
     }
-    for (i, p) in procs.iter().enumerate() {
+    // Column by column (every document's field, then flags, then prior): like values side by side compress
+    // better than rows of three (0.5 KB of brotli on every first search).
+    for p in &procs {
         core.varint(field_names.iter().position(|f| *f == p.field).unwrap_or(0) as u64);
+    }
+    for p in &procs {
         core.u8(flags(p));
-        core.u8(prior[i]);
+    }
+    for pr in &prior {
+        core.u8(*pr);
     }
     // Each document's fieldnorm id per field, once here rather than in every posting (column by column).
     for f in &fields {

@@ -120,12 +120,12 @@ impl Core {
         for _ in 0..nf {
             field_names.push(r.str()?.to_string());
         }
-        let (mut doc_field, mut doc_flags, mut doc_prior) = (Vec::new(), Vec::new(), Vec::new());
+        let mut doc_field = Vec::with_capacity(docs.min(r.remaining()));
         for _ in 0..docs {
             doc_field.push(r.varint()? as u16);
-            doc_flags.push(r.u8()?);
-            doc_prior.push(r.u8()?);
         }
+        let doc_flags = r.bytes(docs)?.to_vec();
+        let doc_prior = r.bytes(docs)?.to_vec();
         let mut norms = Vec::with_capacity(4);
         for _ in 0..4 {
             norms.push(r.bytes(docs)?.to_vec());
