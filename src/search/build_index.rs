@@ -504,12 +504,16 @@ pub fn build(procedures: &[Procedure], content: &Path) -> Result<SearchIndex, St
     }
     core.varint(vocab.len() as u64);
     let mut prev = String::new();
-    for (t, df) in &vocab {
+    // Words (each as what it shares with the one before and the rest), then their document frequencies: column
+    // by column, as the documents' facts above.
+    for (t, _) in &vocab {
         let shared = prev.bytes().zip(t.bytes()).take_while(|(a, b)| a == b).count();
         core.varint(shared as u64);
         core.str(&t[shared..]);
-        core.varint(*df as u64);
         prev = t.clone();
+    }
+    for (_, df) in &vocab {
+        core.varint(*df as u64);
     }
     core.varint(pairs.len() as u64);
     for (w, m) in pairs {

@@ -136,7 +136,10 @@ impl Core {
             let shared = r.varint()? as usize;
             let mut t = vocab.last().map(|(p, _)| p.get(..shared).unwrap_or("").to_string()).unwrap_or_default();
             t.push_str(r.str()?);
-            vocab.push((t, r.varint()? as u32));
+            vocab.push((t, 0));
+        }
+        for (_, df) in &mut vocab {
+            *df = r.varint()? as u32;
         }
         let ns = r.varint()? as usize;
         let mut pairs: Vec<(&str, &str)> = Vec::with_capacity(ns.min(r.remaining()));

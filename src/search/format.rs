@@ -27,7 +27,7 @@ pub const CORE_FILE: &str = "core.bin";
 
 /// The first bytes of `core.bin`, changed whenever its layout changes (a cached core of another layout is refused,
 /// not misread).
-pub const CORE_MAGIC: &[u8; 3] = b"MC5";
+pub const CORE_MAGIC: &[u8; 3] = b"MC6";
 
 /// Index fields, in tantivy schema order.
 pub const FIELDS: [&str; 4] = ["name", "mid", "body", "code"];
