@@ -7,7 +7,7 @@
 //!
 //! The build folds the phrases with the analyzer and checks that no procedure's name says one (the catalogue
 //! would then have that need); `core.bin` carries them folded, so the browser only compares words, and the notes
-//! as written: 2.5 KB of brotli on the first search. (The notes alone in a file fetched only when needed saved
+//! as written: about 4.5 KB of brotli on the first search. (The notes alone in a file fetched only when needed saved
 //! 0.7 KB of index and cost as much wasm for the extra fetch path: measured, and left.)
 
 use super::analyzer;
