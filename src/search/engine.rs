@@ -50,11 +50,29 @@ const CONFIDENT_COVERAGE: f32 = 0.2;
 /// khai sinh»; when the best result is a good match with less, those with as much as it has.
 const GOOD_COVERAGE: f32 = 0.4;
 
+/// tantivy's Bm25Weight cache per field, for each fieldnorm id: K1 * (1 - b + b * length / average length), with
+/// the field's `b`.
+fn bm25_caches(averages: &[f32; 4], lengths: &[u32; 256], b: &[f32; 4]) -> Vec<[f32; 256]> {
+    (0..4)
+        .map(|f| {
+            let mut c = [0f32; 256];
+            for (i, v) in c.iter_mut().enumerate() {
+                *v = K1 * (1.0 - b[f] + b[f] * lengths[i] as f32 / averages[f]);
+            }
+            c
+        })
+        .collect()
+}
+
 /// The always-needed part of the index (`core.bin`).
 pub struct Core {
     /// Number of documents.
     pub docs: usize,
     caches: Vec<[f32; 256]>,
+    /// Each field's average length in tokens, and the length of each fieldnorm id: what [`Core::caches`] are
+    /// computed from.
+    averages: [f32; 4],
+    lengths: [u32; 256],
     /// Each document's fieldnorm id, per index field.
     norms: Vec<Vec<u8>>,
     /// The fields (lĩnh vực), for the filter.
@@ -86,6 +104,13 @@ pub struct Core {
 }
 
 impl Core {
+    /// Scores as tantivy does, with its [`B`] for every field: for the test that the engine reproduces tantivy's
+    /// scores from the exported postings (the name's own [`format::FIELD_B`] is a choice made on top, as the
+    /// popularity prior is).
+    pub fn score_as_tantivy(&mut self) {
+        self.caches = bm25_caches(&self.averages, &self.lengths, &[B; 4]);
+    }
+
     /// Reads `core.bin`; `None` when it is not a valid core file (wrong checksum, truncated, or damaged): never a
     /// panic, whatever the bytes.
     pub fn parse(bytes: &[u8]) -> Option<Core> {
@@ -99,22 +124,12 @@ impl Core {
         for t in &mut totals {
             *t = r.varint()?;
         }
-        let mut norms = [0u32; 256];
-        for n in &mut norms {
+        let mut lengths = [0u32; 256];
+        for n in &mut lengths {
             *n = r.varint()? as u32;
         }
-        // Exactly tantivy's Bm25Weight cache: K1 * (1 - B + B * fieldnorm / average fieldnorm).
-        let caches = totals
-            .iter()
-            .map(|t| {
-                let avg = *t as f32 / docs as f32;
-                let mut c = [0f32; 256];
-                for (i, v) in c.iter_mut().enumerate() {
-                    *v = K1 * (1.0 - B + B * norms[i] as f32 / avg);
-                }
-                c
-            })
-            .collect();
+        let averages = totals.map(|t| t as f32 / docs as f32);
+        let caches = bm25_caches(&averages, &lengths, &format::FIELD_B);
         let nf = r.varint()? as usize;
         let mut field_names = Vec::with_capacity(nf.min(r.remaining()));
         for _ in 0..nf {
@@ -161,6 +176,8 @@ impl Core {
         Some(Core {
             docs,
             caches,
+            averages,
+            lengths,
             norms,
             field_names,
             doc_field,
