@@ -51,13 +51,16 @@ const CONFIDENT_COVERAGE: f32 = 0.2;
 const GOOD_COVERAGE: f32 = 0.4;
 
 /// tantivy's Bm25Weight cache per field, for each fieldnorm id: K1 * (1 - b + b * length / average length), with
-/// the field's `b`.
-fn bm25_caches(averages: &[f32; 4], lengths: &[u32; 256], b: &[f32; 4]) -> Vec<[f32; 256]> {
-    (0..4)
-        .map(|f| {
+/// the field's `b` (natively, for [`Core::score_as_tantivy`]; `Core::parse` says the same in fewer wasm bytes).
+#[cfg(feature = "ssr")]
+fn bm25_caches(averages: &[f32; 4], lengths: &[u32; 256], b: [f32; 4]) -> Vec<[f32; 256]> {
+    averages
+        .iter()
+        .zip(b)
+        .map(|(avg, b)| {
             let mut c = [0f32; 256];
-            for (i, v) in c.iter_mut().enumerate() {
-                *v = K1 * (1.0 - b[f] + b[f] * lengths[i] as f32 / averages[f]);
+            for (v, len) in c.iter_mut().zip(lengths) {
+                *v = K1 * (1.0 - b + b * *len as f32 / avg);
             }
             c
         })
@@ -70,8 +73,10 @@ pub struct Core {
     pub docs: usize,
     caches: Vec<[f32; 256]>,
     /// Each field's average length in tokens, and the length of each fieldnorm id: what [`Core::caches`] are
-    /// computed from.
+    /// computed from (kept natively only, for [`Core::score_as_tantivy`]: the browser never recomputes them).
+    #[cfg(feature = "ssr")]
     averages: [f32; 4],
+    #[cfg(feature = "ssr")]
     lengths: [u32; 256],
     /// Each document's fieldnorm id, per index field.
     norms: Vec<Vec<u8>>,
@@ -107,8 +112,9 @@ impl Core {
     /// Scores as tantivy does, with its [`B`] for every field: for the test that the engine reproduces tantivy's
     /// scores from the exported postings (the name's own [`format::FIELD_B`] is a choice made on top, as the
     /// popularity prior is).
+    #[cfg(feature = "ssr")]
     pub fn score_as_tantivy(&mut self) {
-        self.caches = bm25_caches(&self.averages, &self.lengths, &[B; 4]);
+        self.caches = bm25_caches(&self.averages, &self.lengths, [B; 4]);
     }
 
     /// Reads `core.bin`; `None` when it is not a valid core file (wrong checksum, truncated, or damaged): never a
@@ -128,8 +134,21 @@ impl Core {
         for n in &mut lengths {
             *n = r.varint()? as u32;
         }
+        // tantivy's Bm25Weight cache (K1 * (1 - b + b * fieldnorm / average fieldnorm)), with each field's b.
+        let caches = totals
+            .iter()
+            .zip(format::FIELD_B)
+            .map(|(t, b)| {
+                let avg = *t as f32 / docs as f32;
+                let mut c = [0f32; 256];
+                for (i, v) in c.iter_mut().enumerate() {
+                    *v = K1 * (1.0 - b + b * lengths[i] as f32 / avg);
+                }
+                c
+            })
+            .collect();
+        #[cfg(feature = "ssr")]
         let averages = totals.map(|t| t as f32 / docs as f32);
-        let caches = bm25_caches(&averages, &lengths, &format::FIELD_B);
         let nf = r.varint()? as usize;
         let mut field_names = Vec::with_capacity(nf.min(r.remaining()));
         for _ in 0..nf {
@@ -176,7 +195,9 @@ impl Core {
         Some(Core {
             docs,
             caches,
+            #[cfg(feature = "ssr")]
             averages,
+            #[cfg(feature = "ssr")]
             lengths,
             norms,
             field_names,
