@@ -475,9 +475,6 @@ pub fn build(procedures: &[Procedure], content: &Path) -> Result<SearchIndex, St
     for t in totals {
         core.varint(t);
     }
-    for id in 0..=255u8 {
-        core.varint(tantivy::fieldnorm::FieldNormReader::id_to_fieldnorm(id) as u64);
-    }
     let mut field_names: Vec<&str> = procs.iter().map(|p| p.field.as_str()).collect();
     field_names.dedup();
     core.varint(field_names.len() as u64);

@@ -130,10 +130,7 @@ impl Core {
         for t in &mut totals {
             *t = r.varint()?;
         }
-        let mut lengths = [0u32; 256];
-        for n in &mut lengths {
-            *n = r.varint()? as u32;
-        }
+        let lengths: [u32; 256] = std::array::from_fn(|id| format::fieldnorm_length(id as u8));
         // tantivy's Bm25Weight cache (K1 * (1 - b + b * fieldnorm / average fieldnorm)), with each field's b.
         let caches = totals
             .iter()

@@ -27,7 +27,7 @@ pub const CORE_FILE: &str = "core.bin";
 
 /// The first bytes of `core.bin`, changed whenever its layout changes (a cached core of another layout is refused,
 /// not misread).
-pub const CORE_MAGIC: &[u8; 3] = b"MC6";
+pub const CORE_MAGIC: &[u8; 3] = b"MC7";
 
 /// Index fields, in tantivy schema order.
 pub const FIELDS: [&str; 4] = ["name", "mid", "body", "code"];
@@ -53,6 +53,19 @@ pub const B: f32 = 0.75;
 /// procedure above it. 0.5, as BM25F sets lower values for title fields. Measured on the held-out sets (blind3,
 /// blind5's even half): Success@3 0.962 → 0.981 and 0.846 → 0.904.
 pub const FIELD_B: [f32; 4] = [0.5, B, B, B];
+
+/// The length in tokens a fieldnorm id stands for: tantivy's `FIELD_NORMS_TABLE` (Lucene's SmallFloat: exact up
+/// to 23, then four significant bits), computed rather than shipped in `core.bin` (0.3 KB on every first search).
+pub fn fieldnorm_length(id: u8) -> u32 {
+    const EXACT: u8 = 24;
+    if id < EXACT {
+        return id as u32;
+    }
+    let i = (id - EXACT) as u32;
+    let (bits, shift) = (i & 0x07, (i >> 3) as i32 - 1);
+    let len = if shift < 0 { bits } else { (bits | 0x08) << shift };
+    len + EXACT as u32
+}
 
 /// Number of term shards. A token lives in the shard of its first syllable (pairs `khai_sinh` and marked forms
 /// `đăng` beside `khai` and `dang`; a synonym group's tokens `~giay_…` in the shard of `~giay`), so a query typed
@@ -258,5 +271,15 @@ impl<'a> Reader<'a> {
         let bytes = self.buf.get(self.pos..self.pos.checked_add(len)?)?;
         self.pos += len;
         std::str::from_utf8(bytes).ok()
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    #[test]
+    fn fieldnorm_lengths_are_tantivys() {
+        for id in 0..=255u8 {
+            assert_eq!(super::fieldnorm_length(id), tantivy::fieldnorm::FieldNormReader::id_to_fieldnorm(id), "id {id}");
+        }
     }
 }
