@@ -354,23 +354,24 @@ fn tiny_core(synonyms: &[(&str, &str)]) -> Vec<u8> {
     for _ in 0..4 {
         w.varint(4);
     }
-    for i in 0..256u64 {
-        w.varint(i);
-    }
     w.varint(1);
     w.str("Hộ tịch");
+    // Column by column: each document's field, then flags, then prior.
     for _ in 0..2 {
         w.varint(0);
-        w.u8(FLAG_XA | FLAG_ONLINE);
-        w.u8(10);
     }
+    w.buf.extend_from_slice(&[FLAG_XA | FLAG_ONLINE; 2]);
+    w.buf.extend_from_slice(&[10, 10]);
     for _ in 0..4 {
         w.buf.extend_from_slice(&[2, 2]);
     }
+    // The vocabulary's words, then their document frequencies.
     w.varint(2);
-    for (shared, rest, df) in [(0, "khai", 1), (0, "sinh", 2)] {
+    for (shared, rest) in [(0, "khai"), (0, "sinh")] {
         w.varint(shared);
         w.str(rest);
+    }
+    for df in [1, 2] {
         w.varint(df);
     }
     w.varint(synonyms.len() as u64);
