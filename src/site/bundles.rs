@@ -287,11 +287,16 @@ fn read_cached(dir: &Path) -> Option<BrowserApp> {
     Some(BrowserApp { js, wasm, optimized })
 }
 
+/// Each file is written beside, then renamed: a build running at the same time (the test suite's) never reads
+/// a half-written app.
 fn write_cached(dir: &Path, app: &BrowserApp) -> Result<()> {
     std::fs::create_dir_all(dir)?;
-    std::fs::write(dir.join("app.js"), &app.js)?;
-    std::fs::write(dir.join("app.wasm"), &app.wasm)?;
-    std::fs::write(dir.join("optimized"), if app.optimized { b"1" as &[u8] } else { b"0" })?;
+    let optimized: &[u8] = if app.optimized { b"1" } else { b"0" };
+    for (name, bytes) in [("app.js", &app.js[..]), ("app.wasm", &app.wasm[..]), ("optimized", optimized)] {
+        let tmp = dir.join(format!("{name}.tmp{}", std::process::id()));
+        std::fs::write(&tmp, bytes)?;
+        std::fs::rename(&tmp, dir.join(name))?;
+    }
     Ok(())
 }
 
@@ -377,12 +382,31 @@ fn find_wasm_opt(target: &Path) -> Option<PathBuf> {
             None => {}
         }
     }
-    eprintln!("Cài wasm-opt ({BINARYEN_NPM}, npm) vào {} — chỉ lần đầu…", tools.display());
-    let installed = Command::new("npm")
-        .args(["install", "--prefix"])
-        .arg(&tools)
-        .args(["--no-audit", "--no-fund", "--no-save", "--loglevel=error", BINARYEN_NPM])
-        .status();
+    // Builds running side by side (the test suite's, on a fresh machine) must not install at once: one's
+    // half-written node_modules made the other's wasm-opt fail, and its app shipped unoptimized. The first takes
+    // a lock (creating a folder is atomic); the others wait for it to go, then find what it installed.
+    let _ = std::fs::create_dir_all(&tools);
+    let lock = tools.join(".installing");
+    let waiting_since = std::time::Instant::now();
+    while std::fs::create_dir(&lock).is_err() {
+        if waiting_since.elapsed() > std::time::Duration::from_secs(600) {
+            // A lock left by a build that was stopped: take it over.
+            let _ = std::fs::remove_dir(&lock);
+            continue;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(300));
+    }
+    let installed = if wasm_opt_version(&local).is_some_and(|v| v >= MIN_WASM_OPT) {
+        Ok(std::process::ExitStatus::default())
+    } else {
+        eprintln!("Cài wasm-opt ({BINARYEN_NPM}, npm) vào {} — chỉ lần đầu…", tools.display());
+        Command::new("npm")
+            .args(["install", "--prefix"])
+            .arg(&tools)
+            .args(["--no-audit", "--no-fund", "--no-save", "--loglevel=error", BINARYEN_NPM])
+            .status()
+    };
+    let _ = std::fs::remove_dir(&lock);
     match installed {
         Ok(s) if s.success() && wasm_opt_version(&local).is_some_and(|v| v >= MIN_WASM_OPT) => Some(local),
         _ => {
