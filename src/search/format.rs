@@ -50,12 +50,12 @@ pub const B: f32 = 0.75;
 /// [`B`], except for the name. An official name that lists every case it covers (124 words for the transfer,
 /// inheritance and gift of land, against 17 for the median name) is no less about each of them, yet with 0.75
 /// it scored a third of a short name's score for the same words, and «sang tên sổ đỏ» ranked a niche
-/// procedure above it. 0.5, as BM25F sets lower values for title fields. Measured on the held-out sets (blind3,
-/// blind5's even half): Success@3 0.962 → 0.981 and 0.846 → 0.904.
+/// procedure above it. 0.5, as BM25F sets lower values for title fields (measured in the README, "A fifth blind
+/// set").
 pub const FIELD_B: [f32; 4] = [0.5, B, B, B];
 
 /// The length in tokens a fieldnorm id stands for: tantivy's `FIELD_NORMS_TABLE` (Lucene's SmallFloat: exact up
-/// to 23, then four significant bits), computed rather than shipped in `core.bin` (0.3 KB on every first search).
+/// to 23, then four significant bits), computed rather than shipped in `core.bin` (0.2 KB on every first search).
 pub fn fieldnorm_length(id: u8) -> u32 {
     const EXACT: u8 = 24;
     if id < EXACT {

@@ -387,11 +387,12 @@ fn find_wasm_opt(target: &Path) -> Option<PathBuf> {
     // a lock (creating a folder is atomic); the others wait for it to go, then find what it installed.
     let _ = std::fs::create_dir_all(&tools);
     let lock = tools.join(".installing");
-    let waiting_since = std::time::Instant::now();
+    let mut waiting_since = std::time::Instant::now();
     while std::fs::create_dir(&lock).is_err() {
         if waiting_since.elapsed() > std::time::Duration::from_secs(600) {
-            // A lock left by a build that was stopped: take it over.
+            // A lock left by a build that was stopped: take it over (once; then wait anew).
             let _ = std::fs::remove_dir(&lock);
+            waiting_since = std::time::Instant::now();
             continue;
         }
         std::thread::sleep(std::time::Duration::from_millis(300));
