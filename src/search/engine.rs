@@ -542,6 +542,19 @@ pub fn plan(core: &Core, query: &str, typing: bool) -> Plan {
         }
     };
     let is_stop = |w: &Word| core.question.is_filler(w);
+    // The words as the engine reads them for synonyms: a word the catalogue does not know is read as its likeliest
+    // Telex decoding or likeliest correction too, so «đăng ký hộ kinh doang» names the same group as «… doanh».
+    let fixed: Vec<String> = ws
+        .iter()
+        .map(|w| {
+            let f = &w.folded;
+            let telex = analyzer::telex(f).filter(|t| known(t));
+            match telex.or_else(|| core.corrections(f).into_iter().next().map(|c| c.0)) {
+                Some(c) if !known(f) => c,
+                _ => f.clone(),
+            }
+        })
+        .collect();
     // The pieces with the question's frame and context words (`with_frame`), or all as plain words (a query
     // that is nothing but frame words, "làm sao", still searches its words).
     let split = |with_frame: bool| {
@@ -549,7 +562,7 @@ pub fn plan(core: &Core, query: &str, typing: bool) -> Plan {
         let mut i = 0;
         while i < ws.len() {
             let hit = core.synonyms.iter().find(|(from, _)| {
-                ws.len() - i >= from.len() && from.iter().zip(&ws[i..]).all(|(f, w)| *f == w.folded)
+                ws.len() - i >= from.len() && from.iter().zip(ws[i..].iter().zip(&fixed[i..])).all(|(f, (w, x))| *f == w.folded || f == x)
             });
             let syn_len = hit.map_or(0, |(from, _)| from.len());
             let asked = if with_frame { core.question.at(&ws, i, &known) } else { None };

@@ -71,12 +71,13 @@ pub fn evaluate(local: &Local, judged: &[Judged]) -> EvalReport {
     for j in judged {
         let (plan, res) = local.query(&j.query, false, &Filter::default(), 10);
         let codes: Vec<String> = res.hits.iter().map(|h| local.docs[h.doc as usize].code.clone()).collect();
-        if std::env::var_os("MOTCUA_DEBUG").is_some() {
-            let ok = codes.first().is_some_and(|c| j.grade2.contains(c));
-            let outside = if plan.outside.is_some() { "outside" } else { "" };
-            eprintln!("{} {:<9} {} cov {:.2} name {:.2} {outside} {}", j.id, j.kind, if ok { "OK" } else { "--" }, res.coverage, res.name_coverage, j.query);
-        }
         let rank = codes.iter().position(|c| j.grade2.contains(c));
+        if std::env::var_os("MOTCUA_DEBUG").is_some() {
+            let at = rank.map_or("--".to_string(), |r| format!("#{}", r + 1));
+            let outside = if plan.outside.is_some() { "outside" } else { "" };
+            let sure = if res.confident { "" } else { "unsure" };
+            eprintln!("{} {:<9} {at:<3} cov {:.2} name {:.2} {sure} {outside} {}", j.id, j.kind, res.coverage, res.name_coverage, j.query);
+        }
         outcomes.push(Outcome { kind: j.kind.clone(), answered: !j.grade2.is_empty(), rank, confident: res.confident });
         if j.grade2.is_empty() {
             if j.kind == "absent" && res.confident {
