@@ -1106,6 +1106,7 @@ pub fn search(core: &Core, shards: &[Option<TermShard>], plan: &Plan, filter: &F
     let mut total = 0;
     let better = |a: &Hit, b: &Hit| a.score.total_cmp(&b.score).then(b.doc.cmp(&a.doc)).is_gt();
     let unasked = |flags: u8| flags & format::FLAG_VARIANT != 0 && !plan.asks_variant;
+    let total_query = total_weight(plan).max(f32::MIN_POSITIVE);
     for d in 0..core.docs {
         if words[d].words & MATCHED == 0 {
             continue;
@@ -1117,7 +1118,8 @@ pub fn search(core: &Core, shards: &[Option<TermShard>], plan: &Plan, filter: &F
         if filter.online && flags & format::FLAG_ONLINE == 0 {
             continue;
         }
-        weights.push((d, weight_of(plan, bits(words[d].words, STRONG), bits(words[d].words, ANY))));
+        let weight = weight_of(plan, bits(words[d].words, STRONG), bits(words[d].words, ANY));
+        weights.push((d, weight));
         if let Some(n) = per_field.get_mut(core.doc_field[d] as usize) {
             *n += 1;
         }
@@ -1125,7 +1127,7 @@ pub fn search(core: &Core, shards: &[Option<TermShard>], plan: &Plan, filter: &F
             continue;
         }
         total += 1;
-        let bm25 = if core.coord { acc[d] * coord(plan, words[d]) } else { acc[d] };
+        let bm25 = if core.coord { acc[d] * coord(weight / total_query) } else { acc[d] };
         order::keep_best(&mut hits, limit.max(1), Hit { doc: d as u32, score: format::final_score(bm25, core.doc_prior[d], unasked(flags)), matched: bits(words[d].pairs, RAW_ANY) }, better);
     }
     let (coverage, name_coverage) = hits
@@ -1149,8 +1151,8 @@ pub fn search(core: &Core, shards: &[Option<TermShard>], plan: &Plan, filter: &F
 /// word of it many times ("tầng", "sàn") should not outrank the one that says most of them; a gentle pull, like
 /// Lucene's old coordination factor. Chosen on the seen sets (fourth root over square root and none); see the
 /// README's section on the sixth blind set for its effect on the sets held out.
-fn coord(plan: &Plan, mask: Mask) -> f32 {
-    coverage(plan, mask).max(COORD_FLOOR).sqrt().sqrt()
+fn coord(coverage: f32) -> f32 {
+    coverage.max(COORD_FLOOR).sqrt().sqrt()
 }
 
 /// The least coverage [`coord`] counts: a document matched only through a pair of filler words has none, and
