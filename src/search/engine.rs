@@ -551,13 +551,15 @@ pub fn plan(core: &Core, query: &str, typing: bool) -> Plan {
     // Telex decoding or likeliest correction too, so «đăng ký hộ kinh doang» names the same group as «… doanh».
     let fixed: Vec<String> = ws
         .iter()
-        .map(|w| {
+        .enumerate()
+        .map(|(i, w)| {
             let f = &w.folded;
-            let telex = analyzer::telex(f).filter(|t| known(t));
-            match telex.or_else(|| core.corrections(f).into_iter().next().map(|c| c.0)) {
-                Some(c) if !known(f) => c,
-                _ => f.clone(),
+            // The word being typed is left to prefix completion.
+            if known(f) || (typing_last && i + 1 == ws.len()) {
+                return f.clone();
             }
+            let telex = analyzer::telex(f).filter(|t| known(t));
+            telex.or_else(|| core.corrections(f).into_iter().next().map(|c| c.0)).unwrap_or_else(|| f.clone())
         })
         .collect();
     // The pieces with the question's frame and context words (`with_frame`), or all as plain words (a query
