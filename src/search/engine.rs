@@ -112,9 +112,9 @@ pub struct Core {
 }
 
 impl Core {
-    /// Scores as tantivy does, with its [`B`] for every field: for the test that the engine reproduces tantivy's
-    /// scores from the exported postings (the name's own [`format::FIELD_B`] is a choice made on top, as the
-    /// popularity prior is).
+    /// Scores as tantivy does, with its [`B`] for every field and without [`coord`]: for the test that the engine
+    /// reproduces tantivy's scores from the exported postings (the name's own [`format::FIELD_B`] and the
+    /// coordination factor are choices made on top, as the popularity prior is).
     #[cfg(feature = "ssr")]
     pub fn score_as_tantivy(&mut self) {
         self.caches = bm25_caches(&self.averages, &self.lengths, [B; 4]);
@@ -434,7 +434,8 @@ pub struct Plan {
     pub units: usize,
     /// How telling each content word is (its idf): rare words count more in the "good match" check.
     pub unit_weight: Vec<f32>,
-    /// True when a typo, Telex or prefix expansion was used (the fidelity test skips those queries).
+    /// True when a typo, Telex or prefix expansion was among a query word's candidates (the fidelity test skips
+    /// those queries; a synonym phrase found through a corrected word asks for the group's own tokens).
     pub expanded: bool,
     /// The query as understood (corrected folded words), for "Có phải bạn muốn tìm…".
     pub understood: String,
@@ -554,8 +555,8 @@ pub fn plan(core: &Core, query: &str, typing: bool) -> Plan {
         .enumerate()
         .map(|(i, w)| {
             let f = &w.folded;
-            // The word being typed is left to prefix completion.
-            if known(f) || (typing_last && i + 1 == ws.len()) {
+            // The word being typed is left to prefix completion; codes and numbers are never corrected.
+            if known(f) || w.code || f.bytes().all(|b| b.is_ascii_digit()) || (typing_last && i + 1 == ws.len()) {
                 return f.clone();
             }
             let telex = analyzer::telex(f).filter(|t| known(t));
@@ -569,7 +570,7 @@ pub fn plan(core: &Core, query: &str, typing: bool) -> Plan {
         let mut i = 0;
         while i < ws.len() {
             let hit = core.synonyms.iter().find(|(from, _)| {
-                ws.len() - i >= from.len() && from.iter().zip(ws[i..].iter().zip(&fixed[i..])).all(|(f, (w, x))| *f == w.folded || f == x)
+                ws.len() - i >= from.len() && from.iter().zip(ws[i..].iter().zip(&fixed[i..])).all(|(p, (w, x))| *p == w.folded || p == x)
             });
             let syn_len = hit.map_or(0, |(from, _)| from.len());
             let asked = if with_frame { core.question.at(&ws, i, &known) } else { None };
@@ -881,7 +882,7 @@ pub struct Filter {
 pub struct Hit {
     /// Document number (index into the document table).
     pub doc: u32,
-    /// BM25 plus prior.
+    /// BM25 scaled by [`coord`], plus prior ([`format::final_score`]).
     pub score: f32,
     /// Which of the first [`MAX_UNITS`] query words (bit `u` for [`Plan::labels`]`[u]`) the document contains
     /// anywhere, so a result list can say "Không có: …" under a result that lacks some of them.
@@ -1096,7 +1097,8 @@ fn add_term(core: &Core, shards: &[Option<TermShard>], t: &QTerm, acc: &mut [f32
     }
 }
 
-/// Ranks documents for a plan: BM25 over the fetched shards plus the popularity prior, filtered, best first.
+/// Ranks documents for a plan: BM25 over the fetched shards, scaled by how much of the query each document has
+/// ([`coord`]), plus the popularity prior; filtered, best first.
 pub fn search(core: &Core, shards: &[Option<TermShard>], plan: &Plan, filter: &Filter, limit: usize) -> Results {
     let (acc, words) = bm25(core, shards, plan);
     let mut per_field = vec![0u32; core.field_names.len()];
@@ -1108,7 +1110,7 @@ pub fn search(core: &Core, shards: &[Option<TermShard>], plan: &Plan, filter: &F
     let mut total = 0;
     let better = |a: &Hit, b: &Hit| a.score.total_cmp(&b.score).then(b.doc.cmp(&a.doc)).is_gt();
     let unasked = |flags: u8| flags & format::FLAG_VARIANT != 0 && !plan.asks_variant;
-    let total_query = total_weight(plan).max(f32::MIN_POSITIVE);
+    let query_weight = total_weight(plan).max(f32::MIN_POSITIVE);
     for d in 0..core.docs {
         if words[d].words & MATCHED == 0 {
             continue;
@@ -1129,8 +1131,8 @@ pub fn search(core: &Core, shards: &[Option<TermShard>], plan: &Plan, filter: &F
             continue;
         }
         total += 1;
-        let bm25 = if core.coord { acc[d] * coord(weight / total_query) } else { acc[d] };
-        order::keep_best(&mut hits, limit.max(1), Hit { doc: d as u32, score: format::final_score(bm25, core.doc_prior[d], unasked(flags)), matched: bits(words[d].pairs, RAW_ANY) }, better);
+        let scaled = if core.coord { acc[d] * coord(weight / query_weight) } else { acc[d] };
+        order::keep_best(&mut hits, limit.max(1), Hit { doc: d as u32, score: format::final_score(scaled, core.doc_prior[d], unasked(flags)), matched: bits(words[d].pairs, RAW_ANY) }, better);
     }
     let (coverage, name_coverage) = hits
         .first()
@@ -1149,7 +1151,7 @@ pub fn search(core: &Core, shards: &[Option<TermShard>], plan: &Plan, filter: &F
 }
 
 /// The share of its BM25 sum a document keeps for how much of the query it has: the fourth root of its
-/// [`coverage`] (at least [`COORD_FLOOR`]'s). A long question sums many words, and a document that says one rare
+/// [`coverage`] (at least [`COORD_FLOOR`]'s; a word only in its description or requirements counts half). A long question sums many words, and a document that says one rare
 /// word of it many times ("tầng", "sàn") should not outrank the one that says most of them; a gentle pull, like
 /// Lucene's old coordination factor. Chosen on the seen sets (fourth root over square root and none); see the
 /// README's section on the sixth blind set for its effect on the sets held out.
@@ -1189,6 +1191,14 @@ mod tests {
     fn mask(words: &[(u32, u32)], pairs: &[(u32, u32)]) -> Mask {
         let half = |l: &[(u32, u32)]| l.iter().fold(0u64, |h, (offset, w)| h | (*w as u64) << offset);
         Mask { words: half(words), pairs: half(pairs) }
+    }
+
+    #[test]
+    fn coord_is_a_gentle_pull_toward_documents_with_more_of_the_query() {
+        assert_eq!(coord(1.0), 1.0);
+        assert!((coord(0.0625) - 0.5).abs() < 1e-6);
+        assert_eq!(coord(0.0), coord(COORD_FLOOR));
+        assert!(coord(0.3) < coord(0.6));
     }
 
     #[test]

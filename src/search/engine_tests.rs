@@ -80,7 +80,7 @@ fn fixture() -> &'static Fixture {
     FIXTURE.get_or_init(|| {
         let dir = std::env::temp_dir().join(format!("motcua-engine-tests-{}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("a temporary folder");
-        std::fs::write(dir.join("synonyms.toml"), "[[synonym]]\nwords = [\"sổ đỏ\"]\nmeans = \"giấy chứng nhận quyền sử dụng đất\"\n")
+        std::fs::write(dir.join("synonyms.toml"), "[[synonym]]\nwords = [\"sổ đỏ\"]\nmeans = \"giấy chứng nhận quyền sử dụng đất\"\n\n[[synonym]]\nwords = [\"sổ nuôi ong\"]\nmeans = \"xác nhận nuôi ong\"\n")
             .expect("synonyms.toml written");
         std::fs::write(dir.join("outside.toml"), "[[outside]]\nnote = \"Khám bệnh là việc của ngành y tế.\"\nphrases = [\"khám bệnh\"]\n")
             .expect("outside.toml written");
@@ -196,6 +196,15 @@ fn an_everyday_name_counts_as_a_name() {
 #[test]
 fn a_synonym_finds_the_catalogues_words() {
     assert_eq!(fixture().codes("so do")[0], "9.000001");
+}
+
+#[test]
+fn a_synonym_is_found_through_a_typo() {
+    // "nuoii" is one letter from "nuoi": «so nuoii ong» names the group «sổ nuôi ong» names, and ranks as it does.
+    let f = fixture();
+    let (typed, _) = f.run("so nuoii ong", false, &Filter::default());
+    assert!(typed.groups > 0, "{:?}", typed.terms);
+    assert_eq!(f.codes("so nuoii ong"), f.codes("sổ nuôi ong"));
 }
 
 #[test]

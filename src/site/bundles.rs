@@ -86,9 +86,10 @@ pub fn write(out: &Output, public: &Path, keep: Option<&mut Option<Compiled>>) -
     let speak_js = out.write_hashed("speak", "js", without_comments(include_str!("speak.js")).as_bytes())?;
     let centre_js = out.write_hashed("centre", "js", without_comments(include_str!("centre.js")).as_bytes())?;
     let br = |b: &[u8]| super::output::brotli_bytes(b).len();
+    let glue = without_comments(&String::from_utf8_lossy(&app.js));
     let bytes = (
-        app.js.len() + app.wasm.len() + loader.len(),
-        br(&app.js) + br(&app.wasm) + br(loader.as_bytes()),
+        glue.len() + app.wasm.len() + loader.len(),
+        br(glue.as_bytes()) + br(&app.wasm) + br(loader.as_bytes()),
     );
     let css_sha256 = super::output::sha256_base64(css_text.as_bytes());
     let assets = Assets {
@@ -169,15 +170,26 @@ fn write_bundle(out: &Output, [glue_stem, wasm_stem, loader_stem]: [&str; 3], ap
 }
 
 /// JavaScript as shipped: without its comment lines, which are for the people who read the sources (a third of
-/// the loader's bytes, and wasm-bindgen's doc comments in its glue: about 1.1 KB of brotli on every first visit).
+/// the loader's bytes, and wasm-bindgen's doc comments in its glue: about 1 KB of brotli on every first visit).
 /// Only whole lines go: a line that starts with `//`, and a block from a line that starts with `/*` to the `*/`
-/// that ends it (what follows `*/` on its line stays). That cannot touch code or strings in what this build ships
-/// (hand-written scripts, and wasm-bindgen's glue, none with a string over several lines); a comment after code
-/// on its line stays.
-pub fn without_comments(js: &str) -> String {
+/// that ends it (what follows `*/` on its line stays). A comment after code on its line stays, and so does every
+/// line after a kept line that leaves a template literal or a `/*` comment open, until it closes: lines inside
+/// those are the string's or the comment's, whatever they start with. The browser suite runs the stripped app.
+pub(crate) fn without_comments(js: &str) -> String {
     let mut out = String::with_capacity(js.len());
     let mut in_block = false;
+    // A kept line left this open: lines are kept as they are until it closes.
+    let mut open: Option<&str> = None;
     for line in js.lines() {
+        if let Some(close) = open {
+            out.push_str(line);
+            out.push('\n');
+            let closed = if close == "`" { line.matches('`').count() % 2 == 1 } else { line.contains(close) };
+            if closed {
+                open = None;
+            }
+            continue;
+        }
         let mut rest = line.trim_start();
         if !in_block && rest.starts_with("/*") {
             in_block = true;
@@ -202,6 +214,11 @@ pub fn without_comments(js: &str) -> String {
         }
         out.push_str(rest);
         out.push('\n');
+        if rest.matches('`').count() % 2 == 1 {
+            open = Some("`");
+        } else if rest.rfind("/*").is_some_and(|at| !rest[at..].contains("*/")) {
+            open = Some("*/");
+        }
     }
     out
 }
@@ -364,17 +381,25 @@ fn bindgen_and_optimize(dir: &Path, module: &[u8], target: &Path) -> Result<Brow
 /// A cargo `--config` that writes the dependencies' source paths in the app's panic messages from the crate's own
 /// folder (`leptos-0.8/src/…`) rather than from cargo's registry (`/root/.cargo/registry/src/index.crates.io-…/`):
 /// about 100 bytes less to download, and an app whose bytes do not depend on where cargo keeps its sources.
-/// `RUSTFLAGS`, when set, takes precedence (cargo's rule).
+/// `RUSTFLAGS`, `CARGO_ENCODED_RUSTFLAGS` and a `target.<triple>.rustflags` setting take precedence (cargo's
+/// rule), and the paths come sorted, so the flags, and cargo's cache of compiled dependencies, stay the same from
+/// one build to the next.
 fn short_panic_paths() -> String {
     let home = std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo")))
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo")));
+    let mut indexes: Vec<PathBuf> = home
+        .map(|h| std::fs::read_dir(h.join("registry").join("src")).into_iter().flatten().flatten().map(|e| e.path()).collect())
         .unwrap_or_default();
-    let flags: Vec<String> = std::fs::read_dir(home.join("registry").join("src"))
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|index| format!("'--remap-path-prefix={}/='", index.path().display()))
+    indexes.sort();
+    // A JSON string is a TOML string: quotes and backslashes in a path stay the path's.
+    let flags: Vec<String> = indexes
+        .iter()
+        .map(|index| {
+            let flag = format!("--remap-path-prefix={}{}=", index.display(), std::path::MAIN_SEPARATOR);
+            serde_json::to_string(&flag).unwrap_or_default()
+        })
+        .filter(|f| !f.is_empty())
         .collect();
     format!("build.rustflags=[{}]", flags.join(","))
 }
@@ -510,6 +535,14 @@ mod tests {
     fn comment_lines_go_and_code_stays() {
         let js = "// a note\nconst a = \"//x\"; // after code\n/**\n * doc\n */\nlet b = 1;\n/* short */ let c = 2;\n\n  /* one\n  two */ f();\n";
         assert_eq!(without_comments(js), "const a = \"//x\"; // after code\nlet b = 1;\nlet c = 2;\nf();\n");
+    }
+
+    #[test]
+    fn lines_inside_a_string_or_comment_left_open_stay() {
+        let template = "const t = `a\n// not a comment\n\n/* nor this */\nb`;\n// gone\nx();\n";
+        assert_eq!(without_comments(template), "const t = `a\n// not a comment\n\n/* nor this */\nb`;\nx();\n");
+        let comment = "x(); /* a\n/* b\n*/\nz();\n";
+        assert_eq!(without_comments(comment), "x(); /* a\n/* b\n*/\nz();\n");
     }
 
     #[test]

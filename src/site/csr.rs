@@ -47,7 +47,7 @@ pub fn build_csr(opts: &CsrOptions) -> Result<()> {
     eprintln!("Biên dịch ứng dụng CSR (wasm)…");
     let app = bundles::build_browser_app(&work, bundles::Bundle::Csr)?;
     std::fs::remove_dir_all(&work)?;
-    let js = out.write_hashed("motcua-csr", "js", &app.js)?;
+    let js = out.write_hashed("motcua-csr", "js", bundles::without_comments(&String::from_utf8_lossy(&app.js)).as_bytes())?;
     let wasm_url = out.write_hashed("motcua-csr_bg", "wasm", &app.wasm)?;
     let loader = format!(
         "// Starts the client-side-rendered app at once (measurement comparison only).\n\
