@@ -9,7 +9,7 @@ use super::analyzer::{self, SynonymGroup, Word};
 use super::order;
 use super::outside::Outside;
 use super::question::{QuestionWords, Role};
-use super::format::{self, B, F_CODE, F_MID, F_NAME, FIELD_BOOST, K1, Reader, Writer};
+use super::format::{self, F_CODE, F_MID, F_NAME, FIELD_BOOST, K1, Reader, Writer};
 
 /// Boost of an expansion of the last word typed so far (`doan` → `doanh`).
 const PREFIX_BOOST: f32 = 0.7;
@@ -51,8 +51,7 @@ const CONFIDENT_COVERAGE: f32 = 0.2;
 const GOOD_COVERAGE: f32 = 0.4;
 
 /// tantivy's Bm25Weight cache per field, for each fieldnorm id: K1 * (1 - b + b * length / average length), with
-/// the field's `b` (natively, for [`Core::score_as_tantivy`]; `Core::parse` says the same in fewer wasm bytes).
-#[cfg(feature = "ssr")]
+/// the field's `b` ([`format::FIELD_B`] when parsing, tantivy's [`format::B`] for [`Core::score_as_tantivy`]).
 fn bm25_caches(averages: &[f32; 4], lengths: &[u32; 256], b: [f32; 4]) -> Vec<[f32; 256]> {
     averages
         .iter()
@@ -112,12 +111,12 @@ pub struct Core {
 }
 
 impl Core {
-    /// Scores as tantivy does, with its [`B`] for every field and without [`coord`]: for the test that the engine
-    /// reproduces tantivy's scores from the exported postings (the name's own [`format::FIELD_B`] and the
-    /// coordination factor are choices made on top, as the popularity prior is).
+    /// Scores as tantivy does, with its [`format::B`] for every field and without [`coord`]: for the test that
+    /// the engine reproduces tantivy's scores from the exported postings (the name's own [`format::FIELD_B`] and
+    /// the coordination factor are choices made on top, as the popularity prior is).
     #[cfg(feature = "ssr")]
     pub fn score_as_tantivy(&mut self) {
-        self.caches = bm25_caches(&self.averages, &self.lengths, [B; 4]);
+        self.caches = bm25_caches(&self.averages, &self.lengths, [format::B; 4]);
         self.coord = false;
     }
 
@@ -135,21 +134,8 @@ impl Core {
             *t = r.varint()?;
         }
         let lengths: [u32; 256] = std::array::from_fn(|id| format::fieldnorm_length(id as u8));
-        // tantivy's Bm25Weight cache (K1 * (1 - b + b * fieldnorm / average fieldnorm)), with each field's b.
-        let caches = totals
-            .iter()
-            .zip(format::FIELD_B)
-            .map(|(t, b)| {
-                let avg = *t as f32 / docs as f32;
-                let mut c = [0f32; 256];
-                for (i, v) in c.iter_mut().enumerate() {
-                    *v = K1 * (1.0 - b + b * lengths[i] as f32 / avg);
-                }
-                c
-            })
-            .collect();
-        #[cfg(feature = "ssr")]
         let averages = totals.map(|t| t as f32 / docs as f32);
+        let caches = bm25_caches(&averages, &lengths, format::FIELD_B);
         let nf = r.varint()? as usize;
         let mut field_names = Vec::with_capacity(nf.min(r.remaining()));
         for _ in 0..nf {
@@ -559,8 +545,7 @@ pub fn plan(core: &Core, query: &str, typing: bool) -> Plan {
             if known(f) || w.code || f.bytes().all(|b| b.is_ascii_digit()) || (typing_last && i + 1 == ws.len()) {
                 return f.clone();
             }
-            let telex = analyzer::telex(f).filter(|t| known(t));
-            telex.or_else(|| core.corrections(f).into_iter().next().map(|c| c.0)).unwrap_or_else(|| f.clone())
+            guesses(core, f).into_iter().next().map_or_else(|| f.clone(), |(g, _)| g)
         })
         .collect();
     // The pieces with the question's frame and context words (`with_frame`), or all as plain words (a query
@@ -818,6 +803,15 @@ fn push_pairs(plan: &mut Plan, a: &Slot, b: &Slot) {
     }
 }
 
+/// What an unknown word may have meant: its Telex decoding when the index knows it, else its one-edit
+/// corrections (at [`TYPO_BOOST`]), likeliest first. One place for both [`word_slot`] and the synonym lookup.
+fn guesses(core: &Core, f: &str) -> Vec<(String, f32)> {
+    match analyzer::telex(f).filter(|t| core.df(t).is_some()) {
+        Some(t) => vec![(t, 1.0)],
+        None => core.corrections(f).into_iter().map(|(c, _)| (c, TYPO_BOOST)).collect(),
+    }
+}
+
 /// The candidates of one query word: itself if the index knows it, else its Telex decoding or one-edit
 /// corrections; completions when it is the word being typed. Code words add their tokens and give `None`.
 fn word_slot(core: &Core, w: &Word, last: bool, unit: usize, plan: &mut Plan) -> Option<Slot> {
@@ -841,15 +835,11 @@ fn word_slot(core: &Core, w: &Word, last: bool, unit: usize, plan: &mut Plan) ->
     }
     if cands.is_empty() {
         plan.expanded = true;
-        if let Some(t) = analyzer::telex(&f).filter(|t| core.df(t).is_some()) {
-            cands.push((t, 1.0));
-        } else {
-            cands.extend(core.corrections(&f).into_iter().map(|(c, _)| (c, TYPO_BOOST)));
-            if cands.is_empty() {
-                // Unknown and uncorrectable: a completion is the best guess, else keep it (no match).
-                let comp = core.completions(&f);
-                cands.extend(comp.into_iter().map(|(c, _)| (c, PREFIX_BOOST)));
-            }
+        cands = guesses(core, &f);
+        if cands.is_empty() {
+            // Unknown and uncorrectable: a completion is the best guess, else keep it (no match).
+            let comp = core.completions(&f);
+            cands.extend(comp.into_iter().map(|(c, _)| (c, PREFIX_BOOST)));
         }
         if cands.is_empty() {
             cands.push((f.clone(), 1.0));
@@ -1151,10 +1141,11 @@ pub fn search(core: &Core, shards: &[Option<TermShard>], plan: &Plan, filter: &F
 }
 
 /// The share of its BM25 sum a document keeps for how much of the query it has: the fourth root of its
-/// [`coverage`] (at least [`COORD_FLOOR`]'s; a word only in its description or requirements counts half). A long question sums many words, and a document that says one rare
-/// word of it many times ("tầng", "sàn") should not outrank the one that says most of them; a gentle pull, like
-/// Lucene's old coordination factor. Chosen on the seen sets (fourth root over square root and none); see the
-/// README's section on the sixth blind set for its effect on the sets held out.
+/// [`coverage`] (at least [`COORD_FLOOR`]'s; a word only in its description or requirements counts half). A long
+/// question sums many words, and a document that says one rare word of it many times ("tầng", "sàn") should not
+/// outrank the one that says most of them; a gentle pull, like Lucene's old coordination factor. Chosen on the
+/// seen sets (fourth root over square root and none); see the README's section on the sixth blind set for its
+/// effect on the sets held out.
 fn coord(coverage: f32) -> f32 {
     coverage.max(COORD_FLOOR).sqrt().sqrt()
 }

@@ -74,7 +74,7 @@ pub fn write(out: &Output, public: &Path, keep: Option<&mut Option<Compiled>>) -
     let (app, posters_app) = &compiled;
     let main = write_bundle(out, [asset::APP_GLUE, asset::APP_WASM, asset::APP_LOADER], app)?;
     let posters = write_bundle(out, [asset::POSTER_GLUE, asset::POSTER_WASM, asset::POSTER_LOADER], posters_app)?;
-    let (loader, js, poster_js) = (main.loader, main.url, posters.url);
+    let (loader, js, poster_js, glue) = (main.loader, main.url, posters.url, main.glue_text);
     let read = |name: &str| {
         std::fs::read(public.join(name)).with_context(|| format!("cannot read the stylesheet {}", public.join(name).display()))
     };
@@ -86,7 +86,6 @@ pub fn write(out: &Output, public: &Path, keep: Option<&mut Option<Compiled>>) -
     let speak_js = out.write_hashed("speak", "js", without_comments(include_str!("speak.js")).as_bytes())?;
     let centre_js = out.write_hashed("centre", "js", without_comments(include_str!("centre.js")).as_bytes())?;
     let br = |b: &[u8]| super::output::brotli_bytes(b).len();
-    let glue = without_comments(&String::from_utf8_lossy(&app.js));
     let bytes = (
         glue.len() + app.wasm.len() + loader.len(),
         br(glue.as_bytes()) + br(&app.wasm) + br(loader.as_bytes()),
@@ -152,21 +151,24 @@ fn compile_both(out: &Output) -> Result<Compiled> {
     Ok(both)
 }
 
-/// A bundle as written: the loader's text and URL, and the URLs of the JS glue and wasm it starts.
+/// A bundle as written: the loader's text and URL, the JS glue as shipped, and the URLs of the glue and wasm the
+/// loader starts.
 struct Written {
     loader: String,
     url: String,
+    glue_text: String,
     glue: String,
     wasm: String,
 }
 
 /// Writes a bundle's JS glue and wasm, and the loader that starts it, under content-hashed names.
 fn write_bundle(out: &Output, [glue_stem, wasm_stem, loader_stem]: [&str; 3], app: &BrowserApp) -> Result<Written> {
-    let glue = out.write_hashed(glue_stem, "js", without_comments(&String::from_utf8_lossy(&app.js)).as_bytes())?;
+    let glue_text = without_comments(&String::from_utf8_lossy(&app.js));
+    let glue = out.write_hashed(glue_stem, "js", glue_text.as_bytes())?;
     let wasm = out.write_hashed(wasm_stem, "wasm", &app.wasm)?;
     let loader = without_comments(include_str!("loader.js")).replace("__APP_JS__", &glue).replace("__APP_WASM__", &wasm);
     let url = out.write_hashed(loader_stem, "js", loader.as_bytes())?;
-    Ok(Written { loader, url, glue, wasm })
+    Ok(Written { loader, url, glue_text, glue, wasm })
 }
 
 /// JavaScript as shipped: without its comment lines, which are for the people who read the sources (a third of
