@@ -368,4 +368,7 @@ fn words_typed_without_their_space_are_split() {
     // The word being typed is completed, not split.
     let (plan, _) = local.query("gia hantam", true, &Filter::default(), 3);
     assert!(!plan.understood.contains("han tam"), "{}", plan.understood);
+    // A word with the shape of one syllable is one word the names do not say ("tiệm"), not "ti" + "em".
+    let (plan, _) = local.query("tiem vang", false, &Filter::default(), 3);
+    assert!(!plan.understood.contains("ti em"), "{}", plan.understood);
 }

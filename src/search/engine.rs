@@ -719,7 +719,7 @@ pub fn plan(core: &Core, query: &str, typing: bool) -> Plan {
 }
 
 /// Splits words typed without their space ("dinhchinh", "giahan") into the two syllables they join, when the word
-/// is unknown, has no marks and is no Telex, and both parts are words of the catalogue with a vowel each (every
+/// is unknown, has no marks, is no Telex and no one syllable ("tiem" is "tiệm", not "ti em"), and both parts are words of the catalogue with a vowel each (every
 /// Vietnamese syllable has one); of several splits, the one whose rarer part is most common. The word being typed
 /// is left to prefix completion. True when it split any word.
 fn split_glued(core: &Core, ws: &mut Vec<Word>, typing_last: bool) -> bool {
@@ -735,6 +735,7 @@ fn split_glued(core: &Core, ws: &mut Vec<Word>, typing_last: bool) -> bool {
             && w.folded.len() >= 4
             && w.folded.bytes().all(|b| b.is_ascii_lowercase())
             && core.df(&w.folded).is_none()
+            && !analyzer::syllable_shaped(&w.folded)
             && analyzer::telex(&w.folded).is_none_or(|t| core.df(&t).is_none());
         let best = if candidate {
             (2..w.folded.len() - 1)
