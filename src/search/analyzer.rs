@@ -312,18 +312,6 @@ pub struct SynonymGroup {
     /// The folded phrases a query may type to name the group: each colloquial form, and the whole meaning when
     /// some colloquial form is one word (an abbreviation), so "bảo hiểm xã hội" also finds names written "BHXH".
     pub names: Vec<Vec<String>>,
-    /// The one-word colloquial forms as written, with their marks: an abbreviation written without marks
-    /// ("vat") is not the word a text or a query writes with marks ("vật" of "động vật"), and "sửa" is not "sữa".
-    pub one_word: Vec<Word>,
-}
-
-impl SynonymGroup {
-    /// True when `w`, as written in a text or typed, may be the group's phrase `folded`: any phrase of several
-    /// words may, and a one-word form when `w` may be one of its written forms ([`SynonymGroup::one_word`]).
-    pub fn may_be_form(&self, folded: &[String], w: &Word) -> bool {
-        let forms = || self.one_word.iter().filter(|f| folded.len() == 1 && f.folded == folded[0]);
-        forms().next().is_none() || forms().any(|f| w.may_be(f))
-    }
 }
 
 impl SynonymGroup {
@@ -362,16 +350,12 @@ pub fn synonym_groups(pairs: &[(&str, &str)]) -> Vec<SynonymGroup> {
             Some(at) => at,
             None => {
                 let meaning_phrases = phrases.len();
-                out.push(SynonymGroup { meaning: words(means), phrases, meaning_phrases, names: Vec::new(), one_word: Vec::new() });
+                out.push(SynonymGroup { meaning: words(means), phrases, meaning_phrases, names: Vec::new() });
                 out.len() - 1
             }
         };
         let g = &mut out[at];
-        let written = words(form);
-        if let [w] = &written[..] {
-            g.one_word.push(w.clone());
-        }
-        let form: Vec<String> = written.into_iter().map(|w| w.folded).collect();
+        let form = fold(form);
         if form.is_empty() {
             continue;
         }
@@ -390,10 +374,10 @@ pub fn synonym_groups(pairs: &[(&str, &str)]) -> Vec<SynonymGroup> {
 }
 
 /// True when a folded word has the shape of one Vietnamese syllable (an initial consonant, one to three vowels, a
-/// final consonant): "vat" and "sua" are words as well as abbreviations, "cccd", "bhyt" and "ubnd" are only
-/// abbreviations. (The importer's own check uses a regex, which the browser bundle cannot afford.)
+/// final consonant): "tiem" is one word ("tiệm"), "khaisinh", "cccd" and "bhyt" are not. (The importer's own check
+/// uses a regex, which the browser bundle cannot afford.)
 pub fn syllable_shaped(w: &str) -> bool {
-    // One string each rather than arrays of strings: fewer bytes in the browser bundle.
+    // One string each rather than arrays of strings, and no string slicing: fewer bytes in the browser bundle.
     const ONSETS: &str = "b c ch d g gh gi h k kh l m n ng ngh nh p ph q qu r s t th tr v x";
     const CODAS: &str = "c ch m n ng nh p t";
     let b = w.as_bytes();
@@ -407,12 +391,10 @@ pub fn syllable_shaped(w: &str) -> bool {
 /// The group tokens a text gives at the first of `ws`: the token of each group phrase that starts there. The
 /// one definition of "this text says that", used by [`index_tokens`] for every field the build indexes.
 pub fn group_tokens_at(ws: &[Word], groups: &[SynonymGroup]) -> Vec<String> {
-    let starts = |g: &SynonymGroup, p: &Vec<String>| {
-        p.len() <= ws.len() && p.iter().zip(ws).all(|(f, w)| *f == w.folded) && g.may_be_form(p, &ws[0])
-    };
+    let starts = |p: &Vec<String>| p.len() <= ws.len() && p.iter().zip(ws).all(|(f, w)| *f == w.folded);
     let mut out: Vec<String> = Vec::new();
     for g in groups {
-        for (i, _) in g.phrases.iter().enumerate().filter(|(_, p)| starts(g, p)) {
+        for (i, _) in g.phrases.iter().enumerate().filter(|(_, p)| starts(p)) {
             let t = g.token(i);
             if !out.contains(&t) {
                 out.push(t);
@@ -615,27 +597,13 @@ mod tests {
     }
 
     #[test]
-    fn abbreviations_are_told_from_syllables() {
-        for w in ["vat", "sua", "nghieng", "khoa", "a", "uy"] {
+    fn syllables_are_told_from_glued_words_and_abbreviations() {
+        for w in ["tiem", "vat", "sua", "nghieng", "khoa", "a", "uy"] {
             assert!(syllable_shaped(w), "{w}");
         }
-        for w in ["cccd", "bhyt", "ubnd", "visa", "vneid", "antt", "cty", "tnhh", "", "ct07"] {
+        for w in ["khaisinh", "cccd", "bhyt", "ubnd", "visa", "vneid", "antt", "cty", "tnhh", "", "ct07"] {
             assert!(!syllable_shaped(w), "{w}");
         }
-    }
-
-    #[test]
-    fn an_unmarked_abbreviation_is_not_the_marked_word() {
-        let groups = synonym_groups(&[("vat", "giá trị gia tăng"), ("sửa", "cải chính")]);
-        let tokens = |t: &str| {
-            let mut out = Vec::new();
-            index_tokens(t, FieldTokens { pairs: false, marked: false }, &groups, &mut out);
-            out.into_iter().filter(|t| t.starts_with(GROUP_MARK)).count()
-        };
-        assert_eq!(tokens("Hoàn thuế VAT"), 1);
-        assert_eq!(tokens("Kiểm dịch động vật"), 0);
-        assert_eq!(tokens("Sửa đổi giấy phép"), 1);
-        assert_eq!(tokens("Sữa tươi"), 0);
     }
 
     #[test]

@@ -550,32 +550,13 @@ pub fn plan(core: &Core, query: &str, typing: bool) -> Plan {
         .collect();
     // The pieces with the question's frame and context words (`with_frame`), or all as plain words (a query
     // that is nothing but frame words, "làm sao", still searches its words).
-    // Query words read both as themselves and as synonym groups, by position.
-    let mut either: Vec<(usize, Vec<usize>)> = Vec::new();
-    let mut split = |with_frame: bool| {
-        either.clear();
+    let split = |with_frame: bool| {
         let mut pieces: Vec<(Piece, String, (usize, usize))> = Vec::new();
         let mut i = 0;
         while i < ws.len() {
-            let hit = core.synonyms.iter().find(|(from, gs)| {
-                ws.len() - i >= from.len()
-                    && from.iter().zip(ws[i..].iter().zip(&fixed[i..])).all(|(p, (w, x))| *p == w.folded || p == x)
-                    && gs.iter().filter_map(|g| core.groups.get(*g)).all(|g| g.may_be_form(from, &ws[i]))
+            let hit = core.synonyms.iter().find(|(from, _)| {
+                ws.len() - i >= from.len() && from.iter().zip(ws[i..].iter().zip(&fixed[i..])).all(|(p, (w, x))| *p == w.folded || p == x)
             });
-            // A one-word form that is also a syllable of the catalogue's names, typed without marks, is read both
-            // ways: "vat" of «hoàn thuế vat» and of «kiểm dịch động vat»; the word's pairs tell which.
-            let hit = match hit {
-                Some((from, gs))
-                    if from.len() == 1
-                        && ws[i].marked.is_none()
-                        && known(&ws[i].folded)
-                        && analyzer::syllable_shaped(&ws[i].folded) =>
-                {
-                    either.push((i, gs.clone()));
-                    None
-                }
-                hit => hit,
-            };
             let syn_len = hit.map_or(0, |(from, _)| from.len());
             let asked = if with_frame { core.question.at(&ws, i, &known) } else { None };
             match (hit, asked) {
@@ -650,11 +631,6 @@ pub fn plan(core: &Core, query: &str, typing: bool) -> Plan {
                     plan.unit_weight[unit] = 0.0;
                 }
                 understood.push(slot.as_ref().map(|s| s.cands[0].0.clone()).unwrap_or_else(|| w.folded.clone()));
-                if let Some((_, gs)) = either.iter().find(|(i, _)| *i == at.0) {
-                    named.extend(gs.iter().copied());
-                    let (_, terms) = group_terms(core, gs, unit, &mut plan);
-                    plan.terms.extend(terms);
-                }
                 parts.push(Part::Slot(slot));
             }
             Piece::Synonym(gs) if gs.iter().all(|g| named.contains(g)) => {
@@ -669,7 +645,19 @@ pub fn plan(core: &Core, query: &str, typing: bool) -> Plan {
                 plan.labels.push(label);
                 plan.label_words.push(at);
                 plan.units += 1;
-                let (weight, terms) = group_terms(core, &gs, unit, &mut plan);
+                let mut weight = 0f32;
+                let mut terms = Vec::new();
+                for g in gs.iter().filter_map(|g| core.groups.get(*g)) {
+                    plan.groups += 1;
+                    for i in 0..g.phrases.len() {
+                        let text = g.token(i);
+                        if i < g.meaning_phrases {
+                            weight = weight.max(idf(core.df(&text).unwrap_or(0) as usize, core.docs));
+                        }
+                        let boost = group_boost(core, g, if i < g.meaning_phrases { i } else { 0 });
+                        terms.push(QTerm { text, boost, unit, group: Some((plan.groups, i >= g.meaning_phrases)), joins: None });
+                    }
+                }
                 plan.unit_weight.push(weight);
                 if let Some(g) = gs.first().and_then(|g| core.groups.get(*g)) {
                     understood.extend(g.meaning.iter().map(|w| w.folded.clone()));
@@ -867,25 +855,6 @@ fn word_slot(core: &Core, w: &Word, last: bool, unit: usize, plan: &mut Plan) ->
     plan.unit_weight[unit] = plan.unit_weight[unit].max(weight);
     let marked = if cands[0].0 == f { w.marked.clone() } else { None };
     Some(Slot { cands, marked, unit })
-}
-
-/// The tokens of synonym groups `gs` for query word `unit`, and the word's weight: the idf of its meaning's
-/// rarest token.
-fn group_terms(core: &Core, gs: &[usize], unit: usize, plan: &mut Plan) -> (f32, Vec<QTerm>) {
-    let mut weight = 0f32;
-    let mut terms = Vec::new();
-    for g in gs.iter().filter_map(|g| core.groups.get(*g)) {
-        plan.groups += 1;
-        for i in 0..g.phrases.len() {
-            let text = g.token(i);
-            if i < g.meaning_phrases {
-                weight = weight.max(idf(core.df(&text).unwrap_or(0) as usize, core.docs));
-            }
-            let boost = group_boost(core, g, if i < g.meaning_phrases { i } else { 0 });
-            terms.push(QTerm { text, boost, unit, group: Some((plan.groups, i >= g.meaning_phrases)), joins: None });
-        }
-    }
-    (weight, terms)
 }
 
 /// Which documents a search may return.
