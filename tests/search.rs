@@ -314,6 +314,8 @@ fn variants_come_first_only_when_asked_for() {
         ("cấp giấy phép khai thác khoáng sản", "Cấp giấy phép khai thác khoáng sản", "Gia hạn"),
         ("cap lai chung chi hanh nghe kien truc", "Cấp lại", "Cấp chứng chỉ hành nghề kiến trúc"),
         ("chứng chỉ hành nghề kiến trúc bị mất", "Cấp lại", "Cấp chứng chỉ hành nghề kiến trúc"),
+        // "mất" of a person, not of a paper.
+        ("mẹ tôi mất rồi, khai tử ở đâu", "Đăng ký khai tử", "Đăng ký lại khai tử"),
     ] {
         let (plan, r) = local.query(q, false, &Filter::default(), 50);
         let names: Vec<&str> = r.hits.iter().map(|h| local.docs[h.doc as usize].name.as_str()).collect();

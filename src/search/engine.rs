@@ -750,10 +750,12 @@ fn split_glued(core: &Core, ws: &mut Vec<Word>, typing_last: bool) -> bool {
 }
 
 /// True when a query asks for a variant of a procedure: it says one of [`format::VARIANT_QUERY_WORDS`] (folded),
-/// or [`format::VARIANT_MARKED`] with its mark.
+/// or [`format::VARIANT_MARKED`] with its mark; "mất" does not when the query names a death
+/// ([`format::DEATH_WORDS`]).
 fn asks_variant(core: &Core, ws: &[Word], folded: &[&str]) -> bool {
+    let death = format::DEATH_WORDS.iter().any(|d| analyzer::has_phrase(folded, &d.split(' ').collect::<Vec<_>>()));
     ws.iter().any(|w| w.marked.is_some() && w.marked == core.variant_marked)
-        || core.variant_phrases.iter().any(|v| analyzer::has_phrase(folded, v))
+        || core.variant_phrases.iter().any(|v| !(death && v[..] == ["mat"]) && analyzer::has_phrase(folded, v))
 }
 
 /// The boost of a synonym group's tokens, for the meaning phrase `mi` (a colloquial form's token takes the first

@@ -156,6 +156,10 @@ pub const VARIANT_QUERY_WORDS: [&str; 25] = [
     "sua", "mat", "hong", "het han", "thay doi", "cap doi",
 ];
 
+/// Folded words that name a death: with one of them in the query, "mất" says someone died («mẹ tôi mất rồi khai
+/// tử ở đâu»), not that a paper was lost, so it does not ask for a variant ("Đăng ký lại khai tử").
+pub const DEATH_WORDS: [&str; 5] = ["khai tu", "bao tu", "chung tu", "tu tuat", "mai tang"];
+
 /// A marked word that asks for a variant wherever it is typed.
 pub const VARIANT_MARKED: &str = "lại";
 
