@@ -197,3 +197,20 @@ fn every_centre_gets_its_own_folder_of_posters() {
     assert!(!unknown.status.success() && String::from_utf8_lossy(&unknown.stderr).contains("không có trung tâm \"khong-co\""));
     let _ = std::fs::remove_dir_all(&root);
 }
+
+/// A synonym phrase that, typed without marks, is other words of a name would be read wherever a query says those
+/// words: the check refuses it and quotes the name's words.
+#[test]
+fn check_refuses_a_synonym_that_is_other_words_of_a_name() {
+    let root = temp("two-things");
+    let content = root.join("content");
+    fixture_copy(&content);
+    let syn = content.join("synonyms.toml");
+    let text = std::fs::read_to_string(&syn).unwrap() + "\n[[synonym]]\nwords = [\"ong mát\"]\nmeans = \"ong mật\"\n";
+    std::fs::write(&syn, text).unwrap();
+    let out = motcua(&["check", "--content", content.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "the check passed a synonym that is other words of a name");
+    assert!(stderr.contains("«ong mát» typed without marks is «ong mật» in 9.000001"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&root);
+}

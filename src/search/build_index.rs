@@ -5,7 +5,7 @@
 //! `format.rs`) and the document order. Nothing here is compiled from content: `motcua build`, `motcua search`
 //! and `motcua eval` build the index from the content folder they are given, in a second or two.
 
-use super::analyzer::{self, FieldTokens, SynonymGroup};
+use super::analyzer::{self, FieldTokens, SynonymGroup, Word};
 use super::format::{self, F_NAME, FIELDS, Writer};
 use super::outside::{self, Outside, Problem};
 use super::question::QuestionWords;
@@ -106,6 +106,58 @@ fn question_words(path: &Path, procs: &[&Procedure]) -> Result<QuestionWords, St
     }
     let plain = |l: &[toml::Spanned<String>]| l.iter().map(|p| p.get_ref().clone()).collect::<Vec<_>>();
     Ok(QuestionWords::new(&plain(&file.frame), &plain(&file.last), &file.context, &file.units, &file.dates, &file.filler))
+}
+
+/// The colloquial phrases of `file` (synonyms' `words`, variants' `say`) that are two things: a phrase of several
+/// words that, typed without marks, is other words in a procedure's name, keywords or everyday names, and is never
+/// itself there. A query typed without marks cannot tell them apart, and the engine reads the phrase wherever its
+/// folded words are: «đóng cửa công ty» is «hoạt động của công ty» in several names, so «tam dung hoat dong cua
+/// cong ty» would be read as dissolving a company. One message per phrase, naming a procedure that says the other
+/// words.
+fn two_things<'a>(file: &Path, phrases: impl Iterator<Item = &'a String>, procs: &[&Procedure]) -> Vec<String> {
+    let texts: Vec<(&str, &str, Vec<Word>)> = procs
+        .iter()
+        .flat_map(|p| {
+            std::iter::once(&p.name).chain(&p.keywords).chain(&p.also_called).map(move |n| (p.code.as_str(), n.as_str(), analyzer::words(n)))
+        })
+        .collect();
+    let key = |w: &Word| w.marked.clone().unwrap_or_else(|| w.folded.clone());
+    let mut problems = Vec::new();
+    for phrase in phrases {
+        let words = analyzer::words(phrase);
+        if words.len() < 2 {
+            continue;
+        }
+        let folded: Vec<&str> = words.iter().map(|w| w.folded.as_str()).collect();
+        let marked: Vec<String> = words.iter().map(key).collect();
+        let (mut own, mut other) = (false, None);
+        for (code, name, ws) in &texts {
+            // The name's words as written, to quote them (when they are as many as the analyzer's).
+            let raw: Vec<&str> = name.split(|c: char| !c.is_alphanumeric()).filter(|s| !s.is_empty()).collect();
+            for (at, run) in ws.windows(words.len()).enumerate() {
+                if !run.iter().map(|w| w.folded.as_str()).eq(folded.iter().copied()) {
+                    continue;
+                }
+                if run.iter().map(key).eq(marked.iter().cloned()) {
+                    own = true;
+                } else if other.is_none() {
+                    let said = match raw.get(at..at + run.len()) {
+                        Some(r) if raw.len() == ws.len() => r.join(" ").to_lowercase(),
+                        _ => folded.join(" "),
+                    };
+                    other = Some((code, name, said));
+                }
+            }
+        }
+        if let (false, Some((code, name, said))) = (own, other) {
+            problems.push(format!(
+                "{}: «{phrase}» typed without marks is «{said}» in {code} «{name}», and a query saying that would be read \
+                 as «{phrase}»; remove it or make it longer",
+                file.display()
+            ));
+        }
+    }
+    problems
 }
 
 /// Needs the catalogue leaves out (`content/outside.toml`, see `outside.rs`).
@@ -354,6 +406,15 @@ pub fn build(procedures: &[Procedure], content: &Path) -> Result<SearchIndex, St
     }
     let variants: Vec<analyzer::Variant> = variant_pairs.iter().filter_map(|(a, b)| analyzer::Variant::new(a, b)).collect();
     let question = question_words(&content.join("question_words.toml"), &procs)?;
+    let mut problems = two_things(synonyms_path, syn.synonym.iter().flat_map(|s| &s.words), &procs);
+    problems.extend(two_things(
+        regional_path,
+        regional.variant.iter().flat_map(|v| &v.say).chain(regional.synonym.iter().flat_map(|s| &s.words)),
+        &procs,
+    ));
+    if !problems.is_empty() {
+        return Err(problems.join("\n"));
+    }
     let pairs: Vec<(&str, &str)> = syn
         .synonym
         .iter()
