@@ -318,15 +318,16 @@ fn priors(procs: &[&Procedure]) -> Vec<u8> {
         .collect()
 }
 
-/// True when a name's first words say one of [`format::VARIANT_NAME_WORDS`], compared with marks (both tone
-/// placements).
+/// True when a name's first words say one of [`format::VARIANT_NAME_WORDS`], or the name says
+/// [`format::FOREIGN_NAME_WORDS`], compared with marks (both tone placements).
 fn is_variant(name: &str) -> bool {
     let keys = |text: &str| -> Vec<String> {
         analyzer::words(text).into_iter().map(|w| w.marked.unwrap_or(w.folded)).collect()
     };
     let mut name = keys(name);
+    let foreign = analyzer::has_phrase(&name, &keys(format::FOREIGN_NAME_WORDS));
     name.truncate(format::VARIANT_LEAD_WORDS);
-    format::VARIANT_NAME_WORDS.iter().any(|v| analyzer::has_phrase(&name, &keys(v)))
+    foreign || format::VARIANT_NAME_WORDS.iter().any(|v| analyzer::has_phrase(&name, &keys(v)))
 }
 
 fn flags(p: &Procedure) -> u8 {

@@ -150,11 +150,22 @@ pub const VARIANT_NAME_WORDS: [&str; 14] = [
 /// Folded words by which a query asks for a variant (those of [`VARIANT_NAME_WORDS`], and what people say when
 /// they need one: a paper lost, damaged, expired, or to be fixed). "lại" is asked for by the verbs before it:
 /// folded, it is also "lái" (bằng lái xe); typed with its mark it asks by itself ([`VARIANT_MARKED`]).
-pub const VARIANT_QUERY_WORDS: [&str; 25] = [
+pub const VARIANT_QUERY_WORDS: [&str; 38] = [
     "cap lai", "lam lai", "xin lai", "in lai", "dang ky lai", "dang ki lai", "doi", "xoa", "huy", "thu hoi",
     "gia han", "dieu chinh", "sua doi", "bo sung", "cham dut", "tam dung", "tam ngung", "dinh chinh", "cai chinh",
     "sua", "mat", "hong", "het han", "thay doi", "cap doi",
+    // What people say of a foreign element ([`FOREIGN_NAME_WORDS`]): its own words ("có yếu tố nn"), a foreigner,
+    // a Vietnamese abroad, another nationality, the border, and the countries most marriages and births abroad
+    // involve (names of two syllables only: "Mỹ", "Đức", "Lào" without marks are "my", "duc" of "giáo dục", "lao"
+    // of "lao động").
+    "yeu to", "nuoc ngoai", "viet kieu", "ngoai quoc", "quoc tich", "bien gioi", "han quoc", "trung quoc", "dai loan",
+    "nhat ban", "thai lan", "campuchia", "hoa ky",
 ];
+
+/// Words of a procedure's name that make it the foreign-element variant of a civil-status procedure ("Đăng ký
+/// khai tử có yếu tố nước ngoài"): ranked as a variant ([`VARIANT_SCORE`]), below the procedure almost everyone
+/// means, unless the query speaks of something foreign ([`VARIANT_QUERY_WORDS`]). Compared with marks.
+pub const FOREIGN_NAME_WORDS: &str = "có yếu tố nước ngoài";
 
 /// Folded words that name a death: with one of them in the query, "mất" says someone died («mẹ tôi mất rồi khai
 /// tử ở đâu»), not that a paper was lost, so it does not ask for a variant ("Đăng ký lại khai tử").
