@@ -319,6 +319,9 @@ fn variants_come_first_only_when_asked_for() {
         // A foreign element is a variant too, asked for by what people say of it.
         ("bố tôi mất ở nhà, báo tử cần gì", "=Đăng ký khai tử", "Đăng ký khai tử có yếu tố nước ngoài tại khu vực biên giới"),
         ("khai tử cho người nước ngoài", "Đăng ký khai tử có yếu tố nước ngoài", "=Đăng ký khai tử"),
+        // A variant's words may begin on the name's third word and end after it.
+        ("anh tôi bị bệnh tâm thần, tôi muốn đăng ký làm người giám hộ", "=Đăng ký giám hộ", "Đăng ký chấm dứt"),
+        ("cham dut giam ho", "Đăng ký chấm dứt giám hộ", "=Đăng ký giám hộ"),
     ] {
         let (plan, r) = local.query(q, false, &Filter::default(), 50);
         let names: Vec<&str> = r.hits.iter().map(|h| local.docs[h.doc as usize].name.as_str()).collect();

@@ -318,16 +318,20 @@ fn priors(procs: &[&Procedure]) -> Vec<u8> {
         .collect()
 }
 
-/// True when a name's first words say one of [`format::VARIANT_NAME_WORDS`], or the name says
+/// True when one of [`format::VARIANT_NAME_WORDS`] begins among a name's first words, or the name says
 /// [`format::FOREIGN_NAME_WORDS`], compared with marks (both tone placements).
 fn is_variant(name: &str) -> bool {
     let keys = |text: &str| -> Vec<String> {
         analyzer::words(text).into_iter().map(|w| w.marked.unwrap_or(w.folded)).collect()
     };
-    let mut name = keys(name);
+    let name = keys(name);
     let foreign = analyzer::has_phrase(&name, &keys(format::FOREIGN_NAME_WORDS));
-    name.truncate(format::VARIANT_LEAD_WORDS);
-    foreign || format::VARIANT_NAME_WORDS.iter().any(|v| analyzer::has_phrase(&name, &keys(v)))
+    // A phrase that begins among the lead words counts whole ("Đăng ký chấm dứt giám hộ").
+    let begins_early = |v: &[String]| {
+        let lead = &name[..name.len().min(format::VARIANT_LEAD_WORDS + v.len().saturating_sub(1))];
+        analyzer::has_phrase(lead, v)
+    };
+    foreign || format::VARIANT_NAME_WORDS.iter().any(|v| begins_early(&keys(v)))
 }
 
 fn flags(p: &Procedure) -> u8 {
