@@ -330,6 +330,8 @@ fn variants_come_first_only_when_asked_for() {
         // A variant's words may begin on the name's third word and end after it.
         ("anh tôi bị bệnh tâm thần, tôi muốn đăng ký làm người giám hộ", "=Đăng ký giám hộ", "Đăng ký chấm dứt"),
         ("cham dut giam ho", "Đăng ký chấm dứt giám hộ", "=Đăng ký giám hộ"),
+        ("đăng ký hộ kinh doanh", "=Đăng ký thành lập hộ kinh doanh", "Đăng ký thay đổi"),
+        ("thay doi dia chi ho kinh doanh", "Đăng ký thay đổi", "=Đăng ký thành lập hộ kinh doanh"),
     ] {
         let (plan, r) = local.query(q, false, &Filter::default(), 50);
         let names: Vec<&str> = r.hits.iter().map(|h| local.docs[h.doc as usize].name.as_str()).collect();

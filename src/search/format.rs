@@ -142,9 +142,9 @@ pub const VARIANT_LEAD_WORDS: usize = 3;
 
 /// Words that make a procedure a variant of another when its name begins with them (compared with their marks, so
 /// "lại" is not "lái"): it re-issues, exchanges, renews, changes, corrects or ends what another one grants.
-pub const VARIANT_NAME_WORDS: [&str; 14] = [
-    "lại", "đổi", "xóa", "hủy", "thu hồi", "gia hạn", "điều chỉnh", "sửa đổi", "bổ sung", "chấm dứt", "tạm dừng",
-    "tạm ngừng", "đính chính", "cải chính",
+pub const VARIANT_NAME_WORDS: [&str; 15] = [
+    "lại", "đổi", "thay đổi", "xóa", "hủy", "thu hồi", "gia hạn", "điều chỉnh", "sửa đổi", "bổ sung", "chấm dứt",
+    "tạm dừng", "tạm ngừng", "đính chính", "cải chính",
 ];
 
 /// Folded words by which a query asks for a variant (those of [`VARIANT_NAME_WORDS`], and what people say when
