@@ -151,16 +151,13 @@ pub const VARIANT_NAME_WORDS: [&str; 15] = [
 /// they need one: a paper lost, damaged, expired, or to be fixed; a business paused). "lại" is asked for by the
 /// verbs before it: folded, it is also "lái" (bằng lái xe); typed with its mark it asks by itself
 /// ([`VARIANT_MARKED`]).
-pub const VARIANT_QUERY_WORDS: [&str; 39] = [
+pub const VARIANT_QUERY_WORDS: [&str; 32] = [
     "cap lai", "lam lai", "xin lai", "in lai", "dang ky lai", "dang ki lai", "doi", "xoa", "huy", "thu hoi",
     "gia han", "dieu chinh", "sua doi", "bo sung", "cham dut", "tam dung", "tam ngung", "dinh chinh", "cai chinh",
     "sua", "mat", "hong", "het han", "thay doi", "cap doi", "tam nghi",
     // What people say of a foreign element ([`FOREIGN_NAME_WORDS`]): its own words ("có yếu tố nn"), a foreigner,
-    // a Vietnamese abroad, another nationality, the border, and the countries most marriages and births abroad
-    // involve (names of two syllables only: "Mỹ", "Đức", "Lào" without marks are "my", "duc" of "giáo dục", "lao"
-    // of "lao động").
-    "yeu to", "nuoc ngoai", "viet kieu", "ngoai quoc", "quoc tich", "bien gioi", "han quoc", "trung quoc", "dai loan",
-    "nhat ban", "thai lan", "campuchia", "hoa ky",
+    // a Vietnamese abroad, another nationality, the border.
+    "yeu to", "nuoc ngoai", "viet kieu", "ngoai quoc", "quoc tich", "bien gioi",
 ];
 
 /// Words of a procedure's name that make it the foreign-element variant of a civil-status procedure ("Đăng ký
