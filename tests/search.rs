@@ -282,6 +282,8 @@ fn a_need_the_catalogue_has_for_any_topic_is_still_answered() {
         // A paper asked for any purpose: the purpose is a topic the catalogue leaves out.
         "lý lịch tư pháp để đi xuất khẩu lao động hàn quốc",
         "khai báo tạm vắng để đi xuất khẩu lao động",
+        // A pension is social insurance's, even paid into a bank account.
+        "lãnh lương hưu qua thẻ atm",
     ] {
         let (plan, _) = local.query(q, false, &Filter::default(), 10);
         assert_eq!(local.core.outside_note(&plan), None, "{q}");
