@@ -60,6 +60,9 @@ pub fn procedure_poster(code: &str) -> String {
     format!("/in/p/{code}/")
 }
 
+/// Every field (lĩnh vực), alphabetical: `/linh-vuc/`. The home page shows only the most used ones.
+pub const FIELDS: &str = "/linh-vuc/";
+
 /// A field's page (lĩnh vực), `/linh-vuc/<slug>/`, from its name as the content writes it.
 pub fn field(name: &str) -> String {
     format!("/linh-vuc/{}/", crate::text::slug(name))

@@ -116,6 +116,27 @@ fn every_field_has_a_list_page() {
 }
 
 #[test]
+fn home_shows_the_fields_people_use_and_links_to_all_of_them() {
+    let idx = index();
+    let home = render_page(Page::Home, idx);
+    let section = &home[home.find("id=\"theo-linh-vuc\"").expect("the home page browses by field")..];
+    let chips = section.matches("<li><a href=\"/linh-vuc/").count();
+    assert_eq!(chips, 12, "twelve fields on the home page");
+    // The fields a commune centre lives on come first, though the portal counts few online uses of land.
+    for name in ["Hộ tịch", "Đất đai", "Chứng thực", "Đăng ký, quản lý cư trú", "Cấp, quản lý căn cước"] {
+        assert!(section.contains(&format!(">{name}<span")), "home shows the field {name}");
+    }
+    assert!(!section.contains("Bảo đảm an ninh hàng không"), "not the alphabet's first field");
+    assert!(section.contains(&format!("href=\"/linh-vuc/\">Xem tất cả {} lĩnh vực", idx.fields.len())));
+    // The page it links to lists every field, alphabetical.
+    let all = render_page(Page::Fields, idx);
+    for f in &idx.fields {
+        assert!(all.contains(&format!("href=\"/linh-vuc/{}/\"", f.slug)), "/linh-vuc/ links {}", f.slug);
+    }
+    assert!(Page::all(idx).iter().any(|p| matches!(p, Page::Fields)));
+}
+
+#[test]
 fn content_is_escaped_not_interpreted() {
     let idx = index();
     let mut evil = idx.catalogue.procedures[0].clone();

@@ -1,15 +1,18 @@
-//! The home page: a big search box, the most used procedures, and browsing by level and by field.
+//! The home page: a big search box, the most used procedures, and browsing by level and by the most used fields.
 
 use crate::content::Level;
 use crate::pages::islands::SearchBox;
 use crate::pages::layout::PageMeta;
 use crate::pages::life_events::EventLinks;
-use crate::pages::listing::ProcedureList;
+use crate::pages::listing::{FieldLinks, ProcedureList};
 use crate::pages::site_index::SiteIndex;
 use leptos::prelude::*;
 
 /// How many procedures the "most used" list shows.
 const MOST_USED: usize = 12;
+
+/// How many fields the home page shows; the rest are one link away, on [`crate::routes::FIELDS`].
+const MOST_USED_FIELDS: usize = 12;
 
 /// The page's head metadata and body.
 pub fn home(idx: &SiteIndex) -> (PageMeta, AnyView) {
@@ -32,8 +35,7 @@ pub fn home(idx: &SiteIndex) -> (PageMeta, AnyView) {
     });
     by_use.truncate(MOST_USED);
     let levels: Vec<(Level, usize)> = idx.levels.iter().map(|(l, v)| (*l, v.len())).collect();
-    let fields: Vec<(String, String, usize)> =
-        idx.fields.iter().map(|f| (f.name.clone(), crate::routes::field(&f.name), f.procedures.len())).collect();
+    let fields = idx.most_used_fields(MOST_USED_FIELDS).into_iter().cloned().collect::<Vec<_>>();
     let most_used = by_use.iter().map(|i| idx.catalogue.procedures[*i].clone()).collect::<Vec<_>>();
     let body = view! {
         <section class="hero">
@@ -66,11 +68,8 @@ pub fn home(idx: &SiteIndex) -> (PageMeta, AnyView) {
         </section>
         <section aria-labelledby="theo-linh-vuc">
             <h2 id="theo-linh-vuc">"Theo lĩnh vực"</h2>
-            <ul class="fields">
-                {fields.into_iter().map(|(name, path, count)| view! {
-                    <li><a href=path>{name} <span class="n">{count}</span></a></li>
-                }).collect_view()}
-            </ul>
+            <FieldLinks fields=fields/>
+            <p><a href=crate::routes::FIELDS>{format!("Xem tất cả {} lĩnh vực", idx.fields.len())}</a></p>
         </section>
     };
     (meta, body.into_any())

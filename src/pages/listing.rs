@@ -1,9 +1,9 @@
-//! List pages: a field (`/linh-vuc/<slug>/`), a level (`/cap/<slug>/`), the search page and the 404 page.
+//! List pages: every field (`/linh-vuc/`), a field (`/linh-vuc/<slug>/`), a level (`/cap/<slug>/`), the search page and the 404 page.
 
 use crate::content::{Level, Procedure};
 use crate::pages::glance::{Glance, Room};
 use crate::pages::layout::PageMeta;
-use crate::pages::site_index::SiteIndex;
+use crate::pages::site_index::{FieldInfo, SiteIndex};
 use crate::pages::save_offline::SaveOffline;
 use leptos::prelude::*;
 
@@ -41,6 +41,36 @@ pub fn ProcedureList(
     }
 }
 
+/// Links to field pages with their number of procedures, as chips (the home page's most used, and every field).
+#[component]
+pub fn FieldLinks(fields: Vec<FieldInfo>) -> impl IntoView {
+    view! {
+        <ul class="fields">
+            {fields.into_iter().map(|f| view! {
+                <li><a href=crate::routes::field(&f.name)>{f.name.clone()} <span class="n">{f.procedures.len()}</span></a></li>
+            }).collect_view()}
+        </ul>
+    }
+}
+
+/// Every field, alphabetical: where the home page's "Xem tất cả … lĩnh vực" leads.
+pub fn fields(idx: &SiteIndex) -> (PageMeta, AnyView) {
+    let n = idx.fields.len();
+    let meta = PageMeta {
+        title: "Tất cả lĩnh vực".into(),
+        description: format!("{n} lĩnh vực, {} thủ tục hành chính: giấy tờ, lệ phí, thời gian, nơi nộp.", idx.catalogue.procedures.len()),
+        path: crate::routes::FIELDS.into(),
+        og_type: "website",
+    };
+    let body = view! {
+        <nav class="crumbs" aria-label="Đường dẫn"><a href="/">"Trang chủ"</a> " › Lĩnh vực"</nav>
+        <h1>"Tất cả lĩnh vực"</h1>
+        <p class="lead">{format!("{n} lĩnh vực, theo thứ tự chữ cái.")}</p>
+        <FieldLinks fields=idx.fields.clone()/>
+    };
+    (meta, body.into_any())
+}
+
 /// A field page: every procedure of one field, most used first.
 pub fn field(idx: &SiteIndex, i: usize) -> (PageMeta, AnyView) {
     let f = &idx.fields[i];
@@ -52,7 +82,7 @@ pub fn field(idx: &SiteIndex, i: usize) -> (PageMeta, AnyView) {
         og_type: "website",
     };
     let body = view! {
-        <nav class="crumbs" aria-label="Đường dẫn"><a href="/">"Trang chủ"</a> " › Lĩnh vực"</nav>
+        <nav class="crumbs" aria-label="Đường dẫn"><a href="/">"Trang chủ"</a> " › " <a href=crate::routes::FIELDS>"Lĩnh vực"</a></nav>
         <h1>{f.name.clone()}</h1>
         <p class="lead">{format!("{} thủ tục, thủ tục nhiều người làm ở trên.", procs.len())}</p>
         <SaveOffline/>

@@ -13,6 +13,8 @@ pub enum Page {
     Home,
     /// `/p/<code>/`, by index into the catalogue.
     Procedure(usize),
+    /// `/linh-vuc/`: every field.
+    Fields,
     /// `/linh-vuc/<slug>/`, by index into [`SiteIndex::fields`].
     Field(usize),
     /// `/cap/<slug>/`
@@ -56,6 +58,7 @@ impl Page {
         match self {
             Page::Home => routes::HOME.into(),
             Page::Procedure(i) => routes::procedure(code(i)),
+            Page::Fields => routes::FIELDS.into(),
             Page::Field(i) => routes::field(&idx.fields[i].name),
             Page::Level(l) => routes::level(l.slug()),
             Page::Search => routes::SEARCH.into(),
@@ -88,6 +91,7 @@ impl Page {
         let mut pages = vec![Page::Home, Page::Search, Page::NotFound, Page::Offline, Page::Updates, Page::Basket, Page::Centres];
         pages.extend((0..idx.catalogue.centres.len()).map(Page::Centre));
         pages.extend(idx.levels.keys().map(|l| Page::Level(*l)));
+        pages.push(Page::Fields);
         pages.extend((0..idx.fields.len()).map(Page::Field));
         pages.extend((0..idx.catalogue.procedures.len()).map(Page::Procedure));
         pages.extend((0..idx.catalogue.life_events.len()).map(Page::LifeEvent));
@@ -106,6 +110,7 @@ pub fn render_page(page: Page, idx: &SiteIndex) -> String {
     let (meta, body): (PageMeta, AnyView) = match page {
         Page::Home => home::home(idx),
         Page::Procedure(i) => procedure::procedure(idx, i),
+        Page::Fields => listing::fields(idx),
         Page::Field(i) => listing::field(idx, i),
         Page::Level(l) => listing::level(idx, l),
         Page::Search => listing::search(idx),

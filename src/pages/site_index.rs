@@ -1,6 +1,7 @@
 //! The catalogue with the groupings every list page needs (fields, levels), computed once per build: the site
 //! data every page reads. It sits below the pages, so no page imports another page to reach it.
 
+use crate::content::core_set::COMMUNE_FIELDS;
 use crate::content::{Catalogue, Level, Procedure};
 use crate::pages::layout::Assets;
 use crate::text::slug;
@@ -57,6 +58,18 @@ impl SiteIndex {
         }
         fields.sort_by(|a, b| a.slug.cmp(&b.slug));
         SiteIndex { catalogue, fields, levels, assets }
+    }
+
+    /// The `n` fields the home page shows: first those a commune centre lives on (the core set's
+    /// [`COMMUNE_FIELDS`], whose land and civil-status procedures the portal's online counts under-weight), then
+    /// those whose procedures people use most (summed usage weights). So a citizen browsing sees Hộ tịch and
+    /// Đất đai, not the first letters of the alphabet.
+    pub fn most_used_fields(&self, n: usize) -> Vec<&FieldInfo> {
+        let used = |f: &FieldInfo| f.procedures.iter().map(|i| self.catalogue.procedures[*i].usage_weight).sum::<u64>();
+        let mut fields: Vec<(&FieldInfo, bool, u64)> =
+            self.fields.iter().map(|f| (f, !COMMUNE_FIELDS.contains(&f.name.as_str()), used(f))).collect();
+        fields.sort_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)).then_with(|| a.0.slug.cmp(&b.0.slug)));
+        fields.into_iter().take(n).map(|(f, _, _)| f).collect()
     }
 
     /// The procedure with this code (the catalogue is sorted by code).
