@@ -214,3 +214,18 @@ fn check_refuses_a_synonym_that_is_other_words_of_a_name() {
     assert!(stderr.contains("«ong mát» typed without marks is «ong mật» in 9.000001"), "{stderr}");
     let _ = std::fs::remove_dir_all(&root);
 }
+
+/// A `marked` word of `variant_words.toml` typed without marks would ask for a variant wherever its letters are
+/// typed ("lai" is also "lái"): the check refuses it with its file and line.
+#[test]
+fn check_refuses_a_variant_word_without_its_marks() {
+    let root = temp("variant-words");
+    let content = root.join("content");
+    fixture_copy(&content);
+    std::fs::write(content.join("variant_words.toml"), "name = [\"cấp lại\"]\n\nmarked = [\"lai\"]\n").unwrap();
+    let out = motcua(&["check", "--content", content.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "the check passed a marked word without marks");
+    assert!(stderr.contains("variant_words.toml:3: marked: «lai» has no marks"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&root);
+}

@@ -9,6 +9,7 @@ use super::analyzer::{self, FieldTokens, SynonymGroup, Word};
 use super::format::{self, F_NAME, FIELDS, Writer};
 use super::outside::{self, Outside, Problem};
 use super::question::QuestionWords;
+use super::variant_words::VariantWords;
 use crate::content::{Channel, Level, Procedure};
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -73,6 +74,53 @@ struct QuestionFile {
     dates: Vec<String>,
     #[serde(default)]
     filler: Vec<String>,
+}
+
+/// The lists of `content/variant_words.toml` (see `variant_words.rs`), with their lines for errors.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VariantFile {
+    #[serde(default)]
+    name: Vec<toml::Spanned<String>>,
+    #[serde(default)]
+    anywhere: Vec<toml::Spanned<String>>,
+    #[serde(default)]
+    ask: Vec<toml::Spanned<String>>,
+    #[serde(default)]
+    marked: Vec<toml::Spanned<String>>,
+    #[serde(default)]
+    lost: Vec<toml::Spanned<String>>,
+    #[serde(default)]
+    death: Vec<toml::Spanned<String>>,
+}
+
+/// Reads `variant_words.toml` (none is fine: no procedure is a variant). Refused, with its line: an entry with no
+/// words, a `marked` word typed without marks (it would ask wherever its folded form is typed: "lai" is also
+/// "lái"), and a `marked` or `lost` entry of more than one word.
+fn variant_words(path: &Path) -> Result<VariantWords, String> {
+    let Ok(text) = std::fs::read_to_string(path) else { return Ok(VariantWords::default()) };
+    let file: VariantFile = toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    let line = |p: &toml::Spanned<String>| text[..p.span().start].matches('\n').count() + 1;
+    let mut problems = Vec::new();
+    let lists = [(&file.name, "name"), (&file.anywhere, "anywhere"), (&file.ask, "ask"), (&file.marked, "marked"), (&file.lost, "lost"), (&file.death, "death")];
+    for (list, key) in lists {
+        for p in list {
+            let words = analyzer::words(p.get_ref());
+            let at = format!("{}:{}: {key}: «{}»", path.display(), line(p), p.get_ref());
+            if words.is_empty() {
+                problems.push(format!("{at} has no words; remove it"));
+            } else if (key == "marked" || key == "lost") && words.len() > 1 {
+                problems.push(format!("{at} is more than one word; put a phrase in `ask`"));
+            } else if key == "marked" && words[0].marked.is_none() {
+                problems.push(format!("{at} has no marks, so it would ask wherever its letters are typed; put it in `ask` or write its marks"));
+            }
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems.join("\n"));
+    }
+    let plain = |l: &[toml::Spanned<String>]| l.iter().map(|p| p.get_ref().clone()).collect::<Vec<_>>();
+    Ok(VariantWords::new(&plain(&file.name), &plain(&file.anywhere), &plain(&file.ask), &plain(&file.marked), &plain(&file.lost), &plain(&file.death)))
 }
 
 /// Reads `question_words.toml` (none is fine: no word frames a question). A frame phrase of several words that
@@ -318,23 +366,9 @@ fn priors(procs: &[&Procedure]) -> Vec<u8> {
         .collect()
 }
 
-/// True when one of [`format::VARIANT_NAME_WORDS`] begins among a name's first words, or the name says
-/// [`format::FOREIGN_NAME_WORDS`], compared with marks (both tone placements).
-fn is_variant(name: &str) -> bool {
-    let keys = |text: &str| -> Vec<String> {
-        analyzer::words(text).into_iter().map(|w| w.marked.unwrap_or(w.folded)).collect()
-    };
-    let name = keys(name);
-    let foreign = analyzer::has_phrase(&name, &keys(format::FOREIGN_NAME_WORDS));
-    // A phrase that begins among the lead words counts whole ("Đăng ký chấm dứt giám hộ").
-    let begins_early = |v: &[String]| {
-        let lead = &name[..name.len().min(format::VARIANT_LEAD_WORDS + v.len().saturating_sub(1))];
-        analyzer::has_phrase(lead, v)
-    };
-    foreign || format::VARIANT_NAME_WORDS.iter().any(|v| begins_early(&keys(v)))
-}
-
-fn flags(p: &Procedure) -> u8 {
+/// The document flags of a procedure: its levels, whether it can be submitted online, and whether it is a
+/// variant of another (`variant_words.toml`).
+fn flags(p: &Procedure, variants: &VariantWords) -> u8 {
     let mut f = 0;
     for l in &p.levels {
         f |= match l {
@@ -347,7 +381,7 @@ fn flags(p: &Procedure) -> u8 {
     if p.methods.iter().any(|m| m.channel == Channel::Online) {
         f |= format::FLAG_ONLINE;
     }
-    if is_variant(&p.name) {
+    if variants.names_variant(&p.name) {
         f |= format::FLAG_VARIANT;
     }
     f
@@ -411,6 +445,7 @@ pub fn build(procedures: &[Procedure], content: &Path) -> Result<SearchIndex, St
     }
     let variants: Vec<analyzer::Variant> = variant_pairs.iter().filter_map(|(a, b)| analyzer::Variant::new(a, b)).collect();
     let question = question_words(&content.join("question_words.toml"), &procs)?;
+    let variant_words = variant_words(&content.join("variant_words.toml"))?;
     let mut problems = two_things(synonyms_path, syn.synonym.iter().flat_map(|s| &s.words), &procs);
     problems.extend(two_things(
         regional_path,
@@ -450,7 +485,7 @@ pub fn build(procedures: &[Procedure], content: &Path) -> Result<SearchIndex, St
                 doc.add_pre_tokenized_text(*f, pretokenized(tokens));
             }
             doc.add_u64(prior_field, prior[i] as u64);
-            doc.add_u64(variant_field, (flags(p) & format::FLAG_VARIANT != 0) as u64);
+            doc.add_u64(variant_field, (flags(p, &variant_words) & format::FLAG_VARIANT != 0) as u64);
             writer.add_document(doc).map_err(err)?;
         }
         writer.commit().map_err(err)?;
@@ -553,7 +588,7 @@ pub fn build(procedures: &[Procedure], content: &Path) -> Result<SearchIndex, St
         core.varint(field_names.iter().position(|f| *f == p.field).unwrap_or(0) as u64);
     }
     for p in &procs {
-        core.u8(flags(p));
+        core.u8(flags(p, &variant_words));
     }
     for pr in &prior {
         core.u8(*pr);
@@ -590,6 +625,7 @@ pub fn build(procedures: &[Procedure], content: &Path) -> Result<SearchIndex, St
         core.str(means);
     }
     question.write(&mut core);
+    variant_words.write(&mut core);
 
     // Each index file carries its checksum, so the browser can tell a damaged download (format::seal).
     let mut files = vec![(format::CORE_FILE.to_string(), format::seal(core.buf))];

@@ -9,6 +9,7 @@ use super::analyzer::{self, SynonymGroup, Word};
 use super::order;
 use super::outside::Outside;
 use super::question::{QuestionWords, Role};
+use super::variant_words::VariantWords;
 use super::format::{self, F_CODE, F_MID, F_NAME, FIELD_BOOST, K1, Reader, Writer};
 
 /// Boost of an expansion of the last word typed so far (`doan` → `doanh`).
@@ -101,10 +102,8 @@ pub struct Core {
     variants: Vec<analyzer::Variant>,
     /// The words that frame a question rather than name a need (`question_words.toml`).
     question: QuestionWords,
-    /// [`format::VARIANT_QUERY_WORDS`] split into words, and the marked key of [`format::VARIANT_MARKED`]: what
-    /// [`asks_variant`] looks for, made once rather than on every keystroke.
-    variant_phrases: Vec<Vec<&'static str>>,
-    variant_marked: Option<String>,
+    /// The words by which a query asks for a variant (`variant_words.toml`).
+    variant_words: VariantWords,
     /// Whether a document's score is scaled by how much of the query it has ([`coord`]); off only to compare
     /// with tantivy ([`Core::score_as_tantivy`]).
     coord: bool,
@@ -174,6 +173,7 @@ impl Core {
             variants.extend(analyzer::Variant::new(r.str()?, r.str()?));
         }
         let question = QuestionWords::read(&mut r)?;
+        let variant_words = VariantWords::read(&mut r)?;
         let groups = analyzer::synonym_groups(&pairs);
         let synonyms = synonym_rules(&groups);
         // Group tokens are in the vocabulary (for their idf) but no typed word is one edit from them.
@@ -198,8 +198,7 @@ impl Core {
             outside,
             variants,
             question,
-            variant_phrases: format::VARIANT_QUERY_WORDS.iter().map(|v| v.split(' ').collect()).collect(),
-            variant_marked: analyzer::words(format::VARIANT_MARKED).pop().and_then(|w| w.marked),
+            variant_words,
             coord: true,
         })
     }
@@ -433,7 +432,7 @@ pub struct Plan {
     pub label_words: Vec<(usize, usize)>,
     /// How many synonym groups the terms name ([`QTerm::group`] numbers them from 1).
     pub groups: u32,
-    /// True when the query asks for a variant (`format::VARIANT_QUERY_WORDS`: "cấp lại", "bị mất"); otherwise
+    /// True when the query asks for a variant (`variant_words.toml`: "cấp lại", "bị mất"); otherwise
     /// variant procedures rank a little lower ([`format::final_score`]).
     pub asks_variant: bool,
     /// The need the catalogue leaves out that the query names (a topic of `outside.toml`): then no result is a
@@ -512,7 +511,7 @@ pub fn plan(core: &Core, query: &str, typing: bool) -> Plan {
     }
     let folded: Vec<&str> = ws.iter().map(|w| w.folded.as_str()).collect();
     let mut plan =
-        Plan { outside: core.outside.topic_of(&folded), asks_variant: asks_variant(core, &ws, &folded), ..Plan::default() };
+        Plan { outside: core.outside.topic_of(&folded), asks_variant: core.variant_words.asks(&ws, &folded), ..Plan::default() };
     // Synonyms first (longest phrase wins), on the words as typed. A piece is one query word, or a synonym
     // phrase, which stands for its groups' index tokens (one term shard per group: the build put a token
     // wherever a field says the group's meaning or one of its colloquial forms).
@@ -747,15 +746,6 @@ fn split_glued(core: &Core, ws: &mut Vec<Word>, typing_last: bool) -> bool {
         }
     }
     split
-}
-
-/// True when a query asks for a variant of a procedure: it says one of [`format::VARIANT_QUERY_WORDS`] (folded),
-/// or [`format::VARIANT_MARKED`] with its mark; "mất" does not when the query names a death
-/// ([`format::DEATH_WORDS`]).
-fn asks_variant(core: &Core, ws: &[Word], folded: &[&str]) -> bool {
-    let death = format::DEATH_WORDS.iter().any(|d| analyzer::has_phrase(folded, &d.split(' ').collect::<Vec<_>>()));
-    ws.iter().any(|w| w.marked.is_some() && w.marked == core.variant_marked)
-        || core.variant_phrases.iter().any(|v| !(death && v[..] == ["mat"]) && analyzer::has_phrase(folded, v))
 }
 
 /// The boost of a synonym group's tokens, for the meaning phrase `mi` (a colloquial form's token takes the first

@@ -8,7 +8,8 @@
 //!   and of synonym meaning tokens (their weights), the synonym pairs of `synonyms.toml` as written (the
 //!   engine derives the groups and their tokens from them with the analyzer, as the build did), and the folded
 //!   phrases and notes of `outside.toml` (needs the catalogue leaves out and who handles them, `outside.rs`), the
-//!   word pairs of `regional.toml` (`analyzer::Variant`) and the lists of `question_words.toml` (`question.rs`);
+//!   word pairs of `regional.toml` (`analyzer::Variant`) and the lists of `question_words.toml` (`question.rs`) and the query side of `variant_words.toml`
+//!   (`variant_words.rs`);
 //! - `t<i>.bin`, [`TERM_SHARDS`] term shards chosen by a hash of the token's first syllable: per token and index
 //!   field, the postings (document gaps, then term frequencies: columns compress better; the fieldnorm ids are
 //!   in core, once per document, instead of in every posting) — a query fetches only its words' shards. A
@@ -89,7 +90,7 @@ pub const FLAG_BO: u8 = 4;
 pub const FLAG_KHAC: u8 = 8;
 /// Can be submitted online (nộp trực tuyến).
 pub const FLAG_ONLINE: u8 = 16;
-/// A variant of another procedure (its name says one of [`VARIANT_NAME_WORDS`]).
+/// A variant of another procedure (its name says one of the `name` words of `variant_words.toml`).
 pub const FLAG_VARIANT: u8 = 32;
 
 /// The term shard a token lives in: a hash (FNV-1a, stable across builds and targets) of its first syllable,
@@ -139,38 +140,6 @@ pub const VARIANT_SCORE: f32 = 0.85;
 /// flagged base procedures. On both judged sets, 3 words beat the whole name (extra set MRR 0.880 vs 0.852), 4
 /// and 6.
 pub const VARIANT_LEAD_WORDS: usize = 3;
-
-/// Words that make a procedure a variant of another when its name begins with them (compared with their marks, so
-/// "lại" is not "lái"): it re-issues, exchanges, renews, changes, corrects or ends what another one grants.
-pub const VARIANT_NAME_WORDS: [&str; 15] = [
-    "lại", "đổi", "thay đổi", "xóa", "hủy", "thu hồi", "gia hạn", "điều chỉnh", "sửa đổi", "bổ sung", "chấm dứt",
-    "tạm dừng", "tạm ngừng", "đính chính", "cải chính",
-];
-
-/// Folded words by which a query asks for a variant (those of [`VARIANT_NAME_WORDS`], and what people say when
-/// they need one: a paper lost, damaged, expired, or to be fixed; a business paused). "lại" is asked for by the
-/// verbs before it: folded, it is also "lái" (bằng lái xe); typed with its mark it asks by itself
-/// ([`VARIANT_MARKED`]).
-pub const VARIANT_QUERY_WORDS: [&str; 32] = [
-    "cap lai", "lam lai", "xin lai", "in lai", "dang ky lai", "dang ki lai", "doi", "xoa", "huy", "thu hoi",
-    "gia han", "dieu chinh", "sua doi", "bo sung", "cham dut", "tam dung", "tam ngung", "dinh chinh", "cai chinh",
-    "sua", "mat", "hong", "het han", "thay doi", "cap doi", "tam nghi",
-    // What people say of a foreign element ([`FOREIGN_NAME_WORDS`]): its own words ("có yếu tố nn"), a foreigner,
-    // a Vietnamese abroad, another nationality, the border.
-    "yeu to", "nuoc ngoai", "viet kieu", "ngoai quoc", "quoc tich", "bien gioi",
-];
-
-/// Words of a procedure's name that make it the foreign-element variant of a civil-status procedure ("Đăng ký
-/// khai tử có yếu tố nước ngoài"): ranked as a variant ([`VARIANT_SCORE`]), below the procedure almost everyone
-/// means, unless the query speaks of something foreign ([`VARIANT_QUERY_WORDS`]). Compared with marks.
-pub const FOREIGN_NAME_WORDS: &str = "có yếu tố nước ngoài";
-
-/// Folded words that name a death: with one of them in the query, "mất" says someone died («mẹ tôi mất rồi khai
-/// tử ở đâu»), not that a paper was lost, so it does not ask for a variant ("Đăng ký lại khai tử").
-pub const DEATH_WORDS: [&str; 5] = ["khai tu", "bao tu", "chung tu", "tu tuat", "mai tang"];
-
-/// A marked word that asks for a variant wherever it is typed.
-pub const VARIANT_MARKED: &str = "lại";
 
 /// FNV-1a (32 bits) of `bytes`: the index files' checksum. Tiny to compute in the browser with no dependency,
 /// and any one changed byte always changes it (each step is a bijection of the running hash).

@@ -11,6 +11,8 @@
 //!   and a note on who handles them;
 //! - [`question`]: words that frame a question or a request rather than name a need (`content/question_words.toml`),
 //!   which neither count against a match nor rank;
+//! - [`variant_words`]: which procedures are variants of another (cấp lại, gia hạn, có yếu tố nước ngoài) and which
+//!   queries ask for one (`content/variant_words.toml`), so the procedure almost everyone means comes first;
 //! - [`order`]: small stable sorts, so the browser app carries no copies of the standard sort;
 //! - [`engine`]: query planning (synonym groups, typos, prefixes) and BM25 ranking over the exported shards;
 //! - [`session`]: one keystroke — the plan, the index files it needs, its ranked rows — run alike by the browser,
@@ -30,6 +32,7 @@ pub mod order;
 pub mod outside;
 pub mod question;
 pub mod session;
+pub mod variant_words;
 
 #[cfg(feature = "ssr")]
 pub mod build_index;

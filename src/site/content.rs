@@ -26,7 +26,7 @@ pub fn load_catalogue(dir: &Path) -> Result<Catalogue> {
 }
 
 /// `motcua check`: every problem in the content folder, including the search lists (`synonyms.toml`,
-/// `regional.toml`, `question_words.toml`, `outside.toml`), which are checked by building the search index. Prints a one-line verdict on success.
+/// `regional.toml`, `question_words.toml`, `variant_words.toml`, `outside.toml`), which are checked by building the search index. Prints a one-line verdict on success.
 pub fn check(dir: &Path) -> Result<()> {
     let catalogue = load_catalogue(dir)?;
     crate::search::build_index::build(&catalogue.procedures, dir)
