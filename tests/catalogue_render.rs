@@ -212,3 +212,15 @@ fn the_search_box_has_what_the_app_looks_for() {
     assert!(html.contains(&format!(r#"name="{}""#, markup::ONLINE)), "no online box");
     assert!(html.contains(&format!(r#"id="{}" name="{}""#, markup::FIELD_SELECT, markup::FIELD)), "no field select");
 }
+
+/// A name of over 100 characters is set smaller, so a phone's first screen reaches "Cần mang gì"; a short name
+/// keeps the full size.
+#[test]
+fn long_official_names_are_set_smaller() {
+    let idx = index();
+    let at = |code: &str| idx.catalogue.procedures.iter().position(|p| p.code == code).expect(code);
+    let long = render_page(Page::Procedure(at("2.000815")), idx);
+    assert!(long.contains("<h1 class=\"long\">Chứng thực bản sao từ bản chính"), "2.000815's 260-character name");
+    let short = render_page(Page::Procedure(at("1.004194")), idx);
+    assert!(short.contains("<h1>Đăng ký tạm trú</h1>"), "1.004194's short name keeps its size");
+}

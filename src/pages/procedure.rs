@@ -116,6 +116,10 @@ pub fn requirements(idx: &SiteIndex, i: usize) -> (PageMeta, AnyView) {
     (meta, body.into_any())
 }
 
+/// Names longer than this (in characters) are set smaller: a third of the portal's names run past 100
+/// characters (2.000815's is 260), and at full size they filled a phone's first screen before "Cần mang gì".
+const LONG_NAME: usize = 100;
+
 /// The whole procedure page inside `<main>`; public for the client-side-rendered comparison build (`csr`).
 #[component]
 pub fn ProcedureBody(p: Procedure, qr_url: String, summary: String, related: Option<AnyView>) -> impl IntoView {
@@ -126,12 +130,13 @@ pub fn ProcedureBody(p: Procedure, qr_url: String, summary: String, related: Opt
     // importer) from ever putting another scheme (`javascript:`, `data:`, `http:`) into an href.
     let portal = if p.portal_url.starts_with("https://") { p.portal_url.clone() } else { "https://dichvucong.gov.vn/".to_string() };
     let paper_count = p.papers.iter().flat_map(|g| &g.papers).filter(|x| !x.note).count();
+    let long_name = p.name.chars().count() > LONG_NAME;
     view! {
         <nav class="crumbs" aria-label="Đường dẫn">
             <a href="/">"Trang chủ"</a> " › " <a href=field_href>{p.field.clone()}</a>
         </nav>
         <article class="proc">
-            <h1>{p.name.clone()}</h1>
+            {if long_name { view! { <h1 class="long">{p.name.clone()}</h1> }.into_any() } else { view! { <h1>{p.name.clone()}</h1> }.into_any() }}
             <p class="proc-meta">
                 <span>"Mã " <b>{p.code.clone()}</b></span>
                 <span>{levels}</span>
