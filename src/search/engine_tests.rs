@@ -84,6 +84,8 @@ fn fixture() -> &'static Fixture {
             .expect("synonyms.toml written");
         std::fs::write(dir.join("outside.toml"), "[[outside]]\nnote = \"Khám bệnh là việc của ngành y tế.\"\nphrases = [\"khám bệnh\"]\n")
             .expect("outside.toml written");
+        std::fs::write(dir.join("variant_words.toml"), "name = [\"lại\", \"đổi\"]\nask = [\"cấp lại\", \"đổi\"]\nmarked = [\"lại\"]\nlost = [\"mất\"]\ndeath = [\"khai tử\"]\n")
+            .expect("variant_words.toml written");
         let index = build_index::build(&catalogue(), &dir).expect("the made-up catalogue indexes");
         let _ = std::fs::remove_dir_all(&dir);
         let core = index.files.iter().find(|(n, _)| n == format::CORE_FILE).and_then(|(_, b)| Core::parse(b)).expect("core.bin");
