@@ -249,6 +249,7 @@ fn outside(path: &Path, procs: &[&Procedure]) -> Result<Outside, Vec<String>> {
                 let line = lines.get(phrase.as_str()).copied().unwrap_or(1);
                 let what = match problem {
                     Problem::NoWords => "has no words; remove it".to_string(),
+                    Problem::TooManyTopics => "is more than the 254 topics an index can number; merge some".to_string(),
                     Problem::Named { code, name } => format!(
                         "is in the name or keywords of {code} «{name}» (compared without marks), so the catalogue has \
                          this need; remove the phrase or make it more specific"

@@ -206,7 +206,7 @@ impl Core {
     /// Who handles the need a query names when the catalogue leaves it out ([`Plan::outside`]), as
     /// `outside.toml` says it.
     pub fn outside_note(&self, plan: &Plan) -> Option<&str> {
-        plan.outside.and_then(|t| self.outside.topics.get(t)).map(|t| t.note.as_str())
+        plan.outside.and_then(|t| self.outside.notes.get(t)).map(String::as_str)
     }
 
     fn df(&self, w: &str) -> Option<u32> {

@@ -28,7 +28,7 @@ pub const CORE_FILE: &str = "core.bin";
 
 /// The first bytes of `core.bin`, changed whenever its layout changes (a cached core of another layout is refused,
 /// not misread).
-pub const CORE_MAGIC: &[u8; 3] = b"MC7";
+pub const CORE_MAGIC: &[u8; 3] = b"MC8";
 
 /// Index fields, in tantivy schema order.
 pub const FIELDS: [&str; 4] = ["name", "mid", "body", "code"];

@@ -6,35 +6,50 @@
 //! papers and businesses of every kind ("chứng thực", "thuế", "giấy phép xây dựng": the `everywhere` list).
 //!
 //! The build folds the phrases with the analyzer and checks that no procedure's name says one (the catalogue
-//! would then have that need); `core.bin` carries them folded, so the browser only compares words, and the notes
-//! as written: about 4.5 KB of brotli on the first search. (The notes alone in a file fetched only when needed saved
-//! 0.7 KB of index and cost as much wasm for the extra fetch path: measured, and left.)
+//! would then have that need). `core.bin` carries the notes as written and, for each phrase, only a 32-bit hash
+//! of its folded words and its topic: the browser hashes each run of a query's words and looks it up. Over a
+//! thousand phrases cost about 4 bytes each that way, where as text they cost 6 to 7 after brotli, on every
+//! first search. (A false match needs a query run whose hash equals one of the phrases': about one query in a
+//! hundred thousand.) The notes alone in a file fetched only when needed saved 0.7 KB of index and cost as much
+//! wasm for the extra fetch path: measured, and left.
 
 use super::analyzer;
 use super::format::{Reader, Writer};
 
-/// The folded phrases of `outside.toml`, as the engine matches them against a query's folded words.
+/// The lists of `outside.toml` as the engine matches them against a query's folded words.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Outside {
-    /// Phrases of needs the catalogue has whatever the topic ("chứng thực", "thuế"): a query naming one is
-    /// about that need, not about the topic of the paper it mentions.
-    pub everywhere: Vec<Vec<String>>,
-    /// The needs left out, grouped by who handles them.
-    pub topics: Vec<Topic>,
+    /// What the result list says for each topic, as written: who handles these needs.
+    pub notes: Vec<String>,
+    /// Each phrase as the hash of its folded words ([`phrase_hash`]) and its topic (an index into `notes`, or
+    /// [`EVERYWHERE`]), sorted.
+    phrases: Vec<(u32, u8)>,
+    /// The most words of any phrase: the longest run of a query's words worth hashing.
+    longest: usize,
 }
 
-/// A group of needs the catalogue leaves out, handled by the same kind of body.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Topic {
-    /// What the result list says, as written: who handles these needs.
-    pub note: String,
-    /// The folded phrases that name these needs.
-    pub phrases: Vec<Vec<String>>,
+/// The topic of the `everywhere` phrases: needs the catalogue has whatever the topic ("chứng thực", "thuế"); a
+/// query naming one is about that need, not about the topic of the paper it mentions.
+pub const EVERYWHERE: u8 = u8::MAX;
+
+/// FNV-1a (32 bits) of folded words joined by one space: what `core.bin` keeps of a phrase.
+pub fn phrase_hash<W: AsRef<str>>(words: &[W]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for (i, w) in words.iter().enumerate() {
+        let sep: &[u8] = if i == 0 { b"" } else { b" " };
+        for b in sep.iter().chain(w.as_ref().as_bytes()) {
+            h ^= *b as u32;
+            h = h.wrapping_mul(0x0100_0193);
+        }
+    }
+    h
 }
 
 /// What is wrong with a phrase of `outside.toml`.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Problem {
+    /// The file has more topics than `core.bin` numbers (254).
+    TooManyTopics,
     /// It has no words (punctuation only, or empty).
     NoWords,
     /// A procedure's name (or keywords) says it, so the catalogue has that need.
@@ -69,86 +84,95 @@ pub fn fold_lists(
         }
         words
     };
-    let everywhere = everywhere.iter().map(|p| check(p, false)).collect();
-    let topics = topics
-        .iter()
-        .map(|(note, phrases)| Topic { note: note.clone(), phrases: phrases.iter().map(|p| check(p, true)).collect() })
-        .collect();
-    if problems.is_empty() { Ok(Outside { everywhere, topics }) } else { Err(problems) }
+    let everywhere: Vec<Vec<String>> = everywhere.iter().map(|p| check(p, false)).collect();
+    let folded: Vec<(String, Vec<Vec<String>>)> =
+        topics.iter().map(|(note, phrases)| (note.clone(), phrases.iter().map(|p| check(p, true)).collect())).collect();
+    if folded.len() >= EVERYWHERE as usize {
+        problems.push((format!("{} topics", folded.len()), Problem::TooManyTopics));
+    }
+    if problems.is_empty() { Ok(Outside::new(&everywhere, &folded)) } else { Err(problems) }
 }
 
 impl Outside {
-    /// The topic a query's folded words name, if any: phrases are matched left to right, the longest at each
-    /// word winning (so "xuất khẩu lao động" is a labour need, not the customs phrase "xuất khẩu"); `None` when
-    /// no topic phrase matches or an `everywhere` phrase does.
-    pub fn topic_of(&self, words: &[&str]) -> Option<usize> {
-        let mut found = None;
-        let mut i = 0;
-        while i < words.len() {
-            let mut best: Option<(usize, Option<usize>)> = None; // (length, topic; None for `everywhere`)
-            let mut consider = |phrase: &[String], topic: Option<usize>| {
-                let fits = phrase.len() <= words.len() - i && phrase.iter().zip(&words[i..]).all(|(p, w)| p == w);
-                if fits && !phrase.is_empty() && best.is_none_or(|(len, _)| phrase.len() > len) {
-                    best = Some((phrase.len(), topic));
-                }
-            };
-            for p in &self.everywhere {
-                consider(p, None);
-            }
-            for (t, topic) in self.topics.iter().enumerate() {
-                for p in &topic.phrases {
-                    consider(p, Some(t));
-                }
-            }
-            match best {
-                Some((_, None)) => return None,
-                Some((len, Some(t))) => {
-                    found = found.or(Some(t));
-                    i += len;
-                }
-                None => i += 1,
-            }
+    /// The lists, folded: `everywhere` phrases and each topic's (note, phrases). At most 254 topics.
+    pub fn new(everywhere: &[Vec<String>], topics: &[(String, Vec<Vec<String>>)]) -> Outside {
+        let mut phrases: Vec<(u32, u8)> = everywhere.iter().map(|p| (phrase_hash(p), EVERYWHERE)).collect();
+        for (t, (_, list)) in topics.iter().enumerate() {
+            phrases.extend(list.iter().map(|p| (phrase_hash(p), t as u8)));
         }
-        found
+        phrases.sort_unstable();
+        phrases.dedup();
+        let longest = everywhere.iter().chain(topics.iter().flat_map(|(_, l)| l)).map(Vec::len).max().unwrap_or(0);
+        Outside { notes: topics.iter().map(|(n, _)| n.clone()).collect(), phrases, longest }
     }
 
-    /// Appends the lists to an index file (`core.bin`).
+    /// The topic a query's folded words name, if any: the longest topic phrase at the first word where one
+    /// starts; `None` when no topic phrase matches, or when an `everywhere` phrase does with a word that no topic
+    /// phrase holds. So "xuất khẩu lao động" is a labour need, not the customs phrase "xuất khẩu", and in «giấy
+    /// khám sức khỏe thi bằng lái» the phrase "khám sức khỏe thi bằng lái" holds "bằng lái", though the phrase
+    /// that starts first, "giấy khám sức khỏe", does not; «bị trộm mất căn cước» is about the card.
+    pub fn topic_of(&self, words: &[&str]) -> Option<usize> {
+        let mut held = vec![false; words.len()];
+        let mut found: Option<(usize, usize)> = None; // (topic, length) at the first word where one starts
+        let mut everywhere: Vec<(usize, usize)> = Vec::new(); // (start, length)
+        for i in 0..words.len() {
+            for len in 1..=self.longest.min(words.len() - i) {
+                let h = phrase_hash(&words[i..i + len]);
+                let from = self.phrases.partition_point(|(p, _)| *p < h);
+                for &(_, t) in self.phrases[from..].iter().take_while(|(p, _)| *p == h) {
+                    if t == EVERYWHERE {
+                        everywhere.push((i, len));
+                        continue;
+                    }
+                    if found.is_none_or(|(_, l)| !held[..i].contains(&true) && len > l) {
+                        found = Some((t as usize, len));
+                    }
+                    held[i..i + len].fill(true);
+                }
+            }
+        }
+        let catalogue_need = everywhere.iter().any(|&(i, len)| held[i..i + len].contains(&false));
+        if catalogue_need { None } else { found.map(|(t, _)| t) }
+    }
+
+    /// Appends the lists to an index file (`core.bin`): the notes as written, then the phrases' hashes (sorted,
+    /// as gaps) and their topics.
     pub fn write(&self, w: &mut Writer) {
-        write_phrases(w, &self.everywhere);
-        w.varint(self.topics.len() as u64);
-        for t in &self.topics {
-            w.str(&t.note);
-            write_phrases(w, &t.phrases);
+        w.varint(self.notes.len() as u64);
+        for n in &self.notes {
+            w.str(n);
+        }
+        w.varint(self.longest as u64);
+        w.varint(self.phrases.len() as u64);
+        let mut prev = 0;
+        for (h, _) in &self.phrases {
+            w.varint((h - prev) as u64);
+            prev = *h;
+        }
+        for (_, t) in &self.phrases {
+            w.u8(*t);
         }
     }
 
     /// Reads what [`Outside::write`] wrote; `None` when the bytes are not that.
     pub fn read(r: &mut Reader) -> Option<Outside> {
-        let everywhere = read_phrases(r)?;
         let n = r.varint()? as usize;
-        let mut topics = Vec::with_capacity(n.min(r.remaining()));
+        let mut notes = Vec::with_capacity(n.min(r.remaining()));
         for _ in 0..n {
-            let note = r.str()?.to_string();
-            topics.push(Topic { note, phrases: read_phrases(r)? });
+            notes.push(r.str()?.to_string());
         }
-        Some(Outside { everywhere, topics })
+        let longest = r.varint()? as usize;
+        let n = r.varint()? as usize;
+        let mut hashes = Vec::with_capacity(n.min(r.remaining()));
+        let mut prev: u32 = 0;
+        for _ in 0..n {
+            prev = prev.checked_add(u32::try_from(r.varint()?).ok()?)?;
+            hashes.push(prev);
+        }
+        let topics = r.bytes(n)?;
+        let phrases = hashes.into_iter().zip(topics.iter().copied()).collect();
+        Some(Outside { notes, phrases, longest: longest.min(64) })
     }
-}
-
-fn write_phrases(w: &mut Writer, phrases: &[Vec<String>]) {
-    w.varint(phrases.len() as u64);
-    for p in phrases {
-        w.str(&p.join(" "));
-    }
-}
-
-fn read_phrases(r: &mut Reader) -> Option<Vec<Vec<String>>> {
-    let n = r.varint()? as usize;
-    let mut out = Vec::with_capacity(n.min(r.remaining()));
-    for _ in 0..n {
-        out.push(r.str()?.split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect());
-    }
-    Some(out)
 }
 
 #[cfg(test)]
@@ -160,13 +184,16 @@ mod tests {
     }
 
     fn sample() -> Outside {
-        Outside {
-            everywhere: phrases(&["chung thuc", "xuat khau"]),
-            topics: vec![
-                Topic { note: "y tế".into(), phrases: phrases(&["phong kham", "hanh nghe kham chua benh"]) },
-                Topic { note: "lao động".into(), phrases: phrases(&["xuat khau lao dong"]) },
+        Outside::new(
+            &phrases(&["chung thuc", "xuat khau", "bang lai", "cccd"]),
+            &[
+                (
+                    "y tế".into(),
+                    phrases(&["phong kham", "hanh nghe kham chua benh", "giay kham suc khoe", "kham suc khoe thi bang lai", "bi trom"]),
+                ),
+                ("lao động".into(), phrases(&["xuat khau lao dong"])),
             ],
-        }
+        )
     }
 
     fn topic(o: &Outside, q: &str) -> Option<usize> {
@@ -191,6 +218,9 @@ mod tests {
         // ... but not where a longer topic phrase holds its words.
         assert_eq!(topic(&o, "di xuat khau lao dong"), Some(1));
         assert_eq!(topic(&o, "xuat khau gao"), None);
+        // A topic phrase that starts later can hold it too.
+        assert_eq!(topic(&o, "giay kham suc khoe thi bang lai xe"), Some(0));
+        assert_eq!(topic(&o, "bi trom mat cccd lam lai"), None);
     }
 
     #[test]
@@ -212,8 +242,8 @@ mod tests {
         // Without those, the lists fold (an `everywhere` phrase may be in names: that is what it is for).
         let topics = vec![("điện".to_string(), vec!["Lắp  ĐIỆN".to_string()])];
         let o = fold_lists(&everywhere, &topics, &names).unwrap();
-        assert_eq!(o.topics[0].phrases, vec![vec!["lap".to_string(), "dien".to_string()]]);
-        assert_eq!(o.everywhere[0].len(), 4);
+        assert_eq!(o.topic_of(&["lap", "dien"]), Some(0), "folded: case, marks and spaces");
+        assert_eq!(o.topic_of(&["lap", "dien", "giay", "phep", "xay", "dung"]), None);
     }
 
     #[test]
