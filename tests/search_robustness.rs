@@ -13,6 +13,7 @@ use motcua::search::engine::{self, Core, Filter, MAX_QUERY_CHARS, MAX_QUERY_WORD
 use motcua::search::format::{self, FLAG_ONLINE, FLAG_TINH, FLAG_XA, TERM_SHARDS, Writer};
 use motcua::search::outside::Outside;
 use motcua::search::question::QuestionWords;
+use motcua::search::variant_words::VariantWords;
 use motcua::search::native::{Local, site_files};
 use motcua::text;
 use std::path::Path;
@@ -382,6 +383,7 @@ fn tiny_core(synonyms: &[(&str, &str)]) -> Vec<u8> {
     Outside::default().write(&mut w);
     w.varint(0); // no regional variants
     QuestionWords::default().write(&mut w);
+    VariantWords::default().write(&mut w);
     format::seal(w.buf)
 }
 
