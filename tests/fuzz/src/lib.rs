@@ -11,6 +11,7 @@ pub mod search {
     pub mod order;
     pub mod outside;
     pub mod question;
+    pub mod variant_words;
 }
 
 /// Accent folding and slugs (`src/text.rs`).
