@@ -196,6 +196,13 @@ impl Writer {
         self.varint(s.len() as u64);
         self.buf.extend_from_slice(s.as_bytes());
     }
+    /// A count, then that many strings: a list of a content file as written.
+    pub fn strs<S: AsRef<str>>(&mut self, list: &[S]) {
+        self.varint(list.len() as u64);
+        for s in list {
+            self.str(s.as_ref());
+        }
+    }
 }
 
 /// Reads what [`Writer`] wrote; every read is checked, a truncated file gives `None`, never a panic.
@@ -253,6 +260,15 @@ impl<'a> Reader<'a> {
         let bytes = self.buf.get(self.pos..self.pos.checked_add(len)?)?;
         self.pos += len;
         std::str::from_utf8(bytes).ok()
+    }
+    /// What [`Writer::strs`] wrote.
+    pub fn strs(&mut self) -> Option<Vec<String>> {
+        let n = self.varint()? as usize;
+        let mut list = Vec::with_capacity(n.min(self.remaining()));
+        for _ in 0..n {
+            list.push(self.str()?.to_string());
+        }
+        Some(list)
     }
 }
 

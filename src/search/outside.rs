@@ -138,10 +138,7 @@ impl Outside {
     /// Appends the lists to an index file (`core.bin`): the notes as written, then the phrases' hashes (sorted,
     /// as gaps) and their topics.
     pub fn write(&self, w: &mut Writer) {
-        w.varint(self.notes.len() as u64);
-        for n in &self.notes {
-            w.str(n);
-        }
+        w.strs(&self.notes);
         w.varint(self.longest as u64);
         w.varint(self.phrases.len() as u64);
         let mut prev = 0;
@@ -156,11 +153,7 @@ impl Outside {
 
     /// Reads what [`Outside::write`] wrote; `None` when the bytes are not that.
     pub fn read(r: &mut Reader) -> Option<Outside> {
-        let n = r.varint()? as usize;
-        let mut notes = Vec::with_capacity(n.min(r.remaining()));
-        for _ in 0..n {
-            notes.push(r.str()?.to_string());
-        }
+        let notes = r.strs()?;
         let longest = r.varint()? as usize;
         let n = r.varint()? as usize;
         let mut hashes = Vec::with_capacity(n.min(r.remaining()));

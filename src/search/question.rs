@@ -124,24 +124,13 @@ impl QuestionWords {
     /// [`QuestionWords::new`], as the build did.
     pub fn write(&self, w: &mut Writer) {
         for list in &self.written {
-            w.varint(list.len() as u64);
-            for p in list {
-                w.str(p);
-            }
+            w.strs(list);
         }
     }
 
     /// Reads what [`QuestionWords::write`] wrote; `None` when the bytes are not that.
     pub fn read(r: &mut Reader) -> Option<QuestionWords> {
-        let mut lists: Vec<Vec<String>> = Vec::with_capacity(6);
-        for _ in 0..6 {
-            let n = r.varint()? as usize;
-            let mut l = Vec::with_capacity(n.min(r.remaining()));
-            for _ in 0..n {
-                l.push(r.str()?.to_string());
-            }
-            lists.push(l);
-        }
+        let lists = (0..6).map(|_| r.strs()).collect::<Option<Vec<_>>>()?;
         Some(QuestionWords::new(&lists[0], &lists[1], &lists[2], &lists[3], &lists[4], &lists[5]))
     }
 }

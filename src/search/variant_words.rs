@@ -78,39 +78,21 @@ impl VariantWords {
 
     /// Appends the query side to an index file (`core.bin`), already analyzed: the browser only compares words.
     pub fn write(&self, w: &mut Writer) {
-        let phrases = |w: &mut Writer, l: &[Vec<String>]| {
-            w.varint(l.len() as u64);
-            for p in l {
-                w.str(&p.join(" "));
-            }
-        };
-        phrases(w, &self.ask);
-        phrases(w, &self.death);
-        for l in [&self.marked, &self.lost] {
-            w.varint(l.len() as u64);
-            for word in l {
-                w.str(word);
-            }
-        }
+        let joined = |l: &[Vec<String>]| l.iter().map(|p| p.join(" ")).collect::<Vec<_>>();
+        w.strs(&joined(&self.ask));
+        w.strs(&joined(&self.death));
+        w.strs(&self.marked);
+        w.strs(&self.lost);
     }
 
     /// Reads what [`VariantWords::write`] wrote (the name side empty); `None` when the bytes are not that.
     pub fn read(r: &mut Reader) -> Option<VariantWords> {
-        let mut lists: Vec<Vec<String>> = Vec::with_capacity(4);
-        for _ in 0..4 {
-            let n = r.varint()? as usize;
-            let mut l = Vec::with_capacity(n.min(r.remaining()));
-            for _ in 0..n {
-                l.push(r.str()?.to_string());
-            }
-            lists.push(l);
-        }
-        let split = |l: &[String]| l.iter().map(|p| p.split(' ').map(str::to_string).collect()).collect();
+        let split = |l: Vec<String>| l.iter().map(|p| p.split(' ').map(str::to_string).collect()).collect();
         Some(VariantWords {
-            ask: split(&lists[0]),
-            death: split(&lists[1]),
-            marked: lists[2].clone(),
-            lost: lists[3].clone(),
+            ask: split(r.strs()?),
+            death: split(r.strs()?),
+            marked: r.strs()?,
+            lost: r.strs()?,
             ..VariantWords::default()
         })
     }
