@@ -510,8 +510,7 @@ pub fn plan(core: &Core, query: &str, typing: bool) -> Plan {
         ws.pop();
     }
     let folded: Vec<&str> = ws.iter().map(|w| w.folded.as_str()).collect();
-    let mut plan =
-        Plan { outside: core.outside.topic_of(&folded), asks_variant: core.variant_words.asks(&ws, &folded), ..Plan::default() };
+    let mut plan = Plan { outside: core.outside.topic_of(&folded), ..Plan::default() };
     // Synonyms first (longest phrase wins), on the words as typed. A piece is one query word, or a synonym
     // phrase, which stands for its groups' index tokens (one term shard per group: the build put a token
     // wherever a field says the group's meaning or one of its colloquial forms).
@@ -593,6 +592,14 @@ pub fn plan(core: &Core, query: &str, typing: bool) -> Plan {
         pieces = split(false);
     }
     let has_content = content(&pieces);
+    // A variant is asked for by the words of the need, not of the question's frame: «làm sổ đỏ mất bao lâu» asks
+    // how long, and loses no paper.
+    let mut kept = ws.clone();
+    for (_, _, (from, _)) in pieces.iter().rev().filter(|(p, ..)| matches!(p, Piece::Frame)) {
+        kept.remove(*from);
+    }
+    let kept_folded: Vec<&str> = kept.iter().map(|w| w.folded.as_str()).collect();
+    plan.asks_variant = core.variant_words.asks(&kept, &kept_folded);
     // Per piece, in query order: a word's slot (`None` for a code word, which makes no pairs), or a synonym's
     // group tokens, which make no pairs either (a group token is a phrase already; pairs with its meaning's
     // first or last syllable would fetch the shards the group tokens save).

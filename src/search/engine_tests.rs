@@ -86,6 +86,7 @@ fn fixture() -> &'static Fixture {
             .expect("outside.toml written");
         std::fs::write(dir.join("variant_words.toml"), "name = [\"lại\", \"đổi\"]\nask = [\"cấp lại\", \"đổi\"]\nmarked = [\"lại\"]\nlost = [\"mất\"]\ndeath = [\"khai tử\"]\n")
             .expect("variant_words.toml written");
+        std::fs::write(dir.join("question_words.toml"), "frame = [\"mất bao lâu\"]\n").expect("question_words.toml written");
         let index = build_index::build(&catalogue(), &dir).expect("the made-up catalogue indexes");
         let _ = std::fs::remove_dir_all(&dir);
         let core = index.files.iter().find(|(n, _)| n == format::CORE_FILE).and_then(|(_, b)| Core::parse(b)).expect("core.bin");
@@ -188,6 +189,10 @@ fn a_variant_ranks_below_its_procedure_unless_asked_for() {
     let (plan, results) = f.run("mất giấy phép lái xe", false, &Filter::default());
     assert!(plan.asks_variant);
     assert_eq!(results.hits[0].doc, f.doc("3.000010"));
+    // "mất" of the question's frame ("how long does it take") loses no paper.
+    let (plan, results) = f.run("giấy phép lái xe mất bao lâu", false, &Filter::default());
+    assert!(!plan.asks_variant);
+    assert_eq!(results.hits[0].doc, f.doc("3.000011"));
 }
 
 #[test]
