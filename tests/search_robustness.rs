@@ -375,10 +375,11 @@ fn tiny_core(synonyms: &[(&str, &str)]) -> Vec<u8> {
     for df in [1, 2] {
         w.varint(df);
     }
+    // Each synonym as a meaning with its one phrase.
     w.varint(synonyms.len() as u64);
     for (a, b) in synonyms {
-        w.str(a);
         w.str(b);
+        w.strs(&[a]);
     }
     Outside::default().write(&mut w);
     w.varint(0); // no regional variants

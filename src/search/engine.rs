@@ -161,10 +161,12 @@ impl Core {
         for (_, df) in &mut vocab {
             *df = r.varint()? as u32;
         }
-        let ns = r.varint()? as usize;
-        let mut pairs: Vec<(&str, &str)> = Vec::with_capacity(ns.min(r.remaining()));
-        for _ in 0..ns {
-            pairs.push((r.str()?, r.str()?));
+        let mut pairs: Vec<(&str, &str)> = Vec::new();
+        for _ in 0..r.varint()? {
+            let means = r.str()?;
+            for _ in 0..r.varint()? {
+                pairs.push((r.str()?, means));
+            }
         }
         let outside = Outside::read(&mut r)?;
         let nv = r.varint()? as usize;

@@ -5,7 +5,7 @@
 //! - `core.bin`, read on the first keystroke: document count, per-field token totals and tantivy's fieldnorm
 //!   table (to recompute BM25 exactly), per-document filters and popularity prior, the field (lĩnh vực) names,
 //!   each document's fieldnorm id per field, the vocabulary of folded syllables (prefix and typo expansion)
-//!   and of synonym meaning tokens (their weights), the synonym pairs of `synonyms.toml` as written (the
+//!   and of synonym meaning tokens (their weights), the synonyms of `synonyms.toml` as written, each meaning with its phrases (the
 //!   engine derives the groups and their tokens from them with the analyzer, as the build did), and the folded
 //!   phrases and notes of `outside.toml` (needs the catalogue leaves out and who handles them, `outside.rs`), the
 //!   word pairs of `regional.toml` (`analyzer::Variant`) and the lists of `question_words.toml` (`question.rs`) and the query side of `variant_words.toml`
@@ -28,7 +28,7 @@ pub const CORE_FILE: &str = "core.bin";
 
 /// The first bytes of `core.bin`, changed whenever its layout changes (a cached core of another layout is refused,
 /// not misread).
-pub const CORE_MAGIC: &[u8; 3] = b"MC8";
+pub const CORE_MAGIC: &[u8; 3] = b"MC9";
 
 /// Index fields, in tantivy schema order.
 pub const FIELDS: [&str; 4] = ["name", "mid", "body", "code"];
